@@ -1,0 +1,17 @@
+/*
+ * commands - the subcommands of pfsel-gen, one file each (gen/cmd_*.c).
+ *
+ * Each takes the arguments after the subcommand name (argv[0] is the
+ * subcommand) and returns the process exit status: 0 success, 1 a
+ * negative answer where the subcommand defines one, 2 error.
+ */
+#ifndef PFSEL_GEN_COMMANDS_H
+#define PFSEL_GEN_COMMANDS_H
+
+int cmd_emit(int argc, char **argv);
+int cmd_build(int argc, char **argv);
+int cmd_install(int argc, char **argv);
+int cmd_uninstall(int argc, char **argv);
+int cmd_scan(int argc, char **argv);
+
+#endif

@@ -1,0 +1,31 @@
+/*
+ * msg - the one diagnostics family of pfsel.
+ *
+ * fatal()/warn() append strerror(errno); fatalx()/warnx() do not (the
+ * OpenBSD convention).  fatal*() exit with status 2, which both programs
+ * document as "error".  Messages go to stderr prefixed with the program
+ * name set by msg_init().  Code that can recover does not call these: it
+ * fills a struct why (why.h) and lets the caller decide.
+ */
+#ifndef PFSEL_MSG_H
+#define PFSEL_MSG_H
+
+#include <stdarg.h>
+
+#define PFSEL_EXIT_ERROR 2
+
+void msg_init(const char *progname);
+const char *msg_progname(void);
+void msg_set_verbose(int level);
+int msg_verbose(void);
+
+void fatal(const char *fmt, ...)
+    __attribute__((noreturn, format(printf, 1, 2)));
+void fatalx(const char *fmt, ...)
+    __attribute__((noreturn, format(printf, 1, 2)));
+void warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void debug(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,265 @@
+/*
+ * lib_manifest - unit tests of lib/manifest.c: the record pfsel-gen
+ * install writes and uninstall and pfsel-label read back.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "manifest.h"
+#include "xalloc.h"
+
+static char tmpdir[] = "/tmp/lib_manifest.XXXXXX";
+
+static char *
+write_tmp(const char *name, const char *text)
+{
+	char *path = xasprintf("%s/%s", tmpdir, name);
+	FILE *fp = fopen(path, "w");
+
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+	return path;
+}
+
+static void
+test_round_trip(void **state)
+{
+	struct manifest m = {0}, back;
+	struct manifest_port ports[2] = {
+	    {"tcp", 2525, 2525, "smtp_port_t", NULL},
+	    {"udp", 10025, 10030, "amavisd_recv_port_t", "amavisd_send_port_t"},
+	};
+	char *trees[] = {"/srv/postfix/spool", "/var/log/mylogd"};
+	/* The directory does not exist yet: save creates it. */
+	char *path = xasprintf("%s/var/lib/pfsel/site.manifest", tmpdir);
+	struct why why;
+	size_t i;
+
+	(void)state;
+	m.module = "site";
+	m.spec = "/etc/pfsel/site.ini";
+	m.ports = ports;
+	m.nports = 2;
+	m.trees = trees;
+	m.ntrees = 2;
+	assert_int_equal(manifest_save(path, &m, &why), 0);
+	assert_int_equal(manifest_load(path, &back, &why), 0);
+	assert_string_equal(back.module, "site");
+	assert_string_equal(back.spec, m.spec);
+	assert_int_equal(back.nports, 2);
+	for (i = 0; i < 2; i++) {
+		assert_string_equal(back.ports[i].proto, ports[i].proto);
+		assert_int_equal(back.ports[i].low, ports[i].low);
+		assert_int_equal(back.ports[i].high, ports[i].high);
+		assert_string_equal(back.ports[i].type, ports[i].type);
+	}
+	assert_null(back.ports[0].old_type);
+	assert_string_equal(back.ports[1].old_type, "amavisd_send_port_t");
+	assert_int_equal(back.ntrees, 2);
+	assert_string_equal(back.trees[1], "/var/log/mylogd");
+	manifest_free(&back);
+	assert_null(back.module);
+	free(path);
+}
+
+static void
+test_exact_text(void **state)
+{
+	struct manifest m = {0};
+	struct manifest_port port = {"tcp", 10025, 10025, "smtp_port_t",
+	                             "amavisd_send_port_t"};
+	char *trees[] = {"/srv/vmail"};
+	char *path = xasprintf("%s/exact.manifest", tmpdir);
+	char buf[512];
+	struct why why;
+	FILE *fp;
+	size_t n;
+
+	(void)state;
+	m.module = "postfix_site";
+	m.ports = &port;
+	m.nports = 1;
+	m.trees = trees;
+	m.ntrees = 1;
+	assert_int_equal(manifest_save(path, &m, &why), 0);
+	fp = fopen(path, "r");
+	assert_non_null(fp);
+	n = fread(buf, 1, sizeof(buf) - 1, fp);
+	fclose(fp);
+	buf[n] = '\0';
+	assert_string_equal(buf, "# pfsel manifest 1\n"
+	                         "module postfix_site\n"
+	                         "port tcp 10025 10025 smtp_port_t modified "
+	                         "amavisd_send_port_t\n"
+	                         "tree /srv/vmail\n");
+	free(path);
+}
+
+/* Each bad text must fail with "file:LINE: ..." naming the right line. */
+static void
+test_bad_inputs(void **state)
+{
+	static const struct {
+		const char *text;
+		const char *want; /* expected suffix of the path in why */
+	} cases[] = {
+	    {"# not a manifest\nmodule x\n", ":1: not a pfsel manifest"},
+	    {"# pfsel manifest 1\nmodule x\nbogus y\n", ":3: unknown record"},
+	    {"# pfsel manifest 1\nmodule x\nport tcp 9 8 a_t added\n",
+	     ":3: bad port range"},
+	    {"# pfsel manifest 1\nmodule x\nport tcp 1 70000 a_t added\n",
+	     ":3: bad port range"},
+	    {"# pfsel manifest 1\nmodule x\nport icmp 1 2 a_t added\n",
+	     ":3: unknown protocol"},
+	    {"# pfsel manifest 1\nmodule x\nport tcp 1 2 a_t modified\n",
+	     ":3: a modified port needs"},
+	    {"# pfsel manifest 1\nmodule x\nport tcp 1 2 a_t added b_t\n",
+	     ":3: an added port"},
+	    {"# pfsel manifest 1\nmodule x\nport tcp 1 2 a_t added b c d\n",
+	     ":3: malformed port"},
+	    {"# pfsel manifest 1\nmodule x\nport tcp  1 2 a_t added\n",
+	     ":3: bad port range"},
+	    {"# pfsel manifest 1\nmodule x\ntree relative\n",
+	     ":3: tree must be"},
+	    {"# pfsel manifest 1\nmodule x\nmodule y\n", ":3: second module"},
+	    {"# pfsel manifest 1\nmodule X\n", ":2: bad module name"},
+	    {"# pfsel manifest 1\nmodule x", ":2: last line has no newline"},
+	    {"# pfsel manifest 1\nspec /a\n", ": no module record"},
+	    {"", ": empty file"},
+	};
+	struct manifest m;
+	struct why why;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *path = write_tmp("bad.manifest", cases[i].text);
+		char *want = xasprintf("%s%s", path, cases[i].want);
+
+		assert_int_equal(manifest_load(path, &m, &why), -1);
+		if (strncmp(why.text, want, strlen(want)) != 0)
+			fail_msg("case %zu: got \"%s\", want \"%s...\"", i,
+			         why.text, want);
+		assert_null(m.module);
+		assert_int_equal(m.nports, 0);
+		free(want);
+		free(path);
+	}
+}
+
+static void
+test_comments_and_blank_lines(void **state)
+{
+	char *path = write_tmp("c.manifest", "# pfsel manifest 1\n"
+	                                     "\n# a comment\nmodule m1\n"
+	                                     "tree /a b\n");
+	struct manifest m;
+	struct why why;
+
+	(void)state;
+	assert_int_equal(manifest_load(path, &m, &why), 0);
+	assert_string_equal(m.module, "m1");
+	assert_int_equal(m.ntrees, 1);
+	/* A tree is the rest of the line, spaces included. */
+	assert_string_equal(m.trees[0], "/a b");
+	manifest_free(&m);
+	free(path);
+}
+
+static void
+test_missing_file(void **state)
+{
+	struct manifest m;
+	struct why why;
+
+	(void)state;
+	assert_int_equal(manifest_load("/nonexistent/x.manifest", &m, &why),
+	                 -1);
+	assert_non_null(strstr(why.text, "No such file"));
+}
+
+static void
+test_save_refuses_unreadable_values(void **state)
+{
+	struct manifest m = {0};
+	char *trees[] = {"/a\nport tcp 1 1 x_t added"};
+	struct manifest_port port = {"tcp", 5, 4, "x_t", NULL};
+	char *path = xasprintf("%s/refused.manifest", tmpdir);
+	struct why why;
+
+	(void)state;
+	m.module = "m";
+	m.trees = trees;
+	m.ntrees = 1;
+	assert_int_equal(manifest_save(path, &m, &why), -1);
+	m.ntrees = 0;
+	m.ports = &port;
+	m.nports = 1;
+	assert_int_equal(manifest_save(path, &m, &why), -1);
+	m.nports = 0;
+	m.module = "Bad-Name";
+	assert_int_equal(manifest_save(path, &m, &why), -1);
+	assert_int_equal(access(path, F_OK), -1);
+	free(path);
+}
+
+static void
+test_path(void **state)
+{
+	char *p;
+
+	(void)state;
+	p = manifest_path(NULL, "site");
+	assert_string_equal(p, "/var/lib/pfsel/site.manifest");
+	free(p);
+	p = manifest_path("", "site");
+	assert_string_equal(p, "/var/lib/pfsel/site.manifest");
+	free(p);
+	p = manifest_path("/tmp/r//", "site");
+	assert_string_equal(p, "/tmp/r/var/lib/pfsel/site.manifest");
+	free(p);
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int
+teardown(void **state)
+{
+	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
+	int rc;
+
+	(void)state;
+	rc = system(cmd);
+	free(cmd);
+	return rc == 0 ? 0 : -1;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_round_trip),
+	    cmocka_unit_test(test_exact_text),
+	    cmocka_unit_test(test_bad_inputs),
+	    cmocka_unit_test(test_comments_and_blank_lines),
+	    cmocka_unit_test(test_missing_file),
+	    cmocka_unit_test(test_save_refuses_unreadable_values),
+	    cmocka_unit_test(test_path),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -61,6 +61,7 @@ struct spec_socket {
 	struct spec_origin at;
 	struct spec_endpoint endpoint;
 	char *server;		  /* existing domain type, or NULL */
+	char *port_type;	  /* ENDPOINT_INET: the port's type */
 	struct spec_origin server_at;
 	struct spec_path command; /* milter with a new domain */
 	struct spec_path keys;	  /* milter private data, path may be NULL */
@@ -95,6 +96,7 @@ struct spec_port {
 	int low, high;
 	char *type;
 	int override;
+	int implicit; /* made for an inet [milter]/[socket] endpoint */
 };
 
 struct spec {

@@ -1,0 +1,202 @@
+/*
+ * policyinfo - policy queries through selabel and libsepol; see
+ * policyinfo.h.
+ *
+ * libsepol keeps one "current" policy for its services (compute_av), so a
+ * process has one policyinfo open at a time.
+ */
+#include <netinet/in.h>
+#include <selinux/label.h>
+#include <selinux/selinux.h>
+#include <sepol/policydb/policydb.h>
+#include <sepol/policydb/services.h>
+#include <sepol/sepol.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "msg.h"
+#include "policyinfo.h"
+#include "xalloc.h"
+
+struct policyinfo {
+	struct selroot root;
+	struct selabel_handle *labels;
+	sepol_policydb_t *sepol;
+	policydb_t *pdb;
+};
+
+static int
+load_binary_policy(struct policyinfo *pi, struct why *why)
+{
+	sepol_policy_file_t *pf = NULL;
+	FILE *fp;
+	int rc = -1;
+
+	if ((fp = fopen(pi->root.binary_policy, "re")) == NULL)
+		return why_errno(why, "cannot open %s", pi->root.binary_policy);
+	if (sepol_policy_file_create(&pf) < 0 || sepol_policydb_create(&pi->sepol) < 0)
+		fatalx("out of memory loading the policy");
+	sepol_policy_file_set_fp(pf, fp);
+	if (sepol_policydb_read(pi->sepol, pf) < 0) {
+		why_set(why, "%s: not a binary policy libsepol can read",
+			pi->root.binary_policy);
+		goto out;
+	}
+	pi->pdb = &pi->sepol->p;
+	/* compute_av works on the "current" policy of libsepol. */
+	rewind(fp);
+	if (sepol_set_policydb_from_file(fp) < 0) {
+		why_set(why, "%s: libsepol cannot load it for queries",
+			pi->root.binary_policy);
+		goto out;
+	}
+	rc = 0;
+out:
+	sepol_policy_file_free(pf);
+	fclose(fp);
+	return rc;
+}
+
+struct policyinfo *
+policyinfo_open(const char *root, struct why *why)
+{
+	struct policyinfo *pi = xcalloc(1, sizeof(*pi));
+	struct selinux_opt opts[1];
+
+	if (selroot_open(&pi->root, root, why) < 0) {
+		free(pi);
+		return NULL;
+	}
+	opts[0].type = SELABEL_OPT_PATH;
+	opts[0].value = pi->root.file_contexts;
+	pi->labels = selabel_open(SELABEL_CTX_FILE, opts, 1);
+	if (pi->labels == NULL) {
+		why_errno(why, "cannot load file contexts %s",
+			  pi->root.file_contexts);
+		policyinfo_close(pi);
+		return NULL;
+	}
+	if (load_binary_policy(pi, why) < 0) {
+		policyinfo_close(pi);
+		return NULL;
+	}
+	return pi;
+}
+
+void
+policyinfo_close(struct policyinfo *pi)
+{
+	if (pi == NULL)
+		return;
+	if (pi->labels)
+		selabel_close(pi->labels);
+	if (pi->sepol)
+		sepol_policydb_free(pi->sepol);
+	selroot_free(&pi->root);
+	free(pi);
+}
+
+const struct selroot *
+policyinfo_root(const struct policyinfo *pi)
+{
+	return &pi->root;
+}
+
+int
+policyinfo_has_type(struct policyinfo *pi, const char *name)
+{
+	return hashtab_search(pi->pdb->p_types.table, name) != NULL;
+}
+
+/* "user:role:type:level" -> "type" */
+static char *
+context_type(const char *context)
+{
+	const char *p = strchr(context, ':');
+
+	if (p == NULL || (p = strchr(p + 1, ':')) == NULL)
+		return NULL;
+	p++;
+	return xstrndup(p, strcspn(p, ":"));
+}
+
+char *
+policyinfo_file_type(struct policyinfo *pi, const char *path, mode_t mode)
+{
+	char *context = NULL, *type;
+
+	if (selabel_lookup_raw(pi->labels, &context, path, (int)mode) < 0)
+		return NULL;
+	type = context_type(context);
+	freecon(context);
+	return type;
+}
+
+int
+policyinfo_allows(struct policyinfo *pi, const char *source,
+		  const char *target, const char *class, const char *perm)
+{
+	char scon[256], tcon[256];
+	sepol_security_id_t ssid, tsid;
+	sepol_security_class_t tclass;
+	sepol_access_vector_t av;
+	struct sepol_av_decision avd;
+
+	(void)pi; /* the sids live in libsepol's current policy, pi's */
+	snprintf(scon, sizeof(scon), "system_u:system_r:%s:s0", source);
+	snprintf(tcon, sizeof(tcon), "system_u:object_r:%s:s0", target);
+	if (sepol_context_to_sid(scon, strlen(scon) + 1, &ssid) < 0
+	    || sepol_context_to_sid(tcon, strlen(tcon) + 1, &tsid) < 0
+	    || sepol_string_to_security_class(class, &tclass) < 0
+	    || sepol_string_to_av_perm(tclass, perm, &av) < 0)
+		return 0;
+	if (sepol_compute_av(ssid, tsid, tclass, av, &avd) < 0)
+		return 0;
+	return (avd.allowed & av) == av;
+}
+
+static int
+proto_number(const char *proto)
+{
+	if (strcmp(proto, "tcp") == 0)
+		return IPPROTO_TCP;
+	if (strcmp(proto, "udp") == 0)
+		return IPPROTO_UDP;
+	if (strcmp(proto, "sctp") == 0)
+		return IPPROTO_SCTP;
+	return IPPROTO_DCCP;
+}
+
+char *
+policyinfo_port_type(struct policyinfo *pi, const char *proto, int port)
+{
+	ocontext_t *c, *best = NULL;
+	int protocol = proto_number(proto);
+
+	for (c = pi->pdb->ocontexts[OCON_PORT]; c; c = c->next) {
+		if (c->u.port.protocol != protocol || port < c->u.port.low_port
+		    || port > c->u.port.high_port)
+			continue;
+		if (best == NULL
+		    || c->u.port.high_port - c->u.port.low_port
+			   < best->u.port.high_port - best->u.port.low_port)
+			best = c;
+	}
+	if (best == NULL)
+		return xstrdup("port_t");
+	return xstrdup(pi->pdb->p_type_val_to_name[best->context[0].type - 1]);
+}
+
+int
+policyinfo_module_installed(struct policyinfo *pi, const char *module)
+{
+	char *path = xasprintf("%s/active/modules/400/%s", pi->root.store_dir,
+			       module);
+	struct stat st;
+	int found = stat(path, &st) == 0;
+
+	free(path);
+	return found;
+}

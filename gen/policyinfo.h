@@ -1,0 +1,42 @@
+/*
+ * policyinfo - what pfsel-gen asks of the policy it generates for.
+ *
+ * The generator never guesses what the distribution policy says: the type
+ * of an existing directory comes from that policy's file contexts
+ * (selabel), whether a type exists or a domain already has an access
+ * comes from its binary policy (libsepol).  Opened once per run on a root
+ * (the running system or a scratch root).
+ */
+#ifndef PFSEL_GEN_POLICYINFO_H
+#define PFSEL_GEN_POLICYINFO_H
+
+#include <sys/types.h>
+
+#include "selroot.h"
+#include "why.h"
+
+struct policyinfo;
+
+struct policyinfo *policyinfo_open(const char *root, struct why *why);
+void policyinfo_close(struct policyinfo *pi);
+const struct selroot *policyinfo_root(const struct policyinfo *pi);
+
+/* A type or attribute of that name exists. */
+int policyinfo_has_type(struct policyinfo *pi, const char *name);
+/*
+ * The type the file contexts give path (as an object of the given
+ * st_mode file type, 0 for any); the caller frees it.  NULL when no entry
+ * matches ("<<none>>").
+ */
+char *policyinfo_file_type(struct policyinfo *pi, const char *path,
+			   mode_t mode);
+/* Domain source may already do perm on class objects of type target. */
+int policyinfo_allows(struct policyinfo *pi, const char *source,
+		      const char *target, const char *class, const char *perm);
+/* The type of the narrowest port label covering proto/port; freed by
+ * the caller. */
+char *policyinfo_port_type(struct policyinfo *pi, const char *proto, int port);
+/* The module is in the root's store (an earlier install). */
+int policyinfo_module_installed(struct policyinfo *pi, const char *module);
+
+#endif

@@ -1,0 +1,466 @@
+/*
+ * ports - plan the local port label changes of an install or uninstall;
+ * see ports.h.  Called by gen/install.c.
+ *
+ * The plan is a difference of two states of the local records: "want"
+ * (the records before the previous install of this module, plus the
+ * spec's ports) minus "local" (what the store holds now).  Uninstall is
+ * the same computation without a spec, so a reinstall and an uninstall
+ * both restore exactly what the store had before pfsel touched it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sepol/context.h>
+#include <sepol/debug.h>
+#include <sepol/context_record.h>
+#include <sepol/policydb.h>
+#include <sepol/policydb/policydb.h>
+#include <sepol/port_record.h>
+#include <sepol/ports.h>
+
+#include "msg.h"
+#include "ports.h"
+#include "xalloc.h"
+
+/* The labels corenetwork gives to ports nobody claimed. */
+static const char *const generic_port_types[] = {
+    "port_t",           "unreserved_port_t",
+    "reserved_port_t",  "hi_reserved_port_t",
+    "ephemeral_port_t",
+};
+
+int
+port_type_is_generic(const char *type)
+{
+	size_t i;
+
+	for (i = 0;
+	     i < sizeof(generic_port_types) / sizeof(*generic_port_types); i++)
+		if (strcmp(type, generic_port_types[i]) == 0)
+			return 1;
+	return 0;
+}
+
+void
+port_set_add(struct port_set *set, const char *proto, int low, int high,
+             const char *type)
+{
+	struct port_rec *r;
+
+	set->recs = xreallocarray(set->recs, set->count + 1, sizeof(*r));
+	r = &set->recs[set->count++];
+	snprintf(r->proto, sizeof(r->proto), "%s", proto);
+	r->low = low;
+	r->high = high;
+	r->type = type ? xstrdup(type) : NULL;
+}
+
+void
+port_set_free(struct port_set *set)
+{
+	size_t i;
+
+	for (i = 0; i < set->count; i++)
+		free(set->recs[i].type);
+	free(set->recs);
+	set->recs = NULL;
+	set->count = 0;
+}
+
+static struct port_rec *
+port_set_find(const struct port_set *set, const char *proto, int low, int high)
+{
+	size_t i;
+
+	for (i = 0; i < set->count; i++)
+		if (set->recs[i].low == low && set->recs[i].high == high &&
+		    strcmp(set->recs[i].proto, proto) == 0)
+			return &set->recs[i];
+	return NULL;
+}
+
+/* Set the record of a key, adding it when absent. */
+static void
+port_set_put(struct port_set *set, const char *proto, int low, int high,
+             const char *type)
+{
+	struct port_rec *r = port_set_find(set, proto, low, high);
+
+	if (r == NULL) {
+		port_set_add(set, proto, low, high, type);
+		return;
+	}
+	free(r->type);
+	r->type = xstrdup(type);
+}
+
+static void
+port_set_remove(struct port_set *set, const char *proto, int low, int high)
+{
+	struct port_rec *r = port_set_find(set, proto, low, high);
+	size_t i;
+
+	if (r == NULL)
+		return;
+	i = (size_t)(r - set->recs);
+	free(r->type);
+	memmove(r, r + 1, (set->count - i - 1) * sizeof(*r));
+	set->count--;
+}
+
+static void
+port_set_copy(struct port_set *dst, const struct port_set *src)
+{
+	size_t i;
+
+	memset(dst, 0, sizeof(*dst));
+	for (i = 0; i < src->count; i++)
+		port_set_add(dst, src->recs[i].proto, src->recs[i].low,
+		             src->recs[i].high, src->recs[i].type);
+}
+
+/* "tcp/25" or "tcp/6000-6020", as semanage and the spec write ports. */
+static const char *
+port_name(char *buf, size_t size, const char *proto, int low, int high)
+{
+	if (low == high)
+		snprintf(buf, size, "%s/%d", proto, low);
+	else
+		snprintf(buf, size, "%s/%d-%d", proto, low, high);
+	return buf;
+}
+
+/* ---- reading the binary policy (libsepol) ---- */
+
+static int
+collect_policy_port(const sepol_port_t *port, void *arg)
+{
+	port_set_add(arg, sepol_port_get_proto_str(sepol_port_get_proto(port)),
+	             sepol_port_get_low(port), sepol_port_get_high(port),
+	             sepol_context_get_type(sepol_port_get_con(port)));
+	return 0;
+}
+
+/* The value of a type or attribute name, 0 when the policy has none. */
+static unsigned int
+type_value(const policydb_t *db, const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < db->p_types.nprim; i++)
+		if (db->p_type_val_to_name[i] &&
+		    strcmp(db->p_type_val_to_name[i], name) == 0)
+			return i + 1;
+	return 0;
+}
+
+/*
+ * ebitmap_get_bit() is not exported by libsepol.so (3.4), only the
+ * ebitmap layout is public; walk the nodes ourselves.
+ */
+static int
+bitmap_has(const ebitmap_t *e, unsigned int bit)
+{
+	const ebitmap_node_t *n;
+
+	for (n = e->node; n; n = n->next)
+		if (bit >= n->startbit && bit < n->startbit + MAPSIZE)
+			return (n->map >> (bit - n->startbit)) & 1;
+	return 0;
+}
+
+/* The spec port's type must be a valid port type of the policy. */
+static int
+check_port_type(sepol_handle_t *h, sepol_policydb_t *sdb,
+                const struct spec *spec, const struct spec_port *p,
+                struct why *why)
+{
+	const policydb_t *db = &sdb->p;
+	size_t mlen = strlen(spec->module);
+	sepol_context_t *con = NULL;
+	unsigned int type, attr;
+	char *text;
+	int valid;
+
+	text = xasprintf("system_u:object_r:%s%s", p->type,
+	                 sepol_policydb_mls_enabled(sdb) ? ":s0" : "");
+	valid = sepol_context_from_string(h, text, &con) == 0 &&
+	        sepol_context_check(h, sdb, con) == 0;
+	sepol_context_free(con);
+	free(text);
+	if (!valid) {
+		/* The module being installed may define its own port type;
+		 * if it does not, the transaction fails and changes nothing. */
+		if (strncmp(p->type, spec->module, mlen) == 0 &&
+		    p->type[mlen] == '_')
+			return 0;
+		return why_at(why, p->at.file, p->at.line,
+		              "type %s is not defined in the policy", p->type);
+	}
+	type = type_value(db, p->type);
+	attr = type_value(db, "port_type");
+	if (type && attr && db->type_attr_map &&
+	    !bitmap_has(&db->type_attr_map[type - 1], attr - 1))
+		return why_at(why, p->at.file, p->at.line,
+		              "%s is not a port type (no port_type attribute)",
+		              p->type);
+	return 0;
+}
+
+int
+ports_read_policy(const char *path, const struct spec *spec,
+                  struct port_set *out, struct why *why)
+{
+	sepol_policy_file_t *pf = NULL;
+	sepol_policydb_t *db = NULL;
+	sepol_handle_t *h;
+	FILE *fp = NULL;
+	int rc = -1;
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	if ((h = sepol_handle_create()) == NULL)
+		fatalx("cannot create a libsepol handle");
+	sepol_msg_set_callback(h, NULL, NULL);
+	if ((fp = fopen(path, "re")) == NULL) {
+		why_errno(why, "cannot open %s", path);
+		goto out;
+	}
+	if (sepol_policy_file_create(&pf) < 0 || sepol_policydb_create(&db) < 0)
+		fatalx("out of memory in libsepol");
+	sepol_policy_file_set_fp(pf, fp);
+	sepol_policy_file_set_handle(pf, h);
+	if (sepol_policydb_read(db, pf) < 0) {
+		why_set(why, "%s: cannot read the binary policy", path);
+		goto out;
+	}
+	if (sepol_port_iterate(h, db, collect_policy_port, out) < 0) {
+		why_set(why, "%s: cannot list its port labels", path);
+		goto out;
+	}
+	for (i = 0; spec && i < spec->nports; i++)
+		if (check_port_type(h, db, spec, &spec->ports[i], why) < 0)
+			goto out;
+	rc = 0;
+out:
+	if (rc < 0)
+		port_set_free(out);
+	sepol_policydb_free(db);
+	sepol_policy_file_free(pf);
+	if (fp)
+		fclose(fp);
+	sepol_handle_destroy(h);
+	return rc;
+}
+
+/* ---- the plan ---- */
+
+/* Undo prev's records: the local state before that install. */
+static void
+undo_manifest(struct port_set *set, const struct manifest *prev)
+{
+	size_t i;
+
+	for (i = 0; prev && i < prev->nports; i++) {
+		const struct manifest_port *p = &prev->ports[i];
+
+		if (p->old_type)
+			port_set_put(set, p->proto, p->low, p->high,
+			             p->old_type);
+		else
+			port_set_remove(set, p->proto, p->low, p->high);
+	}
+}
+
+static int
+overlaps(const struct port_rec *r, const struct spec_port *p)
+{
+	return strcmp(r->proto, p->proto) == 0 && r->low <= p->high &&
+	       p->low <= r->high;
+}
+
+/*
+ * A policy portcon counts only when no local record has its key: a local
+ * record replaces the policy's portcon of the same key in the binary
+ * policy, so the binary cannot tell us the original.
+ */
+static int
+policy_rec_counts(const struct port_rec *r, const struct port_set *local)
+{
+	return port_set_find(local, r->proto, r->low, r->high) == NULL;
+}
+
+/* The label p's exact key has in the base state, NULL when none. */
+static const char *
+current_label(const struct spec_port *p, const struct port_set *base,
+              const struct port_set *policy, const struct port_set *local)
+{
+	const struct port_rec *r =
+	    port_set_find(base, p->proto, p->low, p->high);
+
+	if (r)
+		return r->type;
+	r = port_set_find(policy, p->proto, p->low, p->high);
+	if (r && policy_rec_counts(r, local))
+		return r->type;
+	return NULL;
+}
+
+/* A specific label other than p's on any of p's ports; exact key first. */
+static const struct port_rec *
+find_conflict(const struct spec_port *p, const struct port_set *base,
+              const struct port_set *policy, const struct port_set *local)
+{
+	const struct port_set *sets[2] = {base, policy};
+	const struct port_rec *found = NULL;
+	size_t s, i;
+
+	for (s = 0; s < 2; s++)
+		for (i = 0; i < sets[s]->count; i++) {
+			const struct port_rec *r = &sets[s]->recs[i];
+
+			if (!overlaps(r, p) || port_type_is_generic(r->type) ||
+			    strcmp(r->type, p->type) == 0 ||
+			    (s == 1 && !policy_rec_counts(r, local)))
+				continue;
+			if (r->low == p->low && r->high == p->high)
+				return r;
+			if (found == NULL)
+				found = r;
+		}
+	return found;
+}
+
+static void
+plan_add_record(struct port_plan *plan, const struct spec_port *p,
+                const char *old_type)
+{
+	struct manifest_port *m;
+
+	plan->records =
+	    xreallocarray(plan->records, plan->nrecords + 1, sizeof(*m));
+	m = &plan->records[plan->nrecords++];
+	memset(m, 0, sizeof(*m));
+	snprintf(m->proto, sizeof(m->proto), "%s", p->proto);
+	m->low = p->low;
+	m->high = p->high;
+	m->type = xstrdup(p->type);
+	m->old_type = old_type ? xstrdup(old_type) : NULL;
+}
+
+static int
+plan_spec_port(const struct spec_port *p, const struct port_set *base,
+               const struct port_set *policy, const struct port_set *local,
+               struct port_set *want, struct port_plan *plan, struct why *why)
+{
+	const char *now = current_label(p, base, policy, local);
+	const struct port_rec *conflict, *old;
+	char name[48];
+
+	port_name(name, sizeof(name), p->proto, p->low, p->high);
+	if (now && strcmp(now, p->type) == 0) {
+		info("%s is already labeled %s; nothing to do", name, p->type);
+		return 0;
+	}
+	conflict = find_conflict(p, base, policy, local);
+	if (conflict && !p->override) {
+		char cname[48];
+
+		port_name(cname, sizeof(cname), conflict->proto, conflict->low,
+		          conflict->high);
+		if (conflict->low == p->low && conflict->high == p->high)
+			return why_at(why, p->at.file, p->at.line,
+			              "%s is already labeled %s; set override "
+			              "= yes to replace it",
+			              name, conflict->type);
+		return why_at(why, p->at.file, p->at.line,
+		              "%s overlaps %s, already labeled %s; set "
+		              "override = yes to replace it",
+		              name, cname, conflict->type);
+	}
+	old = port_set_find(base, p->proto, p->low, p->high);
+	plan_add_record(plan, p, old ? old->type : NULL);
+	port_set_put(want, p->proto, p->low, p->high, p->type);
+	return 0;
+}
+
+static void
+plan_add_op(struct port_plan *plan, enum port_op_kind kind,
+            const struct port_rec *r)
+{
+	struct port_op *op;
+
+	plan->ops = xreallocarray(plan->ops, plan->nops + 1, sizeof(*op));
+	op = &plan->ops[plan->nops++];
+	op->kind = kind;
+	op->rec = *r;
+	op->rec.type = kind == PORT_OP_SET ? xstrdup(r->type) : NULL;
+}
+
+/* The operations that turn local into want. */
+static void
+plan_diff(const struct port_set *local, const struct port_set *want,
+          struct port_plan *plan)
+{
+	size_t i;
+
+	for (i = 0; i < local->count; i++) {
+		const struct port_rec *l = &local->recs[i];
+		const struct port_rec *w =
+		    port_set_find(want, l->proto, l->low, l->high);
+
+		if (w == NULL)
+			plan_add_op(plan, PORT_OP_DELETE, l);
+		else if (strcmp(w->type, l->type) != 0)
+			plan_add_op(plan, PORT_OP_SET, w);
+	}
+	for (i = 0; i < want->count; i++) {
+		const struct port_rec *w = &want->recs[i];
+
+		if (port_set_find(local, w->proto, w->low, w->high) == NULL)
+			plan_add_op(plan, PORT_OP_SET, w);
+	}
+}
+
+int
+ports_plan(const struct spec *spec, const struct manifest *prev,
+           const struct port_set *policy, const struct port_set *local,
+           struct port_plan *plan, struct why *why)
+{
+	struct port_set base, want;
+	size_t i;
+	int rc = 0;
+
+	memset(plan, 0, sizeof(*plan));
+	port_set_copy(&base, local);
+	undo_manifest(&base, prev);
+	port_set_copy(&want, &base);
+	for (i = 0; spec && i < spec->nports && rc == 0; i++)
+		rc = plan_spec_port(&spec->ports[i], &base, policy, local,
+		                    &want, plan, why);
+	if (rc == 0)
+		plan_diff(local, &want, plan);
+	else
+		port_plan_free(plan);
+	port_set_free(&base);
+	port_set_free(&want);
+	return rc;
+}
+
+void
+port_plan_free(struct port_plan *plan)
+{
+	size_t i;
+
+	for (i = 0; i < plan->nops; i++)
+		free(plan->ops[i].rec.type);
+	free(plan->ops);
+	for (i = 0; i < plan->nrecords; i++) {
+		free(plan->records[i].type);
+		free(plan->records[i].old_type);
+	}
+	free(plan->records);
+	memset(plan, 0, sizeof(*plan));
+}

@@ -1,0 +1,339 @@
+/*
+ * gen_install_ports - unit tests of gen/ports.c: which local port records
+ * an install or uninstall sets or deletes, and which spec ports it
+ * refuses.  The policy facts come from fixtures here and, in
+ * test_read_policy, from this machine's binary policy (read only).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "../../gen/ports.h"
+#include "selroot.h"
+#include "xalloc.h"
+
+/* A spec holding only ports, as spec_load() would fill it. */
+static struct spec_port spec_ports[4];
+static struct spec test_spec;
+
+static void
+spec_reset(void)
+{
+	memset(spec_ports, 0, sizeof(spec_ports));
+	memset(&test_spec, 0, sizeof(test_spec));
+	test_spec.file = "site.ini";
+	snprintf(test_spec.module, sizeof(test_spec.module), "site");
+	test_spec.ports = spec_ports;
+}
+
+static void
+spec_port(const char *proto, int low, int high, const char *type, int override,
+          int line)
+{
+	struct spec_port *p = &spec_ports[test_spec.nports++];
+
+	snprintf(p->name, sizeof(p->name), "p%d", line);
+	snprintf(p->proto, sizeof(p->proto), "%s", proto);
+	p->low = low;
+	p->high = high;
+	p->type = (char *)type;
+	p->override = override;
+	p->at.file = "site.ini";
+	p->at.line = line;
+}
+
+/* A policy shaped like refpolicy's corenetwork. */
+static void
+fixture_policy(struct port_set *policy)
+{
+	memset(policy, 0, sizeof(*policy));
+	port_set_add(policy, "tcp", 1, 511, "reserved_port_t");
+	port_set_add(policy, "tcp", 25, 25, "smtp_port_t");
+	port_set_add(policy, "tcp", 512, 1023, "hi_reserved_port_t");
+	port_set_add(policy, "tcp", 1024, 65535, "unreserved_port_t");
+	port_set_add(policy, "tcp", 10025, 10025, "amavisd_send_port_t");
+	port_set_add(policy, "tcp", 5900, 5983, "vnc_port_t");
+	port_set_add(policy, "udp", 1024, 65535, "unreserved_port_t");
+}
+
+static void
+assert_op(const struct port_op *op, enum port_op_kind kind, const char *proto,
+          int low, int high, const char *type)
+{
+	assert_int_equal(op->kind, kind);
+	assert_string_equal(op->rec.proto, proto);
+	assert_int_equal(op->rec.low, low);
+	assert_int_equal(op->rec.high, high);
+	if (type)
+		assert_string_equal(op->rec.type, type);
+	else
+		assert_null(op->rec.type);
+}
+
+static void
+test_free_port_is_added(void **state)
+{
+	struct port_set policy, local = {0};
+	struct port_plan plan;
+	struct why why;
+
+	(void)state;
+	spec_reset();
+	spec_port("tcp", 2525, 2525, "smtp_port_t", 0, 7);
+	fixture_policy(&policy);
+	assert_int_equal(
+	    ports_plan(&test_spec, NULL, &policy, &local, &plan, &why), 0);
+	assert_int_equal(plan.nops, 1);
+	assert_op(&plan.ops[0], PORT_OP_SET, "tcp", 2525, 2525, "smtp_port_t");
+	assert_int_equal(plan.nrecords, 1);
+	assert_null(plan.records[0].old_type);
+	port_plan_free(&plan);
+	port_set_free(&policy);
+}
+
+static void
+test_typed_port_needs_override(void **state)
+{
+	struct port_set policy, local = {0};
+	struct port_plan plan;
+	struct why why;
+
+	(void)state;
+	spec_reset();
+	spec_port("tcp", 10025, 10025, "smtp_port_t", 0, 12);
+	fixture_policy(&policy);
+	assert_int_equal(
+	    ports_plan(&test_spec, NULL, &policy, &local, &plan, &why), -1);
+	assert_string_equal(why.text,
+	                    "site.ini:12: tcp/10025 is already labeled "
+	                    "amavisd_send_port_t; set override = yes to "
+	                    "replace it");
+	assert_int_equal(plan.nops, 0);
+
+	/* A range that only overlaps a typed range is refused too. */
+	spec_reset();
+	spec_port("tcp", 5980, 5990, "smtp_port_t", 0, 3);
+	assert_int_equal(
+	    ports_plan(&test_spec, NULL, &policy, &local, &plan, &why), -1);
+	assert_non_null(strstr(why.text, "site.ini:3: tcp/5980-5990 overlaps "
+	                                 "tcp/5900-5983, already labeled "
+	                                 "vnc_port_t"));
+
+	/* Another protocol is another port. */
+	spec_reset();
+	spec_port("udp", 10025, 10025, "smtp_port_t", 0, 3);
+	assert_int_equal(
+	    ports_plan(&test_spec, NULL, &policy, &local, &plan, &why), 0);
+	assert_int_equal(plan.nops, 1);
+	port_plan_free(&plan);
+	port_set_free(&policy);
+}
+
+static void
+test_override_then_uninstall(void **state)
+{
+	struct port_set policy, local = {0};
+	struct port_plan plan;
+	struct manifest m = {0};
+	struct why why;
+
+	(void)state;
+	spec_reset();
+	spec_port("tcp", 10025, 10025, "smtp_port_t", 1, 12);
+	fixture_policy(&policy);
+	assert_int_equal(
+	    ports_plan(&test_spec, NULL, &policy, &local, &plan, &why), 0);
+	assert_int_equal(plan.nops, 1);
+	assert_op(&plan.ops[0], PORT_OP_SET, "tcp", 10025, 10025,
+	          "smtp_port_t");
+	/* No local record existed: uninstall deletes ours, and the
+	 * policy's own label shows again. */
+	assert_null(plan.records[0].old_type);
+
+	/* The store after the install: our local record. */
+	port_set_add(&local, "tcp", 10025, 10025, "smtp_port_t");
+	m.module = "site";
+	m.ports = plan.records;
+	m.nports = plan.nrecords;
+	{
+		struct port_plan un;
+
+		assert_int_equal(
+		    ports_plan(NULL, &m, &policy, &local, &un, &why), 0);
+		assert_int_equal(un.nops, 1);
+		assert_op(&un.ops[0], PORT_OP_DELETE, "tcp", 10025, 10025,
+		          NULL);
+		assert_int_equal(un.nrecords, 0);
+		port_plan_free(&un);
+	}
+	port_plan_free(&plan);
+	port_set_free(&local);
+	port_set_free(&policy);
+}
+
+/* A local record someone made before is restored, not deleted. */
+static void
+test_existing_local_record_is_restored(void **state)
+{
+	struct port_set policy, local = {0}, after = {0};
+	struct port_plan plan, un;
+	struct manifest m = {0};
+	struct why why;
+
+	(void)state;
+	spec_reset();
+	spec_port("tcp", 2526, 2526, "smtp_port_t", 0, 4);
+	fixture_policy(&policy);
+	port_set_add(&local, "tcp", 2526, 2526, "http_port_t");
+	assert_int_equal(
+	    ports_plan(&test_spec, NULL, &policy, &local, &plan, &why), -1);
+	assert_non_null(strstr(why.text, "already labeled http_port_t"));
+
+	spec_ports[0].override = 1;
+	assert_int_equal(
+	    ports_plan(&test_spec, NULL, &policy, &local, &plan, &why), 0);
+	assert_int_equal(plan.nops, 1);
+	assert_op(&plan.ops[0], PORT_OP_SET, "tcp", 2526, 2526, "smtp_port_t");
+	assert_string_equal(plan.records[0].old_type, "http_port_t");
+
+	port_set_add(&after, "tcp", 2526, 2526, "smtp_port_t");
+	m.module = "site";
+	m.ports = plan.records;
+	m.nports = plan.nrecords;
+	assert_int_equal(ports_plan(NULL, &m, &policy, &after, &un, &why), 0);
+	assert_int_equal(un.nops, 1);
+	assert_op(&un.ops[0], PORT_OP_SET, "tcp", 2526, 2526, "http_port_t");
+	port_plan_free(&un);
+	port_plan_free(&plan);
+	port_set_free(&after);
+	port_set_free(&local);
+	port_set_free(&policy);
+}
+
+/* Reinstall: ports dropped from the spec go, kept ones stay untouched. */
+static void
+test_reinstall_computes_difference(void **state)
+{
+	struct port_set policy, local = {0};
+	struct manifest_port prev_ports[2] = {
+	    {"tcp", 2525, 2525, "smtp_port_t", NULL},
+	    {"tcp", 2600, 2600, "smtp_port_t", NULL},
+	};
+	struct manifest prev = {0};
+	struct port_plan plan;
+	struct why why;
+
+	(void)state;
+	prev.module = "site";
+	prev.ports = prev_ports;
+	prev.nports = 2;
+	port_set_add(&local, "tcp", 2525, 2525, "smtp_port_t");
+	port_set_add(&local, "tcp", 2600, 2600, "smtp_port_t");
+	spec_reset();
+	spec_port("tcp", 2525, 2525, "smtp_port_t", 0, 5);
+	spec_port("tcp", 2700, 2700, "smtp_port_t", 0, 9);
+	fixture_policy(&policy);
+	assert_int_equal(
+	    ports_plan(&test_spec, &prev, &policy, &local, &plan, &why), 0);
+	assert_int_equal(plan.nops, 2);
+	assert_op(&plan.ops[0], PORT_OP_DELETE, "tcp", 2600, 2600, NULL);
+	assert_op(&plan.ops[1], PORT_OP_SET, "tcp", 2700, 2700, "smtp_port_t");
+	/* The kept port is still ours: uninstall will remove it. */
+	assert_int_equal(plan.nrecords, 2);
+	assert_int_equal(plan.records[0].low, 2525);
+	assert_null(plan.records[0].old_type);
+	port_plan_free(&plan);
+	port_set_free(&local);
+	port_set_free(&policy);
+}
+
+static void
+test_already_right_is_a_no_op(void **state)
+{
+	struct port_set policy, local = {0};
+	struct port_plan plan;
+	struct why why;
+
+	(void)state;
+	spec_reset();
+	spec_port("tcp", 25, 25, "smtp_port_t", 0, 2);
+	fixture_policy(&policy);
+	assert_int_equal(
+	    ports_plan(&test_spec, NULL, &policy, &local, &plan, &why), 0);
+	assert_int_equal(plan.nops, 0);
+	assert_int_equal(plan.nrecords, 0);
+	port_plan_free(&plan);
+	port_set_free(&policy);
+}
+
+static void
+test_generic_types(void **state)
+{
+	(void)state;
+	assert_true(port_type_is_generic("unreserved_port_t"));
+	assert_true(port_type_is_generic("port_t"));
+	assert_false(port_type_is_generic("smtp_port_t"));
+	assert_false(port_type_is_generic("unreserved_port"));
+}
+
+/* The machine's own binary policy, read only. */
+static void
+test_read_policy(void **state)
+{
+	struct selroot sr;
+	struct port_set set;
+	struct why why;
+	size_t i;
+	int seen = 0;
+
+	(void)state;
+	if (selroot_open(&sr, NULL, &why) < 0)
+		skip();
+	spec_reset();
+	spec_port("tcp", 2525, 2525, "smtp_port_t", 0, 3);
+	spec_port("tcp", 2526, 2526, "site_new_port_t", 0, 4);
+	assert_int_equal(
+	    ports_read_policy(sr.binary_policy, &test_spec, &set, &why), 0);
+	for (i = 0; i < set.count; i++)
+		if (set.recs[i].low == 25 && set.recs[i].high == 25 &&
+		    strcmp(set.recs[i].proto, "tcp") == 0)
+			seen = strcmp(set.recs[i].type, "smtp_port_t") == 0;
+	assert_true(seen);
+	port_set_free(&set);
+
+	spec_reset();
+	spec_port("tcp", 2525, 2525, "no_such_port_t", 0, 8);
+	assert_int_equal(
+	    ports_read_policy(sr.binary_policy, &test_spec, &set, &why), -1);
+	assert_string_equal(why.text, "site.ini:8: type no_such_port_t is "
+	                              "not defined in the policy");
+	spec_reset();
+	spec_port("tcp", 2525, 2525, "postfix_smtpd_t", 0, 9);
+	assert_int_equal(
+	    ports_read_policy(sr.binary_policy, &test_spec, &set, &why), -1);
+	assert_non_null(strstr(why.text, "site.ini:9: postfix_smtpd_t is not "
+	                                 "a port type"));
+	selroot_free(&sr);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_free_port_is_added),
+	    cmocka_unit_test(test_typed_port_needs_override),
+	    cmocka_unit_test(test_override_then_uninstall),
+	    cmocka_unit_test(test_existing_local_record_is_restored),
+	    cmocka_unit_test(test_reinstall_computes_difference),
+	    cmocka_unit_test(test_already_right_is_a_no_op),
+	    cmocka_unit_test(test_generic_types),
+	    cmocka_unit_test(test_read_policy),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -36,12 +36,15 @@ load_binary_policy(struct policyinfo *pi, struct why *why)
 
 	if ((fp = fopen(pi->root.binary_policy, "re")) == NULL)
 		return why_errno(why, "cannot open %s", pi->root.binary_policy);
-	if (sepol_policy_file_create(&pf) < 0 || sepol_policydb_create(&pi->sepol) < 0)
+	if (sepol_policy_file_create(&pf) < 0 ||
+	    sepol_policydb_create(&pi->sepol) < 0)
 		fatalx("out of memory loading the policy");
+	/* Failed lookups are answers here, not errors to print. */
+	sepol_debug(0);
 	sepol_policy_file_set_fp(pf, fp);
 	if (sepol_policydb_read(pi->sepol, pf) < 0) {
 		why_set(why, "%s: not a binary policy libsepol can read",
-			pi->root.binary_policy);
+		        pi->root.binary_policy);
 		goto out;
 	}
 	pi->pdb = &pi->sepol->p;
@@ -49,7 +52,7 @@ load_binary_policy(struct policyinfo *pi, struct why *why)
 	rewind(fp);
 	if (sepol_set_policydb_from_file(fp) < 0) {
 		why_set(why, "%s: libsepol cannot load it for queries",
-			pi->root.binary_policy);
+		        pi->root.binary_policy);
 		goto out;
 	}
 	rc = 0;
@@ -74,7 +77,7 @@ policyinfo_open(const char *root, struct why *why)
 	pi->labels = selabel_open(SELABEL_CTX_FILE, opts, 1);
 	if (pi->labels == NULL) {
 		why_errno(why, "cannot load file contexts %s",
-			  pi->root.file_contexts);
+		          pi->root.file_contexts);
 		policyinfo_close(pi);
 		return NULL;
 	}
@@ -104,10 +107,26 @@ policyinfo_root(const struct policyinfo *pi)
 	return &pi->root;
 }
 
+/* A context for an object of this type, in the policy's MLS flavour. */
+static void
+object_context(struct policyinfo *pi, const char *type, char *buf, size_t size)
+{
+	snprintf(buf, size, "system_u:object_r:%s%s", type,
+	         sepol_policydb_mls_enabled(pi->sepol) ? ":s0" : "");
+}
+
+/*
+ * hashtab_search() is not exported by libsepol.so, so ask whether the
+ * type makes a valid context.  Attributes never do, which is what the
+ * callers want: they check types that must label objects or processes.
+ */
 int
 policyinfo_has_type(struct policyinfo *pi, const char *name)
 {
-	return hashtab_search(pi->pdb->p_types.table, name) != NULL;
+	char con[256];
+
+	object_context(pi, name, con, sizeof(con));
+	return sepol_check_context(con) == 0;
 }
 
 /* "user:role:type:level" -> "type" */
@@ -135,8 +154,8 @@ policyinfo_file_type(struct policyinfo *pi, const char *path, mode_t mode)
 }
 
 int
-policyinfo_allows(struct policyinfo *pi, const char *source,
-		  const char *target, const char *class, const char *perm)
+policyinfo_allows(struct policyinfo *pi, const char *source, const char *target,
+                  const char *class, const char *perm)
 {
 	char scon[256], tcon[256];
 	sepol_security_id_t ssid, tsid;
@@ -144,13 +163,13 @@ policyinfo_allows(struct policyinfo *pi, const char *source,
 	sepol_access_vector_t av;
 	struct sepol_av_decision avd;
 
-	(void)pi; /* the sids live in libsepol's current policy, pi's */
-	snprintf(scon, sizeof(scon), "system_u:system_r:%s:s0", source);
-	snprintf(tcon, sizeof(tcon), "system_u:object_r:%s:s0", target);
-	if (sepol_context_to_sid(scon, strlen(scon) + 1, &ssid) < 0
-	    || sepol_context_to_sid(tcon, strlen(tcon) + 1, &tsid) < 0
-	    || sepol_string_to_security_class(class, &tclass) < 0
-	    || sepol_string_to_av_perm(tclass, perm, &av) < 0)
+	snprintf(scon, sizeof(scon), "system_u:system_r:%s%s", source,
+	         sepol_policydb_mls_enabled(pi->sepol) ? ":s0" : "");
+	object_context(pi, target, tcon, sizeof(tcon));
+	if (sepol_context_to_sid(scon, strlen(scon) + 1, &ssid) < 0 ||
+	    sepol_context_to_sid(tcon, strlen(tcon) + 1, &tsid) < 0 ||
+	    sepol_string_to_security_class(class, &tclass) < 0 ||
+	    sepol_string_to_av_perm(tclass, perm, &av) < 0)
 		return 0;
 	if (sepol_compute_av(ssid, tsid, tclass, av, &avd) < 0)
 		return 0;
@@ -176,12 +195,12 @@ policyinfo_port_type(struct policyinfo *pi, const char *proto, int port)
 	int protocol = proto_number(proto);
 
 	for (c = pi->pdb->ocontexts[OCON_PORT]; c; c = c->next) {
-		if (c->u.port.protocol != protocol || port < c->u.port.low_port
-		    || port > c->u.port.high_port)
+		if (c->u.port.protocol != protocol ||
+		    port < c->u.port.low_port || port > c->u.port.high_port)
 			continue;
-		if (best == NULL
-		    || c->u.port.high_port - c->u.port.low_port
-			   < best->u.port.high_port - best->u.port.low_port)
+		if (best == NULL ||
+		    c->u.port.high_port - c->u.port.low_port <
+		        best->u.port.high_port - best->u.port.low_port)
 			best = c;
 	}
 	if (best == NULL)
@@ -192,8 +211,8 @@ policyinfo_port_type(struct policyinfo *pi, const char *proto, int port)
 int
 policyinfo_module_installed(struct policyinfo *pi, const char *module)
 {
-	char *path = xasprintf("%s/active/modules/400/%s", pi->root.store_dir,
-			       module);
+	char *path =
+	    xasprintf("%s/active/modules/400/%s", pi->root.store_dir, module);
 	struct stat st;
 	int found = stat(path, &st) == 0;
 

@@ -29,10 +29,10 @@ int policyinfo_has_type(struct policyinfo *pi, const char *name);
  * matches ("<<none>>").
  */
 char *policyinfo_file_type(struct policyinfo *pi, const char *path,
-			   mode_t mode);
+                           mode_t mode);
 /* Domain source may already do perm on class objects of type target. */
 int policyinfo_allows(struct policyinfo *pi, const char *source,
-		      const char *target, const char *class, const char *perm);
+                      const char *target, const char *class, const char *perm);
 /* The type of the narrowest port label covering proto/port; freed by
  * the caller. */
 char *policyinfo_port_type(struct policyinfo *pi, const char *proto, int port);

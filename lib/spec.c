@@ -55,11 +55,11 @@ static const struct {
 	enum section_kind kind;
 	int named;
 } section_kinds[] = {
-	{"module", SEC_MODULE, 0},     {"daemon", SEC_DAEMON, 1},
-	{"milter", SEC_MILTER, 1},     {"socket", SEC_SOCKET, 1},
-	{"queue", SEC_QUEUE, 0},       {"instance", SEC_INSTANCE, 1},
-	{"log", SEC_LOG, 0},	       {"virtual", SEC_VIRTUAL, 0},
-	{"port", SEC_PORT, 1},
+    {"module", SEC_MODULE, 0}, {"daemon", SEC_DAEMON, 1},
+    {"milter", SEC_MILTER, 1}, {"socket", SEC_SOCKET, 1},
+    {"queue", SEC_QUEUE, 0},   {"instance", SEC_INSTANCE, 1},
+    {"log", SEC_LOG, 0},       {"virtual", SEC_VIRTUAL, 0},
+    {"port", SEC_PORT, 1},
 };
 
 static int
@@ -139,27 +139,27 @@ open_named(struct parser *p, enum section_kind kind, const char *name)
 	switch (kind) {
 	case SEC_DAEMON:
 		item = append((void **)&s->daemons, &s->ndaemons,
-			      sizeof(*s->daemons));
+		              sizeof(*s->daemons));
 		dst = ((struct spec_daemon *)item)->name;
 		((struct spec_daemon *)item)->at = here(p);
 		break;
 	case SEC_MILTER:
 	case SEC_SOCKET:
 		item = append((void **)&s->sockets, &s->nsockets,
-			      sizeof(*s->sockets));
+		              sizeof(*s->sockets));
 		dst = ((struct spec_socket *)item)->name;
 		((struct spec_socket *)item)->at = here(p);
 		((struct spec_socket *)item)->is_milter = kind == SEC_MILTER;
 		break;
 	case SEC_INSTANCE:
 		item = append((void **)&s->instances, &s->ninstances,
-			      sizeof(*s->instances));
+		              sizeof(*s->instances));
 		dst = ((struct spec_instance *)item)->name;
 		((struct spec_instance *)item)->at = here(p);
 		break;
 	default: /* SEC_PORT */
-		item = append((void **)&s->ports, &s->nports,
-			      sizeof(*s->ports));
+		item =
+		    append((void **)&s->ports, &s->nports, sizeof(*s->ports));
 		dst = ((struct spec_port *)item)->name;
 		((struct spec_port *)item)->at = here(p);
 		break;
@@ -221,8 +221,9 @@ open_section(struct parser *p, const char *header)
 	}
 	p->kind = section_kinds[i].kind;
 	if (section_kinds[i].named && n != 2) {
-		fail(p, "section [%s] needs exactly one name, as in [daemon "
-			"mylogd]",
+		fail(p,
+		     "section [%s] needs exactly one name, as in [daemon "
+		     "mylogd]",
 		     header);
 		return;
 	}
@@ -276,7 +277,7 @@ read_line(char *buf, int size, void *stream)
 		char header[256];
 
 		snprintf(header, sizeof(header), "%.*s", (int)(rb - lb - 1),
-			 lb + 1);
+		         lb + 1);
 		open_section(p, header);
 	}
 	return buf;
@@ -307,7 +308,7 @@ set_path(struct parser *p, struct spec_path *dst, const char *value)
  * want_paths, else the words must be identifiers. */
 static void
 add_words(struct parser *p, struct spec_list *list, const char *value,
-	  int want_paths)
+          int want_paths)
 {
 	char *copy = xstrdup(value), *save = NULL, *w;
 	struct why inner;
@@ -316,15 +317,15 @@ add_words(struct parser *p, struct spec_list *list, const char *value,
 	     w = strtok_r(NULL, " \t", &save)) {
 		struct spec_path *item;
 		int bad = want_paths
-			      ? spec_check_path(w, &inner)
-			      : spec_check_identifier(w, SPEC_NAME_MAX, &inner);
+		              ? spec_check_path(w, &inner)
+		              : spec_check_identifier(w, SPEC_NAME_MAX, &inner);
 
 		if (bad < 0) {
 			fail_why(p, &inner);
 			break;
 		}
 		item = append((void **)&list->items, &list->count,
-			      sizeof(*list->items));
+		              sizeof(*list->items));
 		item->path = xstrdup(w);
 		item->at = here(p);
 	}
@@ -333,7 +334,7 @@ add_words(struct parser *p, struct spec_list *list, const char *value,
 
 static void
 set_string(struct parser *p, char **dst, const char *value,
-	   int (*check)(const char *, struct why *))
+           int (*check)(const char *, struct why *))
 {
 	struct why inner;
 
@@ -377,7 +378,8 @@ set_endpoint(struct parser *p, struct spec_endpoint *ep, const char *value)
 		return;
 	}
 	ep->at = here(p);
-	if (strncmp(value, "unix:", 5) == 0 || strncmp(value, "local:", 6) == 0) {
+	if (strncmp(value, "unix:", 5) == 0 ||
+	    strncmp(value, "local:", 6) == 0) {
 		rest = strchr(value, ':') + 1;
 		if (spec_check_path(rest, &inner) < 0) {
 			fail_why(p, &inner);
@@ -388,8 +390,9 @@ set_endpoint(struct parser *p, struct spec_endpoint *ep, const char *value)
 		return;
 	}
 	if (strncmp(value, "inet:", 5) != 0) {
-		fail(p, "socket \"%s\" is not unix:PATH, local:PATH or "
-			"inet:HOST:PORT",
+		fail(p,
+		     "socket \"%s\" is not unix:PATH, local:PATH or "
+		     "inet:HOST:PORT",
 		     value);
 		return;
 	}
@@ -400,8 +403,8 @@ set_endpoint(struct parser *p, struct spec_endpoint *ep, const char *value)
 		rest = colon + 1;
 	}
 	port = strtol(rest, &end, 10);
-	if (end == rest || port < 1 || port > 65535
-	    || (*end != '\0' && *end != '@')) {
+	if (end == rest || port < 1 || port > 65535 ||
+	    (*end != '\0' && *end != '@')) {
 		fail(p, "socket \"%s\": port is not a number from 1 to 65535",
 		     value);
 		return;
@@ -432,7 +435,7 @@ module_key(struct parser *p, const char *key, const char *value)
 
 static int
 daemon_key(struct parser *p, struct spec_daemon *d, const char *key,
-	   const char *value)
+           const char *value)
 {
 	if (strcmp(key, "command") == 0)
 		set_path(p, &d->command, value);
@@ -447,15 +450,16 @@ daemon_key(struct parser *p, struct spec_daemon *d, const char *key,
 	else if (strcmp(key, "connect") == 0)
 		add_words(p, &d->connect, value, 0);
 	else
-		return fail(p, "unknown key \"%s\" in [daemon] (command, log, "
-			       "data, runtime, reads, connect)",
-			    key);
+		return fail(p,
+		            "unknown key \"%s\" in [daemon] (command, log, "
+		            "data, runtime, reads, connect)",
+		            key);
 	return !p->failed;
 }
 
 static int
 socket_key(struct parser *p, struct spec_socket *s, const char *key,
-	   const char *value)
+           const char *value)
 {
 	if (strcmp(key, "socket") == 0)
 		set_endpoint(p, &s->endpoint, value);
@@ -472,18 +476,19 @@ socket_key(struct parser *p, struct spec_socket *s, const char *key,
 		set_path(p, &s->keys, value);
 	else
 		return fail(p,
-			    s->is_milter ? "unknown key \"%s\" in [milter] "
-					   "(socket, server, command, keys, "
-					   "clients, port_type)"
-					 : "unknown key \"%s\" in [socket] "
-					   "(socket, server, clients, port_type)",
-			    key);
+		            s->is_milter
+		                ? "unknown key \"%s\" in [milter] "
+		                  "(socket, server, command, keys, "
+		                  "clients, port_type)"
+		                : "unknown key \"%s\" in [socket] "
+		                  "(socket, server, clients, port_type)",
+		            key);
 	return !p->failed;
 }
 
 static int
 instance_key(struct parser *p, struct spec_instance *in, const char *key,
-	     const char *value)
+             const char *value)
 {
 	int is_queue = in->name[0] == '\0';
 
@@ -497,18 +502,18 @@ instance_key(struct parser *p, struct spec_instance *in, const char *key,
 		set_path(p, &in->data_directory, value);
 	else
 		return fail(p,
-			    is_queue ? "unknown key \"%s\" in [queue] "
-				       "(directory)"
-				     : "unknown key \"%s\" in [instance] "
-				       "(config_directory, queue_directory, "
-				       "data_directory)",
-			    key);
+		            is_queue ? "unknown key \"%s\" in [queue] "
+		                       "(directory)"
+		                     : "unknown key \"%s\" in [instance] "
+		                       "(config_directory, queue_directory, "
+		                       "data_directory)",
+		            key);
 	return !p->failed;
 }
 
 static int
 log_key(struct parser *p, struct spec_log *l, const char *key,
-	const char *value)
+        const char *value)
 {
 	if (strcmp(key, "maillog_file") == 0)
 		set_path(p, &l->maillog_file, value);
@@ -518,42 +523,44 @@ log_key(struct parser *p, struct spec_log *l, const char *key,
 		else if (strcmp(value, "master") == 0)
 			l->writer = LOG_WRITER_MASTER;
 		else
-			return fail(p, "writer must be postlogd or master, not "
-				       "\"%s\"",
-				    value);
+			return fail(p,
+			            "writer must be postlogd or master, not "
+			            "\"%s\"",
+			            value);
 	} else
-		return fail(p, "unknown key \"%s\" in [log] (maillog_file, "
-			       "writer)",
-			    key);
+		return fail(p,
+		            "unknown key \"%s\" in [log] (maillog_file, "
+		            "writer)",
+		            key);
 	return !p->failed;
 }
 
 static int
 port_key(struct parser *p, struct spec_port *pt, const char *key,
-	 const char *value)
+         const char *value)
 {
 	struct why inner;
 
 	if (strcmp(key, "port") == 0) {
 		if (pt->proto[0])
 			return fail(p, "%s", "duplicate key");
-		if (spec_parse_port_range(value, pt->proto, &pt->low,
-					  &pt->high, &inner) < 0)
+		if (spec_parse_port_range(value, pt->proto, &pt->low, &pt->high,
+		                          &inner) < 0)
 			return fail_why(p, &inner);
 	} else if (strcmp(key, "type") == 0)
 		set_string(p, &pt->type, value, spec_check_type);
 	else if (strcmp(key, "override") == 0)
 		return set_yes_no(p, &pt->override, value);
 	else
-		return fail(p, "unknown key \"%s\" in [port] (port, type, "
-			       "override)",
-			    key);
+		return fail(p,
+		            "unknown key \"%s\" in [port] (port, type, "
+		            "override)",
+		            key);
 	return !p->failed;
 }
 
 static int
-handle_key(void *user, const char *section, const char *key,
-	   const char *value)
+handle_key(void *user, const char *section, const char *key, const char *value)
 {
 	struct parser *p = user;
 
@@ -577,11 +584,12 @@ handle_key(void *user, const char *section, const char *key,
 		return log_key(p, p->item, key, value);
 	case SEC_VIRTUAL:
 		if (strcmp(key, "mailbox_base") != 0)
-			return fail(p, "unknown key \"%s\" in [virtual] "
-				       "(mailbox_base)",
-				    key);
+			return fail(p,
+			            "unknown key \"%s\" in [virtual] "
+			            "(mailbox_base)",
+			            key);
 		set_path(p, &((struct spec_virtual *)p->item)->mailbox_base,
-			 value);
+		         value);
 		return !p->failed;
 	case SEC_PORT:
 		return port_key(p, p->item, key, value);
@@ -670,8 +678,9 @@ spec_parse(const char *name, const char *text, size_t len, struct why *why)
 	rc = ini_parse_stream(read_line, &p, handle_key, &p);
 	if (!p.failed && rc > 0) {
 		p.line = rc;
-		fail(&p, "%s", "syntax error (expected [section], key = value "
-			       "or a comment)");
+		fail(&p, "%s",
+		     "syntax error (expected [section], key = value "
+		     "or a comment)");
 	} else if (!p.failed && rc < 0) {
 		why_set(why, "%s: cannot parse (out of memory)", name);
 		p.failed = 1;

@@ -35,10 +35,10 @@ struct spec_list {
 
 struct spec_daemon {
 	char name[SPEC_NAME_MAX + 1];
-	struct spec_origin at;	/* the section header */
+	struct spec_origin at; /* the section header */
 	struct spec_path command;
-	struct spec_path log;	  /* path NULL when absent */
-	struct spec_path data;	  /* path NULL when absent */
+	struct spec_path log;     /* path NULL when absent */
+	struct spec_path data;    /* path NULL when absent */
 	struct spec_path runtime; /* path NULL when absent */
 	struct spec_list reads;
 	struct spec_list connect; /* names of [milter]/[socket] sections */
@@ -60,11 +60,11 @@ struct spec_socket {
 	int is_milter;
 	struct spec_origin at;
 	struct spec_endpoint endpoint;
-	char *server;		  /* existing domain type, or NULL */
-	char *port_type;	  /* ENDPOINT_INET: the port's type */
+	char *server;    /* existing domain type, or NULL */
+	char *port_type; /* ENDPOINT_INET: the port's type */
 	struct spec_origin server_at;
 	struct spec_path command; /* milter with a new domain */
-	struct spec_path keys;	  /* milter private data, path may be NULL */
+	struct spec_path keys;    /* milter private data, path may be NULL */
 	struct spec_list clients; /* Postfix daemon names, e.g. "smtpd" */
 };
 
@@ -73,7 +73,7 @@ struct spec_instance {
 	struct spec_origin at;
 	struct spec_path config_directory; /* NULL for [queue] */
 	struct spec_path queue_directory;
-	struct spec_path data_directory;   /* may be NULL */
+	struct spec_path data_directory; /* may be NULL */
 };
 
 enum spec_log_writer { LOG_WRITER_POSTLOGD, LOG_WRITER_MASTER };
@@ -109,8 +109,8 @@ struct spec {
 	size_t nsockets;
 	struct spec_instance *instances; /* [queue] first when present */
 	size_t ninstances;
-	struct spec_log *log;		 /* NULL when absent */
-	struct spec_virtual *virtual_;	 /* NULL when absent */
+	struct spec_log *log;          /* NULL when absent */
+	struct spec_virtual *virtual_; /* NULL when absent */
 	struct spec_port *ports;
 	size_t nports;
 };
@@ -119,7 +119,7 @@ struct spec {
 struct spec *spec_load(const char *path, struct why *why);
 /* The same from memory; name is used in messages. */
 struct spec *spec_parse(const char *name, const char *text, size_t len,
-			struct why *why);
+                        struct why *why);
 void spec_free(struct spec *spec);
 
 /*

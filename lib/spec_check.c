@@ -16,21 +16,21 @@ spec_check_identifier(const char *s, size_t max, struct why *why)
 		return why_set(why, "empty name");
 	if (strlen(s) > max)
 		return why_set(why, "name \"%s\" is longer than %zu characters",
-			       s, max);
+		               s, max);
 	if (!(s[0] >= 'a' && s[0] <= 'z'))
 		return why_set(why,
-			       "invalid name \"%s\": must start with a "
-			       "lowercase letter",
-			       s);
+		               "invalid name \"%s\": must start with a "
+		               "lowercase letter",
+		               s);
 	for (i = 1; s[i]; i++) {
 		char c = s[i];
 
-		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-		      || c == '_'))
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		      c == '_'))
 			return why_set(why,
-				       "invalid name \"%s\": only a-z, 0-9 "
-				       "and _ are allowed",
-				       s);
+			               "invalid name \"%s\": only a-z, 0-9 "
+			               "and _ are allowed",
+			               s);
 	}
 	return 0;
 }
@@ -56,16 +56,16 @@ check_path_byte(const char *path, unsigned char c, struct why *why)
 		return why_set(why, "path contains control byte 0x%02x", c);
 	if (c >= 0x80)
 		return why_set(why,
-			       "path %s contains non-ASCII byte 0x%02x, which "
-			       "pfsel does not write into policy",
-			       path, c);
+		               "path %s contains non-ASCII byte 0x%02x, which "
+		               "pfsel does not write into policy",
+		               path, c);
 	if (c == ' ' || c == '\t')
 		return why_set(why, "path \"%s\" contains white space", path);
 	if (strchr("'\"`$\\#", c))
 		return why_set(why,
-			       "path %s contains '%c', which cannot be quoted "
-			       "safely in policy text",
-			       path, c);
+		               "path %s contains '%c', which cannot be quoted "
+		               "safely in policy text",
+		               path, c);
 	return 0;
 }
 
@@ -84,17 +84,18 @@ spec_check_path(const char *s, struct why *why)
 	if (strcmp(s, "/") == 0)
 		return why_set(why, "path / would label the whole system");
 	/* Components: no empty (//), "." or "..": paths are compared as
-	 * text and written as regular expressions, so they must be canonical. */
-	for (comp = s + 1; comp; comp = strchr(comp, '/') ? strchr(comp, '/') + 1
-							  : NULL) {
+	 * text and written as regular expressions, so they must be canonical.
+	 */
+	for (comp = s + 1; comp;
+	     comp = strchr(comp, '/') ? strchr(comp, '/') + 1 : NULL) {
 		size_t len = strcspn(comp, "/");
 
-		if (len == 0 || (len == 1 && comp[0] == '.')
-		    || (len == 2 && comp[0] == '.' && comp[1] == '.'))
+		if (len == 0 || (len == 1 && comp[0] == '.') ||
+		    (len == 2 && comp[0] == '.' && comp[1] == '.'))
 			return why_set(why,
-				       "path %s has an empty, \".\" or \"..\" "
-				       "component",
-				       s);
+			               "path %s has an empty, \".\" or \"..\" "
+			               "component",
+			               s);
 	}
 	return 0;
 }
@@ -116,7 +117,7 @@ parse_port(const char *s, char **end, int *port)
 
 int
 spec_parse_port_range(const char *s, char proto[8], int *low, int *high,
-		      struct why *why)
+                      struct why *why)
 {
 	const char *slash = strchr(s, '/');
 	size_t plen;
@@ -125,21 +126,27 @@ spec_parse_port_range(const char *s, char proto[8], int *low, int *high,
 	if (slash == NULL)
 		return why_set(why, "port \"%s\" is not PROTO/PORT", s);
 	plen = (size_t)(slash - s);
-	if (!((plen == 3 && (strncmp(s, "tcp", 3) == 0
-			     || strncmp(s, "udp", 3) == 0))
-	      || (plen == 4 && (strncmp(s, "sctp", 4) == 0
-				|| strncmp(s, "dccp", 4) == 0))))
-		return why_set(why, "unknown protocol in \"%s\" "
-				    "(tcp, udp, sctp or dccp)", s);
+	if (!((plen == 3 &&
+	       (strncmp(s, "tcp", 3) == 0 || strncmp(s, "udp", 3) == 0)) ||
+	      (plen == 4 &&
+	       (strncmp(s, "sctp", 4) == 0 || strncmp(s, "dccp", 4) == 0))))
+		return why_set(why,
+		               "unknown protocol in \"%s\" "
+		               "(tcp, udp, sctp or dccp)",
+		               s);
 	memcpy(proto, s, plen);
 	proto[plen] = '\0';
 	if (parse_port(slash + 1, &end, low) < 0)
-		return why_set(why, "port in \"%s\" is not a number from 1 to "
-				    "65535", s);
+		return why_set(why,
+		               "port in \"%s\" is not a number from 1 to "
+		               "65535",
+		               s);
 	*high = *low;
 	if (*end == '-' && parse_port(end + 1, &end, high) < 0)
-		return why_set(why, "port range in \"%s\" is not LOW-HIGH with "
-				    "1 <= LOW <= HIGH <= 65535", s);
+		return why_set(why,
+		               "port range in \"%s\" is not LOW-HIGH with "
+		               "1 <= LOW <= HIGH <= 65535",
+		               s);
 	if (*end != '\0')
 		return why_set(why, "trailing text in port \"%s\"", s);
 	if (*high < *low)

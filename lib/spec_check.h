@@ -24,6 +24,6 @@ int spec_check_type(const char *s, struct why *why);
 int spec_check_path(const char *s, struct why *why);
 /* "PROTO/PORT" or "PROTO/LOW-HIGH". */
 int spec_parse_port_range(const char *s, char proto[8], int *low, int *high,
-			  struct why *why);
+                          struct why *why);
 
 #endif

@@ -15,7 +15,7 @@
 
 static int
 missing(struct why *why, struct spec_origin at, const char *section,
-	const char *key)
+        const char *key)
 {
 	return why_at(why, at.file, at.line, "[%s] needs %s =", section, key);
 }
@@ -38,9 +38,9 @@ check_daemons(struct spec *s, struct why *why)
 					break;
 			if (k == s->nsockets)
 				return why_at(why, c->at.file, c->at.line,
-					      "connect: no [milter %s] or "
-					      "[socket %s] section",
-					      c->path, c->path);
+				              "connect: no [milter %s] or "
+				              "[socket %s] section",
+				              c->path, c->path);
 		}
 	}
 	return 0;
@@ -59,31 +59,32 @@ check_sockets(struct spec *s, struct why *why)
 			return missing(why, k->at, sec, "socket");
 		if (!k->is_milter && k->server == NULL)
 			return missing(why, k->at, sec, "server");
-		if (k->is_milter && k->server == NULL && k->command.path == NULL)
+		if (k->is_milter && k->server == NULL &&
+		    k->command.path == NULL)
 			return why_at(why, k->at.file, k->at.line,
-				      "[milter %s] needs server = (an existing "
-				      "milter domain) or command = (for a new "
-				      "one)",
-				      k->name);
+			              "[milter %s] needs server = (an existing "
+			              "milter domain) or command = (for a new "
+			              "one)",
+			              k->name);
 		if (k->is_milter && k->server && k->command.path)
-			return why_at(why, k->command.at.file,
-				      k->command.at.line,
-				      "command = only makes a new milter domain; "
-				      "drop it or drop server =");
-		if (k->endpoint.kind == ENDPOINT_INET && !k->is_milter
-		    && k->port_type == NULL)
+			return why_at(
+			    why, k->command.at.file, k->command.at.line,
+			    "command = only makes a new milter domain; "
+			    "drop it or drop server =");
+		if (k->endpoint.kind == ENDPOINT_INET && !k->is_milter &&
+		    k->port_type == NULL)
 			return why_at(why, k->endpoint.at.file,
-				      k->endpoint.at.line,
-				      "an inet socket needs port_type = (the "
-				      "type of port %d)",
-				      k->endpoint.port);
+			              k->endpoint.at.line,
+			              "an inet socket needs port_type = (the "
+			              "type of port %d)",
+			              k->endpoint.port);
 		if (k->endpoint.kind == ENDPOINT_UNIX && k->port_type)
 			return why_at(why, k->endpoint.at.file,
-				      k->endpoint.at.line,
-				      "port_type = only applies to inet "
-				      "sockets");
-		if (k->is_milter && k->port_type == NULL
-		    && k->endpoint.kind == ENDPOINT_INET)
+			              k->endpoint.at.line,
+			              "port_type = only applies to inet "
+			              "sockets");
+		if (k->is_milter && k->port_type == NULL &&
+		    k->endpoint.kind == ENDPOINT_INET)
 			k->port_type = xstrdup("milter_port_t");
 	}
 	return 0;
@@ -101,10 +102,10 @@ check_instances(struct spec *s, struct why *why)
 			return missing(why, in->at, "queue", "directory");
 		if (in->name[0] && in->queue_directory.path == NULL)
 			return missing(why, in->at, "instance",
-				       "queue_directory");
+			               "queue_directory");
 		if (in->name[0] && in->config_directory.path == NULL)
 			return missing(why, in->at, "instance",
-				       "config_directory");
+			               "config_directory");
 	}
 	return 0;
 }
@@ -121,8 +122,8 @@ add_implicit_ports(struct spec *s)
 
 		if (k->endpoint.kind != ENDPOINT_INET)
 			continue;
-		s->ports = xreallocarray(s->ports, s->nports + 1,
-					 sizeof(*s->ports));
+		s->ports =
+		    xreallocarray(s->ports, s->nports + 1, sizeof(*s->ports));
 		p = &s->ports[s->nports++];
 		memset(p, 0, sizeof(*p));
 		memcpy(p->name, k->name, sizeof(p->name));
@@ -152,21 +153,20 @@ check_ports(struct spec *s, struct why *why)
 		for (j = 0; j < i; j++) {
 			struct spec_port *a = &s->ports[j], *b = &s->ports[i];
 
-			if (strcmp(a->proto, b->proto) != 0 || b->low > a->high
-			    || a->low > b->high)
+			if (strcmp(a->proto, b->proto) != 0 ||
+			    b->low > a->high || a->low > b->high)
 				continue;
 			/* The same label asked for twice is no conflict. */
-			if (a->low == b->low && a->high == b->high
-			    && strcmp(a->type, b->type) == 0)
+			if (a->low == b->low && a->high == b->high &&
+			    strcmp(a->type, b->type) == 0)
 				continue;
 			return why_at(why, b->at.file, b->at.line,
-				      "%s/%d-%d collides with the port of "
-				      "line %d",
-				      b->proto, b->low, b->high, a->at.line);
+			              "%s/%d-%d collides with the port of "
+			              "line %d",
+			              b->proto, b->low, b->high, a->at.line);
 		}
 	return 0;
 }
-
 
 static void
 collect(const struct spec_path ***all, size_t *n, const struct spec_path *p)
@@ -209,9 +209,9 @@ check_paths(struct spec *s, struct why *why)
 		for (j = 0; j < i; j++)
 			if (strcmp(all[i]->path, all[j]->path) == 0) {
 				rc = why_at(why, all[i]->at.file,
-					    all[i]->at.line,
-					    "%s is already labeled by line %d",
-					    all[i]->path, all[j]->at.line);
+				            all[i]->at.line,
+				            "%s is already labeled by line %d",
+				            all[i]->path, all[j]->at.line);
 				break;
 			}
 	free(all);
@@ -222,11 +222,12 @@ int
 spec_validate(struct spec *s, struct why *why)
 {
 	if (s->module[0] == '\0')
-		return why_at(why, s->file, s->module_at.line ? s->module_at.line : 1,
-			      "the spec needs a [module] section with name =");
-	if (check_daemons(s, why) < 0 || check_sockets(s, why) < 0
-	    || check_instances(s, why) < 0 || check_ports(s, why) < 0
-	    || check_paths(s, why) < 0)
+		return why_at(why, s->file,
+		              s->module_at.line ? s->module_at.line : 1,
+		              "the spec needs a [module] section with name =");
+	if (check_daemons(s, why) < 0 || check_sockets(s, why) < 0 ||
+	    check_instances(s, why) < 0 || check_ports(s, why) < 0 ||
+	    check_paths(s, why) < 0)
 		return -1;
 	if (s->log && s->log->maillog_file.path == NULL)
 		return missing(why, s->log->at, "log", "maillog_file");

@@ -1,0 +1,308 @@
+/*
+ * emit - the module emitter's driver and shared helpers; see emit.h.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "atomic_file.h"
+#include "emit_ctx.h"
+#include "fcquote.h"
+#include "xalloc.h"
+
+const char *
+ctx_str(struct emit_ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0)
+		abort();
+	va_end(ap);
+	c->pool = xreallocarray(c->pool, c->npool + 1, sizeof(*c->pool));
+	c->pool[c->npool++] = s;
+	return s;
+}
+
+const char *
+ctx_origin(struct emit_ctx *c, struct spec_origin at)
+{
+	return ctx_str(c, "%s:%d", at.file, at.line);
+}
+
+int
+ctx_fail(struct emit_ctx *c, struct spec_origin at, const char *fmt, ...)
+{
+	char text[WHY_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	return why_at(c->why, at.file, at.line, "%s", text);
+}
+
+void
+ctx_vars(struct emit_ctx *c, struct fragment_vars *v, struct spec_origin at)
+{
+	memset(v, 0, sizeof(*v));
+	fragment_set(v, "MODULE", c->spec->module);
+	fragment_set(v, "SPEC", c->spec->file);
+	fragment_set(v, "ORIGIN", ctx_origin(c, at));
+}
+
+static const char *
+parent_dir(struct emit_ctx *c, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == path)
+		return "/";
+	return ctx_str(c, "%.*s", (int)(slash - path), path);
+}
+
+int
+ctx_path_vars(struct emit_ctx *c, struct fragment_vars *v, const char *path,
+              struct spec_origin at)
+{
+	const char *parent = parent_dir(c, path);
+	char *quoted = fc_quote_path(path), *ptype;
+
+	fragment_set(v, "PATH", path);
+	fragment_set(v, "PATH_RE", ctx_str(c, "%s", quoted));
+	free(quoted);
+	fragment_set(v, "BASENAME", strrchr(path, '/') + 1);
+	ptype = policyinfo_file_type(c->pi, parent, S_IFDIR);
+	if (ptype == NULL)
+		return ctx_fail(c, at,
+		                "the policy gives %s (the parent of %s) no "
+		                "type",
+		                parent, path);
+	fragment_set(v, "PARENT_T", ctx_str(c, "%s", ptype));
+	free(ptype);
+	return 0;
+}
+
+int
+ctx_te(struct emit_ctx *c, const char *file, struct fragment_vars *v)
+{
+	return fragment_append(&c->out->te, file, v, c->why);
+}
+
+int
+ctx_fc(struct emit_ctx *c, const char *file, struct fragment_vars *v)
+{
+	return fragment_append(&c->out->fc, file, v, c->why);
+}
+
+int
+ctx_if(struct emit_ctx *c, const char *file, struct fragment_vars *v)
+{
+	return fragment_append(&c->out->ifc, file, v, c->why);
+}
+
+/* Word number column of the line whose first word is key. */
+const char *
+ctx_map(struct emit_ctx *c, const char *map, const char *key, int column)
+{
+	const char *line, *next;
+	char word[128];
+
+	for (line = map; *line; line = next) {
+		const char *p = line;
+		int i;
+
+		next = strchr(line, '\n');
+		next = next ? next + 1 : line + strlen(line);
+		if (*line == '#')
+			continue;
+		for (i = 0; i <= column; i++) {
+			size_t n;
+
+			p += strspn(p, " \t");
+			n = strcspn(p, " \t\n");
+			if (n == 0 || n >= sizeof(word))
+				break;
+			if (i == 0 && (strlen(key) != n || strncmp(p, key, n)))
+				break;
+			if (i == column) {
+				memcpy(word, p, n);
+				word[n] = '\0';
+				return ctx_str(c, "%s", word);
+			}
+			p += n;
+		}
+	}
+	return NULL;
+}
+
+const char *
+ctx_client_domain(struct emit_ctx *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->spec->ndaemons; i++)
+		if (strcmp(c->spec->daemons[i].name, name) == 0)
+			return ctx_str(c, "postfix_%s_t", name);
+	return ctx_map(c, c->daemon_map, name, 1);
+}
+
+int
+ctx_need_type(struct emit_ctx *c, const char *type, struct spec_origin at,
+              const char *what)
+{
+	if (policyinfo_has_type(c->pi, type))
+		return 0;
+	return ctx_fail(c, at, "%s %s does not exist in the policy (%s)", what,
+	                type, policyinfo_root(c->pi)->binary_policy);
+}
+
+int
+ctx_new_type(struct emit_ctx *c, const char *type, struct spec_origin at)
+{
+	if (!policyinfo_has_type(c->pi, type) ||
+	    policyinfo_module_installed(c->pi, c->spec->module))
+		return 0;
+	return ctx_fail(c, at,
+	                "type %s already exists in the policy; choose another "
+	                "name",
+	                type);
+}
+
+/* Append type to a "{ a b }" set and a "a, b" list unless present. */
+static void
+add_type(struct strbuf *set, struct strbuf *list, const char *type)
+{
+	const char *s = strbuf_str(list);
+	size_t n = strlen(type);
+	const char *hit;
+
+	for (hit = strstr(s, type); hit; hit = strstr(hit + 1, type))
+		if ((hit == s || hit[-1] == ' ') &&
+		    (hit[n] == ',' || hit[n] == '\0'))
+			return;
+	if (list->len)
+		strbuf_adds(list, ", ");
+	strbuf_adds(list, type);
+	strbuf_addf(set, " %s", type);
+}
+
+int
+ctx_search(struct emit_ctx *c, const char *domain, const char *probe,
+           const char *path, struct spec_origin at)
+{
+	struct strbuf set = STRBUF_INIT, list = STRBUF_INIT;
+	const char *dir = path;
+	struct fragment_vars v;
+	int rc = 0;
+
+	while (strcmp(dir, "/") != 0) {
+		char *type;
+
+		dir = parent_dir(c, dir);
+		type = policyinfo_file_type(c->pi, dir, S_IFDIR);
+		if (type && !policyinfo_allows(c->pi, probe ? probe : domain,
+		                               type, "dir", "search"))
+			add_type(&set, &list, type);
+		free(type);
+	}
+	if (list.len) {
+		ctx_vars(c, &v, at);
+		fragment_set(&v, "DOMAIN", domain);
+		fragment_set(&v, "PATH", path);
+		fragment_set(&v, "SEARCH_LIST", strbuf_str(&list));
+		fragment_set(&v, "SEARCH_T",
+		             strchr(strbuf_str(&set) + 1, ' ')
+		                 ? ctx_str(c, "{%s }", strbuf_str(&set))
+		                 : ctx_str(c, "%s", strbuf_str(&set) + 1));
+		rc = ctx_te(c, probe ? "search-attr.te" : "search.te", &v);
+	}
+	strbuf_free(&set);
+	strbuf_free(&list);
+	return rc;
+}
+
+static int
+load_maps(struct emit_ctx *c)
+{
+	if ((c->daemon_map = policy_file_read("postfix-daemons.map", c->why)) ==
+	        NULL ||
+	    (c->milter_map = policy_file_read("milters.map", c->why)) == NULL ||
+	    (c->generic_types = policy_file_read("generic-types", c->why)) ==
+	        NULL)
+		return -1;
+	return 0;
+}
+
+int
+emit_module(const struct spec *spec, struct policyinfo *pi,
+            struct module_text *out, struct why *why)
+{
+	struct emit_ctx c = {spec, pi, out, why, NULL, NULL, NULL, NULL, 0};
+	struct fragment_vars v;
+	size_t i;
+	int rc = -1;
+
+	strbuf_init(&out->te);
+	strbuf_init(&out->fc);
+	strbuf_init(&out->ifc);
+	if (load_maps(&c) < 0)
+		goto out;
+	ctx_vars(&c, &v, spec->module_at);
+	if (ctx_te(&c, "header.te", &v) < 0 ||
+	    ctx_fc(&c, "header.fc", &v) < 0 || ctx_if(&c, "header.if", &v) < 0)
+		goto out;
+	if (emit_daemons(&c) < 0 || emit_sockets(&c) < 0 ||
+	    emit_instances(&c) < 0 || emit_log(&c) < 0 ||
+	    emit_virtual(&c) < 0 || emit_ports(&c) < 0)
+		goto out;
+	rc = 0;
+out:
+	for (i = 0; i < c.npool; i++)
+		free(c.pool[i]);
+	free(c.pool);
+	free(c.daemon_map);
+	free(c.milter_map);
+	free(c.generic_types);
+	if (rc < 0)
+		module_text_free(out);
+	return rc;
+}
+
+void
+module_text_free(struct module_text *mt)
+{
+	strbuf_free(&mt->te);
+	strbuf_free(&mt->fc);
+	strbuf_free(&mt->ifc);
+}
+
+int
+emit_write(const struct spec *spec, const struct module_text *mt,
+           const char *outdir, struct why *why)
+{
+	static const char *const ext[] = {"te", "fc", "if"};
+	const struct strbuf *text[] = {&mt->te, &mt->fc, &mt->ifc};
+	char *paths[3] = {NULL, NULL, NULL};
+	int i, rc = 0;
+
+	if (mkdir(outdir, 0755) < 0 && errno != EEXIST)
+		return why_errno(why, "cannot create %s", outdir);
+	for (i = 0; i < 3 && rc == 0; i++) {
+		paths[i] = xasprintf("%s/%s.%s", outdir, spec->module, ext[i]);
+		rc = atomic_write_file(paths[i], strbuf_str(text[i]),
+		                       text[i]->len, 0644, why);
+	}
+	/* All three or none: a module is only buildable whole. */
+	for (i = 0; i < 3; i++) {
+		if (rc < 0 && paths[i])
+			unlink(paths[i]);
+		free(paths[i]);
+	}
+	return rc;
+}

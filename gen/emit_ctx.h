@@ -1,0 +1,70 @@
+/*
+ * emit_ctx - state and helpers shared by the emit_*.c files (internal to
+ * the emitter; see emit.h).
+ */
+#ifndef PFSEL_GEN_EMIT_CTX_H
+#define PFSEL_GEN_EMIT_CTX_H
+
+#include <sys/types.h>
+
+#include "emit.h"
+#include "fragment.h"
+
+struct emit_ctx {
+	const struct spec *spec;
+	struct policyinfo *pi;
+	struct module_text *out;
+	struct why *why;
+	char *daemon_map;    /* policy/postfix-daemons.map */
+	char *milter_map;    /* policy/milters.map */
+	char *generic_types; /* policy/generic-types */
+	char **pool;         /* strings to free at the end */
+	size_t npool;
+};
+
+/* A formatted string owned by the context. */
+const char *ctx_str(struct emit_ctx *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* "FILE:LINE" of a spec origin. */
+const char *ctx_origin(struct emit_ctx *c, struct spec_origin at);
+/* Variables every fragment may use: MODULE, SPEC, ORIGIN. */
+void ctx_vars(struct emit_ctx *c, struct fragment_vars *v,
+              struct spec_origin at);
+/* Set PATH, PATH_RE, BASENAME and PARENT_T (may fail: no parent type). */
+int ctx_path_vars(struct emit_ctx *c, struct fragment_vars *v, const char *path,
+                  struct spec_origin at);
+int ctx_te(struct emit_ctx *c, const char *file, struct fragment_vars *v);
+int ctx_fc(struct emit_ctx *c, const char *file, struct fragment_vars *v);
+int ctx_if(struct emit_ctx *c, const char *file, struct fragment_vars *v);
+/*
+ * Let domain reach path: search on every ancestor directory type the
+ * domain cannot search yet.  When domain is an attribute, probe names a
+ * member type to ask the policy about (else probe is NULL).
+ */
+int ctx_search(struct emit_ctx *c, const char *domain, const char *probe,
+               const char *path, struct spec_origin at);
+/* A column of a policy/ map file for a key (column 0), or NULL. */
+const char *ctx_map(struct emit_ctx *c, const char *map, const char *key,
+                    int column);
+/* Fail with "FILE:LINE: ..." */
+int ctx_fail(struct emit_ctx *c, struct spec_origin at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* The domain of a Postfix daemon name or a [daemon] of the spec. */
+const char *ctx_client_domain(struct emit_ctx *c, const char *name);
+/* Fail unless type exists in the policy. */
+int ctx_need_type(struct emit_ctx *c, const char *type, struct spec_origin at,
+                  const char *what);
+/* Fail if a type this module declares already exists in a policy that
+ * does not hold an earlier version of the module. */
+int ctx_new_type(struct emit_ctx *c, const char *type, struct spec_origin at);
+
+int emit_daemons(struct emit_ctx *c);
+int emit_sockets(struct emit_ctx *c);
+int emit_socket_client(struct emit_ctx *c, const struct spec_socket *k,
+                       const char *client, struct spec_origin at);
+int emit_instances(struct emit_ctx *c);
+int emit_log(struct emit_ctx *c);
+int emit_virtual(struct emit_ctx *c);
+int emit_ports(struct emit_ctx *c);
+
+#endif

@@ -1,0 +1,255 @@
+/*
+ * emit_socket - [milter NAME] and [socket NAME]: a socket Postfix talks
+ * to, served by an existing domain or, for a milter, a new one.
+ *
+ * The Postfix daemons named in clients = may connect to the socket and
+ * to nothing else of the server; a milter's keys get a type only the
+ * milter reads.  A unix socket's directory keeps a specific type the
+ * policy already gives it (/run/opendkim is dkim_milter_data_t), else
+ * gets one of the module's own: handing Postfix "connect to anything in
+ * var_run_t" would be a blanket grant.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "emit_ctx.h"
+
+static const char *
+server_domain(struct emit_ctx *c, const struct spec_socket *k)
+{
+	return k->server ? k->server : ctx_str(c, "%s_milter_t", k->name);
+}
+
+static const char *
+socket_dir(struct emit_ctx *c, const struct spec_socket *k)
+{
+	const char *path = k->endpoint.path;
+
+	return ctx_str(c, "%.*s", (int)(strrchr(path, '/') - path), path);
+}
+
+static int
+is_generic(struct emit_ctx *c, const char *type)
+{
+	return ctx_map(c, c->generic_types, type, 0) != NULL;
+}
+
+/*
+ * The type of the socket's directory and of the socket in it, and
+ * whether this module must label the directory with it.
+ */
+static const char *
+socket_type(struct emit_ctx *c, const struct spec_socket *k, int *label_dir)
+{
+	const char *server = server_domain(c, k), *mapped;
+	char *dirtype = policyinfo_file_type(c->pi, socket_dir(c, k), S_IFDIR);
+	const char *type;
+
+	*label_dir = 0;
+	if (k->is_milter && k->server == NULL) {
+		type = ctx_str(c, "%s_milter_data_t", k->name);
+		*label_dir = 1;
+	} else if ((mapped = ctx_map(c, c->milter_map, server, 1)) != NULL) {
+		type = mapped;
+		*label_dir = dirtype == NULL || strcmp(dirtype, mapped) != 0;
+	} else if (dirtype && !is_generic(c, dirtype)) {
+		type = ctx_str(c, "%s", dirtype);
+	} else {
+		type = ctx_str(c, "%s_%s_socket_t", c->spec->module, k->name);
+		*label_dir = 2; /* a new type to declare */
+	}
+	free(dirtype);
+	return type;
+}
+
+static int
+emit_unix_server(struct emit_ctx *c, const struct spec_socket *k,
+                 const char *sock_t)
+{
+	const char *server = server_domain(c, k), *dir = socket_dir(c, k);
+	struct fragment_vars v;
+	int label_dir;
+
+	socket_type(c, k, &label_dir);
+	if (label_dir == 2) {
+		if (ctx_new_type(c, sock_t, k->endpoint.at) < 0)
+			return -1;
+		ctx_vars(c, &v, k->endpoint.at);
+		fragment_set(&v, "KIND", k->is_milter ? "milter" : "socket");
+		fragment_set(&v, "NAME", k->name);
+		fragment_set(&v, "TYPE", sock_t);
+		fragment_set(&v, "PATH", dir);
+		if (ctx_te(c, "socket-dir.te", &v) < 0)
+			return -1;
+	}
+	if (label_dir) {
+		ctx_vars(c, &v, k->endpoint.at);
+		fragment_set(&v, "TYPE", sock_t);
+		fragment_set(&v, "WHAT",
+		             ctx_str(c, "[%s %s] socket directory",
+		                     k->is_milter ? "milter" : "socket",
+		                     k->name));
+		if (ctx_path_vars(c, &v, dir, k->endpoint.at) < 0 ||
+		    ctx_fc(c, "tree.fc", &v) < 0)
+			return -1;
+	}
+	if (!policyinfo_allows(c->pi, server, sock_t, "sock_file", "create") ||
+	    !policyinfo_allows(c->pi, server, sock_t, "dir", "add_name")) {
+		ctx_vars(c, &v, k->endpoint.at);
+		fragment_set(&v, "SERVER", server);
+		fragment_set(&v, "SOCK_T", sock_t);
+		fragment_set(&v, "PATH", k->endpoint.path);
+		if (ctx_te(c, "serve-unix.te", &v) < 0)
+			return -1;
+	}
+	return ctx_search(c, server, NULL, dir, k->endpoint.at);
+}
+
+static int
+emit_inet_server(struct emit_ctx *c, const struct spec_socket *k)
+{
+	const char *server = server_domain(c, k);
+	struct fragment_vars v;
+
+	if (ctx_need_type(c, k->port_type, k->endpoint.at, "port type") < 0)
+		return -1;
+	if (policyinfo_allows(c->pi, server, k->port_type, "tcp_socket",
+	                      "name_bind"))
+		return 0;
+	ctx_vars(c, &v, k->endpoint.at);
+	fragment_set(&v, "SERVER", server);
+	fragment_set(&v, "PORT_T", k->port_type);
+	fragment_set(&v, "PORT", ctx_str(c, "%d", k->endpoint.port));
+	return ctx_te(c, "serve-inet.te", &v);
+}
+
+int
+emit_socket_client(struct emit_ctx *c, const struct spec_socket *k,
+                   const char *client, struct spec_origin at)
+{
+	struct fragment_vars v;
+	int label_dir;
+
+	ctx_vars(c, &v, at);
+	fragment_set(&v, "CLIENT", client);
+	fragment_set(&v, "SERVER", server_domain(c, k));
+	if (k->endpoint.kind == ENDPOINT_INET) {
+		fragment_set(&v, "PORT_T", k->port_type);
+		fragment_set(&v, "PORT", ctx_str(c, "%d", k->endpoint.port));
+		return ctx_te(c, "connect-inet.te", &v);
+	}
+	fragment_set(&v, "SOCK_T", socket_type(c, k, &label_dir));
+	fragment_set(&v, "PATH", k->endpoint.path);
+	if (ctx_te(c, "connect-unix.te", &v) < 0)
+		return -1;
+	return ctx_search(c, client, NULL, socket_dir(c, k), at);
+}
+
+static int
+emit_keys(struct emit_ctx *c, const struct spec_socket *k)
+{
+	const char *server = server_domain(c, k);
+	const char *mapped = ctx_map(c, c->milter_map, server, 2);
+	const char *type;
+	struct fragment_vars v;
+
+	if (k->keys.path == NULL)
+		return 0;
+	if (mapped && strcmp(mapped, "-") != 0)
+		type = mapped;
+	else
+		type = ctx_str(c, "%s_%s_key_t", c->spec->module, k->name);
+	if (type != mapped && ctx_new_type(c, type, k->keys.at) < 0)
+		return -1;
+	ctx_vars(c, &v, k->keys.at);
+	fragment_set(&v, "NAME", k->name);
+	fragment_set(&v, "SERVER", server);
+	fragment_set(&v, "TYPE", type);
+	fragment_set(&v, "WHAT", ctx_str(c, "[milter %s] keys", k->name));
+	if (ctx_path_vars(c, &v, k->keys.path, k->keys.at) < 0 ||
+	    ctx_te(c, type == mapped ? "keys-existing.te" : "keys.te", &v) <
+	        0 ||
+	    ctx_fc(c, "tree.fc", &v) < 0)
+		return -1;
+	return ctx_search(c, server, NULL, k->keys.path, k->keys.at);
+}
+
+static int
+emit_new_milter(struct emit_ctx *c, const struct spec_socket *k)
+{
+	struct fragment_vars v;
+
+	if (ctx_new_type(c, ctx_str(c, "%s_milter_t", k->name), k->at) < 0)
+		return -1;
+	ctx_vars(c, &v, k->at);
+	fragment_set(&v, "NAME", k->name);
+	if (ctx_te(c, "milter-new.te", &v) < 0)
+		return -1;
+	ctx_vars(c, &v, k->command.at);
+	fragment_set(&v, "NAME", k->name);
+	if (ctx_path_vars(c, &v, k->command.path, k->command.at) < 0)
+		return -1;
+	return ctx_fc(c, "milter-new.fc", &v);
+}
+
+static int
+emit_clients(struct emit_ctx *c, const struct spec_socket *k)
+{
+	static const char *const milter_default[] = {"smtpd", "cleanup"};
+	static const char *const socket_default[] = {"smtpd"};
+	size_t i, n;
+
+	n = k->clients.count;
+	if (n == 0)
+		n = k->is_milter ? 2 : 1;
+	for (i = 0; i < n; i++) {
+		const char *name = k->clients.count ? k->clients.items[i].path
+		                   : k->is_milter   ? milter_default[i]
+		                                    : socket_default[i];
+		struct spec_origin at =
+		    k->clients.count ? k->clients.items[i].at : k->at;
+		const char *client = ctx_client_domain(c, name);
+
+		if (client == NULL)
+			return ctx_fail(c, at,
+			                "clients: \"%s\" is neither a Postfix "
+			                "daemon nor a [daemon] of this spec",
+			                name);
+		if (emit_socket_client(c, k, client, at) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+emit_socket(struct emit_ctx *c, const struct spec_socket *k)
+{
+	int label_dir;
+
+	if (k->server &&
+	    ctx_need_type(c, k->server, k->server_at, "server domain") < 0)
+		return -1;
+	if (k->is_milter && k->server == NULL && emit_new_milter(c, k) < 0)
+		return -1;
+	if (k->endpoint.kind == ENDPOINT_UNIX) {
+		if (emit_unix_server(c, k, socket_type(c, k, &label_dir)) < 0)
+			return -1;
+	} else if (emit_inet_server(c, k) < 0) {
+		return -1;
+	}
+	if (emit_keys(c, k) < 0)
+		return -1;
+	return emit_clients(c, k);
+}
+
+int
+emit_sockets(struct emit_ctx *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->spec->nsockets; i++)
+		if (emit_socket(c, &c->spec->sockets[i]) < 0)
+			return -1;
+	return 0;
+}

@@ -1,0 +1,25 @@
+/*
+ * emit_virtual - [virtual]: virtual(8) delivers into mailbox_base, which
+ * gets mail_spool_t, the type postfix_virtual_t already manages (and
+ * Dovecot reads); only the way there may need a rule.
+ */
+#include "emit_ctx.h"
+
+int
+emit_virtual(struct emit_ctx *c)
+{
+	const struct spec_virtual *vb = c->spec->virtual_;
+	struct fragment_vars v;
+
+	if (vb == NULL)
+		return 0;
+	ctx_vars(c, &v, vb->mailbox_base.at);
+	fragment_set(&v, "WHAT", "[virtual] mailbox_base");
+	fragment_set(&v, "TYPE", "mail_spool_t");
+	if (ctx_path_vars(c, &v, vb->mailbox_base.path, vb->mailbox_base.at) <
+	        0 ||
+	    ctx_te(c, "virtual.te", &v) < 0 || ctx_fc(c, "tree.fc", &v) < 0)
+		return -1;
+	return ctx_search(c, "postfix_virtual_t", NULL, vb->mailbox_base.path,
+	                  vb->mailbox_base.at);
+}

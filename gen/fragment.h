@@ -1,0 +1,32 @@
+/*
+ * fragment - fill a policy/fragments/ file's @PLACEHOLDER@ fields.
+ *
+ * The policy text lives in policy/fragments (see policy/README); this is
+ * the only code that reads it.  Values are inserted verbatim: callers
+ * pass values already validated (spec_check) or escaped (fcquote).  A
+ * placeholder without a value is an error, never an empty string, so a
+ * fragment and the code that fills it cannot silently drift apart.
+ */
+#ifndef PFSEL_GEN_FRAGMENT_H
+#define PFSEL_GEN_FRAGMENT_H
+
+#include "strbuf.h"
+#include "why.h"
+
+#define FRAGMENT_MAX_VARS 24
+
+struct fragment_vars {
+	const char *names[FRAGMENT_MAX_VARS];
+	const char *values[FRAGMENT_MAX_VARS];
+	int count;
+};
+
+/* Set (or replace) NAME; the strings must outlive the fragment call. */
+void fragment_set(struct fragment_vars *v, const char *name, const char *value);
+/* Append the filled fragment policy/fragments/FILE to out. */
+int fragment_append(struct strbuf *out, const char *file,
+                    const struct fragment_vars *v, struct why *why);
+/* Read a policy/ data file (e.g. postfix-daemons.map) whole. */
+char *policy_file_read(const char *name, struct why *why);
+
+#endif

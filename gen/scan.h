@@ -1,0 +1,28 @@
+/*
+ * scan - turn a Postfix configuration into a pfsel spec.
+ *
+ * scan_run() runs the detectors (scan_services.c, scan_endpoints.c,
+ * scan_dirs.c, scan_ports.c) over a loaded configuration; they record
+ * findings (scan_model.h) that scan_write.c prints as spec sections, each
+ * with a "# from FILE:LINE: ..." comment, and "# not handled: ..." for
+ * what no section describes.  Called by cmd_scan.c.
+ */
+#ifndef PFSEL_SCAN_H
+#define PFSEL_SCAN_H
+
+#include "pfconf_config.h"
+#include "strbuf.h"
+#include "why.h"
+
+struct scan_options {
+	const char *config_dir;
+	const char *module;
+	const char *root; /* policy root (NULL: the running system) */
+	enum pfconf_defaults_source defaults;
+};
+
+/* Append the spec to out; -1 with why on a configuration error. */
+int scan_run(const struct pfconf *conf, const struct scan_options *opt,
+             struct strbuf *out, struct why *why);
+
+#endif

@@ -1,0 +1,282 @@
+/*
+ * label_memo - per-directory memo of selabel answers; see label_memo.h.
+ *
+ * PCRE2 is the library selabel itself uses (it is loaded with
+ * libselinux); its functions are found with dlsym() because the build
+ * links only libselinux, which pulls libpcre2-8 in indirectly.  When the
+ * symbols are absent the memo is off and nothing else changes.
+ */
+#include <dlfcn.h>
+#include <stdlib.h>
+#include <string.h>
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "label_memo.h"
+#include "xalloc.h"
+
+#define MEMO_MAX_CAND  64 /* bits in a signature */
+#define MEMO_MAX_CACHE 32 /* distinct answers kept per directory */
+
+static struct {
+	__typeof__(pcre2_compile_8) *compile;
+	__typeof__(pcre2_match_8) *match;
+	__typeof__(pcre2_match_data_create_8) *md_create;
+	__typeof__(pcre2_match_data_free_8) *md_free;
+	__typeof__(pcre2_code_free_8) *code_free;
+} pc;
+
+struct memo_spec {
+	pcre2_code_8 *re; /* NULL: does not compile; selabel fails too */
+	char *prefix;     /* literal text every match starts with */
+	size_t plen;
+};
+
+struct label_memo {
+	struct memo_spec *specs;
+	size_t nspecs;
+	const struct label_fc *fc;
+};
+
+static int
+load_pcre2(void)
+{
+	pc.compile =
+	    (__typeof__(pc.compile))dlsym(RTLD_DEFAULT, "pcre2_compile_8");
+	pc.match = (__typeof__(pc.match))dlsym(RTLD_DEFAULT, "pcre2_match_8");
+	pc.md_create = (__typeof__(pc.md_create))dlsym(
+	    RTLD_DEFAULT, "pcre2_match_data_create_8");
+	pc.md_free = (__typeof__(pc.md_free))dlsym(RTLD_DEFAULT,
+	                                           "pcre2_match_data_free_8");
+	pc.code_free =
+	    (__typeof__(pc.code_free))dlsym(RTLD_DEFAULT, "pcre2_code_free_8");
+	return pc.compile && pc.match && pc.md_create && pc.md_free &&
+	               pc.code_free
+	           ? 0
+	           : -1;
+}
+
+/*
+ * The literal text any match of regex must begin with: the characters
+ * before the first metacharacter, minus the last one when a quantifier
+ * makes it optional.  A '|' outside brackets makes the pattern's start
+ * ambiguous, so the prefix is empty then.
+ */
+static char *
+literal_prefix(const char *re)
+{
+	size_t i, n = strcspn(re, ".^$?*+|[({\\");
+	int depth = 0, inclass = 0;
+
+	for (i = 0; re[i]; i++) {
+		if (re[i] == '\\' && re[i + 1]) {
+			i++;
+			continue;
+		}
+		if (inclass) {
+			inclass = re[i] != ']';
+			continue;
+		}
+		if (re[i] == '[')
+			inclass = 1;
+		else if (re[i] == '(')
+			depth++;
+		else if (re[i] == ')')
+			depth--;
+		else if (re[i] == '|' && depth <= 0)
+			return xstrdup("");
+	}
+	if (n > 0 && strchr("?*{", re[n]) && re[n] != '\0')
+		n--;
+	return xstrndup(re, n);
+}
+
+struct label_memo *
+label_memo_new(const struct label_fc *fc, int enabled)
+{
+	struct label_memo *m;
+	size_t i;
+
+	if (!enabled || load_pcre2() < 0)
+		return NULL;
+	m = xcalloc(1, sizeof(*m));
+	m->fc = fc;
+	m->nspecs = fc->nspecs;
+	m->specs = xcalloc(m->nspecs ? m->nspecs : 1, sizeof(*m->specs));
+	for (i = 0; i < fc->nspecs; i++) {
+		/* Exactly what selabel compiles: "^" REGEX "$", DOTALL. */
+		char *anchored = xasprintf("^%s$", fc->specs[i].regex);
+		int err;
+		PCRE2_SIZE off;
+
+		m->specs[i].re =
+		    pc.compile((PCRE2_SPTR8)anchored, PCRE2_ZERO_TERMINATED,
+		               PCRE2_DOTALL, &err, &off, NULL);
+		free(anchored);
+		m->specs[i].prefix = literal_prefix(fc->specs[i].regex);
+		m->specs[i].plen = strlen(m->specs[i].prefix);
+	}
+	return m;
+}
+
+void
+label_memo_free(struct label_memo *m)
+{
+	size_t i;
+
+	if (m == NULL)
+		return;
+	for (i = 0; i < m->nspecs; i++) {
+		if (m->specs[i].re)
+			pc.code_free(m->specs[i].re);
+		free(m->specs[i].prefix);
+	}
+	free(m->specs);
+	free(m);
+}
+
+void *
+label_memo_thread_data(const struct label_memo *m)
+{
+	return m ? pc.md_create(1, NULL) : NULL;
+}
+
+void
+label_memo_thread_free(void *td)
+{
+	if (td)
+		pc.md_free(td);
+}
+
+/* Does a path alias of .subs(_dist) apply to dkey or to a child of it? */
+static int
+subs_near(const struct label_fc *fc, const char *dkey, size_t dlen)
+{
+	size_t i;
+
+	for (i = 0; i < fc->nsubs; i++) {
+		const char *src = fc->subs[i].src;
+		size_t slen = strlen(src);
+
+		if (slen <= dlen && strncmp(dkey, src, slen) == 0 &&
+		    (dkey[slen] == '/' || dkey[slen] == '\0'))
+			return 1; /* an ancestor of D (or D) is aliased */
+		if (slen > dlen && strncmp(dkey, src, dlen) == 0 &&
+		    src[dlen] == '/')
+			return 1; /* something below D is aliased */
+	}
+	return 0;
+}
+
+/* Can spec s match some string that starts with subj? */
+static int
+may_match(const struct memo_spec *s, void *td, const char *subj, size_t slen)
+{
+	size_t n = s->plen < slen ? s->plen : slen;
+	int rc;
+
+	if (strncmp(s->prefix, subj, n) != 0)
+		return 0;
+	if (s->re == NULL)
+		return 0;
+	rc = pc.match(s->re, (PCRE2_SPTR8)subj, slen, 0, PCRE2_PARTIAL_HARD, td,
+	              NULL);
+	return rc >= 0 || rc == PCRE2_ERROR_PARTIAL;
+}
+
+void
+label_memo_dir_init(const struct label_memo *m, void *td,
+                    struct label_memo_dir *md,
+                    const struct label_memo_dir *parent, const char *dkey)
+{
+	size_t dlen = strlen(dkey), i, from;
+	char *subj;
+
+	memset(md, 0, sizeof(*md));
+	if (m == NULL || subs_near(m->fc, dkey, dlen))
+		return;
+	/* A parent without a memo has no candidate list to narrow. */
+	if (parent && !parent->usable)
+		parent = NULL;
+	subj = xasprintf("%s/", dkey);
+	from = parent ? parent->ncand : m->nspecs;
+	for (i = 0; i < from; i++) {
+		uint32_t idx = parent ? parent->cand[i] : (uint32_t)i;
+
+		if (!may_match(&m->specs[idx], td, subj, dlen + 1))
+			continue;
+		if (md->ncand == MEMO_MAX_CAND) {
+			/* Too many to fit a signature: no memo here. */
+			md->ncand = 0;
+			free(subj);
+			free(md->cand);
+			md->cand = NULL;
+			return;
+		}
+		md->cand =
+		    xreallocarray(md->cand, md->ncand + 1, sizeof(*md->cand));
+		md->cand[md->ncand++] = idx;
+	}
+	free(subj);
+	md->usable = 1;
+}
+
+void
+label_memo_dir_free(struct label_memo_dir *md)
+{
+	size_t i;
+
+	for (i = 0; i < md->ncache; i++)
+		free(md->cache[i].context);
+	free(md->cache);
+	free(md->cand);
+	memset(md, 0, sizeof(*md));
+}
+
+int
+label_memo_sig(const struct label_memo *m, void *td,
+               const struct label_memo_dir *md, const char *key, size_t keylen,
+               uint64_t *sig)
+{
+	size_t i;
+
+	if (m == NULL || !md->usable)
+		return -1;
+	*sig = 0;
+	for (i = 0; i < md->ncand; i++) {
+		const struct memo_spec *s = &m->specs[md->cand[i]];
+
+		if (pc.match(s->re, (PCRE2_SPTR8)key, keylen, 0, 0, td, NULL) >=
+		    0)
+			*sig |= (uint64_t)1 << i;
+	}
+	return 0;
+}
+
+const struct label_memo_entry *
+label_memo_get(const struct label_memo_dir *md, uint64_t sig, mode_t mode)
+{
+	size_t i;
+
+	for (i = 0; i < md->ncache; i++)
+		if (md->cache[i].sig == sig && md->cache[i].mode == mode)
+			return &md->cache[i];
+	return NULL;
+}
+
+void
+label_memo_put(struct label_memo_dir *md, uint64_t sig, mode_t mode, int found,
+               const char *context)
+{
+	struct label_memo_entry *e;
+
+	if (md->ncache == MEMO_MAX_CACHE)
+		return;
+	md->cache =
+	    xreallocarray(md->cache, md->ncache + 1, sizeof(*md->cache));
+	e = &md->cache[md->ncache++];
+	e->sig = sig;
+	e->mode = mode;
+	e->found = found;
+	e->context = context ? xstrdup(context) : NULL;
+}

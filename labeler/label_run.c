@@ -1,0 +1,309 @@
+/*
+ * label_run - options and driver of check/apply; see label_run.h.
+ *
+ * Order matters for safety: every context of every file_contexts file is
+ * validated against the binary policy before the first label is
+ * written, so a bad module or .local file changes nothing.
+ */
+#include <getopt.h>
+#include <selinux/label.h>
+#include <selinux/selinux.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "label_fc.h"
+#include "label_memo.h"
+#include "label_policy.h"
+#include "label_report.h"
+#include "label_run.h"
+#include "label_walk.h"
+#include "manifest.h"
+#include "msg.h"
+#include "selroot.h"
+#include "spec.h"
+#include "xalloc.h"
+
+struct run_opts {
+	struct label_walk_opts walk;
+	const char *root;
+	const char *manifest;
+	const char *spec;
+	int dry_run;
+	int no_memo;
+};
+
+enum {
+	OPT_JSON = 256,
+	OPT_XDEV,
+	OPT_NO_XDEV,
+	OPT_SKIP_TMPFS,
+	OPT_MANIFEST,
+	OPT_SPEC,
+	OPT_NO_MEMO,
+};
+
+static const struct option long_opts[] = {
+    {"root", required_argument, NULL, 'r'},
+    {"threads", required_argument, NULL, 'j'},
+    {"force", no_argument, NULL, 'F'},
+    {"dry-run", no_argument, NULL, 'n'},
+    {"verbose", no_argument, NULL, 'v'},
+    {"help", no_argument, NULL, 'h'},
+    {"json", no_argument, NULL, OPT_JSON},
+    {"xdev", no_argument, NULL, OPT_XDEV},
+    {"no-xdev", no_argument, NULL, OPT_NO_XDEV},
+    {"skip-tmpfs", no_argument, NULL, OPT_SKIP_TMPFS},
+    {"manifest", required_argument, NULL, OPT_MANIFEST},
+    {"spec", required_argument, NULL, OPT_SPEC},
+    {"no-memo", no_argument, NULL, OPT_NO_MEMO},
+    {NULL, 0, NULL, 0},
+};
+
+static int
+usage(int apply, FILE *fp)
+{
+	fprintf(fp,
+	        "usage: pfsel-label %s [-r ROOT] [-j N] [-F]%s [-v] [--json] "
+	        "[--no-xdev]\n"
+	        "       [--skip-tmpfs] [--manifest FILE] [--spec FILE] "
+	        "[PATH...]\n",
+	        apply ? "apply" : "check", apply ? " [-n]" : "");
+	return fp == stdout ? 0 : PFSEL_EXIT_ERROR;
+}
+
+static int
+parse(int argc, char **argv, int apply, struct run_opts *ro)
+{
+	long n;
+	char *end;
+	int c;
+
+	memset(ro, 0, sizeof(*ro));
+	ro->walk.xdev = 1;
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	ro->walk.threads = n > 0 ? (int)n : 1;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "r:j:Fnvh", long_opts, NULL)) !=
+	       -1) {
+		switch (c) {
+		case 'r':
+			ro->root = optarg;
+			break;
+		case 'j':
+			n = strtol(optarg, &end, 10);
+			if (*end || n < 1 || n > 256) {
+				warnx("-j: want 1 to 256 threads, not %s",
+				      optarg);
+				return -1;
+			}
+			ro->walk.threads = (int)n;
+			break;
+		case 'F':
+			ro->walk.force = 1;
+			break;
+		case 'n':
+			if (!apply)
+				return usage(apply, stderr), -1;
+			ro->dry_run = 1;
+			break;
+		case 'v':
+			msg_set_verbose(msg_verbose() + 1);
+			break;
+		case 'h':
+			usage(apply, stdout);
+			exit(0);
+		case OPT_JSON:
+			ro->walk.json = 1;
+			break;
+		case OPT_XDEV:
+			ro->walk.xdev = 1;
+			break;
+		case OPT_NO_XDEV:
+			ro->walk.xdev = 0;
+			break;
+		case OPT_SKIP_TMPFS:
+			ro->walk.skip_tmpfs = 1;
+			break;
+		case OPT_MANIFEST:
+			ro->manifest = optarg;
+			break;
+		case OPT_SPEC:
+			ro->spec = optarg;
+			break;
+		case OPT_NO_MEMO:
+			ro->no_memo = 1;
+			break;
+		default:
+			return usage(apply, stderr), -1;
+		}
+	}
+	ro->walk.apply = apply && !ro->dry_run;
+	return 0;
+}
+
+/* A tree named by the user, a manifest or a spec, as a full path. */
+static char *
+operand(const struct selroot *sr, const char *path)
+{
+	size_t rl = strlen(sr->root);
+
+	if (path[0] != '/') {
+		char cwd[4096];
+
+		if (getcwd(cwd, sizeof(cwd)) == NULL)
+			fatal("getcwd");
+		return xasprintf("%s/%s", cwd, path);
+	}
+	/* Already inside ROOT, as setfiles -r wants them; else below it. */
+	if (rl == 0 || (strncmp(path, sr->root, rl) == 0 &&
+	                (path[rl] == '/' || path[rl] == '\0')))
+		return xstrdup(path);
+	return selroot_path(sr, path);
+}
+
+static void
+add_path(char ***v, size_t *n, char *p)
+{
+	*v = xreallocarray(*v, *n + 1, sizeof(char *));
+	(*v)[(*n)++] = p;
+}
+
+/* The trees of --manifest and --spec, appended to *v. */
+static int
+trees_from_files(const struct run_opts *ro, const struct selroot *sr, char ***v,
+                 size_t *n, struct why *why)
+{
+	size_t i;
+
+	if (ro->manifest) {
+		struct manifest m;
+
+		if (manifest_load(ro->manifest, &m, why) < 0)
+			return -1;
+		for (i = 0; i < m.ntrees; i++)
+			add_path(v, n, selroot_path(sr, m.trees[i]));
+		manifest_free(&m);
+	}
+	if (ro->spec) {
+		struct spec *s = spec_load(ro->spec, why);
+		char **t;
+		size_t nt;
+
+		if (s == NULL)
+			return -1;
+		t = spec_trees(s, &nt);
+		for (i = 0; i < nt; i++) {
+			add_path(v, n, selroot_path(sr, t[i]));
+			free(t[i]);
+		}
+		free(t);
+		spec_free(s);
+	}
+	return 0;
+}
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	label_walk_stop = 1;
+}
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int
+walk_all(struct run_opts *ro, const struct selroot *sr, char **paths,
+         size_t npaths)
+{
+	struct selinux_opt sopt[] = {{SELABEL_OPT_PATH, sr->file_contexts}};
+	struct label_counts c;
+	struct sigaction sa;
+	double start;
+	int i, status;
+
+	memset(&c, 0, sizeof(c));
+	ro->walk.root = sr->root;
+	ro->walk.handles =
+	    xcalloc((size_t)ro->walk.threads, sizeof(*ro->walk.handles));
+	/* One handle per thread: nothing to prove about sharing one. */
+	for (i = 0; i < ro->walk.threads; i++)
+		if ((ro->walk.handles[i] =
+		         selabel_open(SELABEL_CTX_FILE, sopt, 1)) == NULL)
+			fatal("selabel_open %s", sr->file_contexts);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	start = now();
+	label_progress_start(&c);
+	label_walk(&ro->walk, paths, npaths, &c);
+	label_progress_stop();
+	label_report_summary(ro->walk.json, &c, now() - start, label_walk_stop,
+	                     msg_verbose());
+	for (i = 0; i < ro->walk.threads; i++)
+		selabel_close(ro->walk.handles[i]);
+	free(ro->walk.handles);
+	if (label_walk_stop) {
+		warnx("interrupted; run again to finish");
+		status = PFSEL_EXIT_ERROR;
+	} else if (atomic_load(&c.errors) > 0) {
+		status = PFSEL_EXIT_ERROR;
+	} else {
+		status = !ro->walk.apply && atomic_load(&c.differ) > 0;
+	}
+	return status;
+}
+
+int
+label_run(int argc, char **argv, int apply)
+{
+	struct run_opts ro;
+	struct selroot sr;
+	struct label_fc fc;
+	struct label_memo *memo;
+	struct why why;
+	char **paths = NULL;
+	size_t npaths = 0, i;
+	int status, k;
+
+	if (parse(argc, argv, apply, &ro) < 0)
+		return PFSEL_EXIT_ERROR;
+	if (selroot_open(&sr, ro.root, &why) < 0)
+		fatalx("%s", why.text);
+	for (k = optind; k < argc; k++)
+		add_path(&paths, &npaths, operand(&sr, argv[k]));
+	if (trees_from_files(&ro, &sr, &paths, &npaths, &why) < 0)
+		fatalx("%s", why.text);
+	if (npaths == 0) {
+		warnx("nothing to do: name a PATH, --manifest or --spec");
+		return usage(apply, stderr);
+	}
+	if (label_fc_load(&fc, sr.file_contexts, &why) < 0)
+		fatalx("%s", why.text);
+	if (label_policy_load(sr.binary_policy, &why) < 0 ||
+	    label_policy_check_fc(&fc, &why) < 0 ||
+	    label_customizable_load(sr.policy_dir, &why) < 0)
+		fatalx("%s; nothing was changed", why.text);
+	memo = label_memo_new(&fc, !ro.no_memo);
+	ro.walk.memo = memo;
+	status = walk_all(&ro, &sr, paths, npaths);
+	label_memo_free(memo);
+	label_fc_free(&fc);
+	label_policy_unload();
+	for (i = 0; i < npaths; i++)
+		free(paths[i]);
+	free(paths);
+	selroot_free(&sr);
+	return status;
+}

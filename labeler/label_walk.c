@@ -1,0 +1,645 @@
+/*
+ * label_walk - the race-safe, multithreaded label walk; see label_walk.h.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <linux/magic.h>
+#include <pthread.h>
+#include <selinux/selinux.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/vfs.h>
+#include <sys/xattr.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "label_policy.h"
+#include "label_walk.h"
+#include "msg.h"
+#include "xalloc.h"
+
+#define XATTR_SELINUX "security.selinux"
+
+volatile sig_atomic_t label_walk_stop;
+
+/* A directory whose entries are being read or still have pending jobs. */
+struct dirnode {
+	int fd;
+	char *path;    /* full path; "" for "/" so that children join */
+	dev_t dev;     /* the operand's device, for --xdev */
+	dev_t own_dev; /* this directory's device */
+	struct label_memo_dir memo;
+	atomic_int refs;
+};
+
+/* A directory still to be opened: its parent and its name. */
+struct job {
+	struct dirnode *parent;
+	char *name;
+	double weight; /* its share of the whole walk, for the ETA */
+};
+
+struct walk {
+	const struct label_walk_opts *o;
+	struct label_counts *c;
+	size_t rootlen;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	struct job *jobs;
+	size_t njobs, cap;
+	int active;
+};
+
+struct worker {
+	struct walk *w;
+	struct selabel_handle *h;
+	void *td;
+	struct label_out out;
+	struct strbuf path;
+	pthread_t tid;
+};
+
+static void
+node_unref(struct dirnode *n)
+{
+	if (atomic_fetch_sub(&n->refs, 1) != 1)
+		return;
+	close(n->fd);
+	label_memo_dir_free(&n->memo);
+	free(n->path);
+	free(n);
+}
+
+static void
+add_done(struct label_counts *c, double share)
+{
+	double old = atomic_load(&c->done);
+
+	while (!atomic_compare_exchange_weak(&c->done, &old, old + share))
+		;
+}
+
+static void
+push_job(struct walk *w, struct dirnode *parent, const char *name,
+         double weight)
+{
+	atomic_fetch_add(&parent->refs, 1);
+	pthread_mutex_lock(&w->lock);
+	if (w->njobs == w->cap) {
+		w->cap = w->cap ? w->cap * 2 : 256;
+		w->jobs = xreallocarray(w->jobs, w->cap, sizeof(*w->jobs));
+	}
+	w->jobs[w->njobs].parent = parent;
+	w->jobs[w->njobs].name = xstrdup(name);
+	w->jobs[w->njobs++].weight = weight;
+	pthread_cond_signal(&w->cond);
+	pthread_mutex_unlock(&w->lock);
+}
+
+/*
+ * Ask selabel (or the directory's memo) what key should be labeled.
+ * 1 and a new string in *ctx, 0 when nothing applies, -1 on error.
+ */
+static int
+lookup(struct worker *wk, struct label_memo_dir *md, const char *key,
+       mode_t mode, char **ctx)
+{
+	const struct label_memo_entry *e;
+	uint64_t sig;
+	char *con = NULL;
+	int memo_ok, found;
+
+	mode &= S_IFMT;
+	memo_ok = md && label_memo_sig(wk->w->o->memo, wk->td, md, key,
+	                               strlen(key), &sig) == 0;
+	if (memo_ok && (e = label_memo_get(md, sig, mode)) != NULL) {
+		*ctx = e->found ? xstrdup(e->context) : NULL;
+		return e->found;
+	}
+	if (selabel_lookup_raw(wk->h, &con, key, mode) < 0) {
+		if (errno != ENOENT)
+			return -1;
+		found = 0;
+	} else {
+		found = 1;
+	}
+	if (memo_ok)
+		label_memo_put(md, sig, mode, found, con);
+	*ctx = found ? xstrdup(con) : NULL;
+	if (con)
+		freecon(con);
+	return found;
+}
+
+/*
+ * The label of the object fd refers to; NULL with errno ENODATA when it
+ * has none.  An O_PATH descriptor cannot be used with fgetxattr(), so
+ * its /proc/self/fd link names the very same object instead.
+ */
+static char *
+read_label(int fd, int is_open, int *err)
+{
+	char proc[64], buf[256], *big;
+	ssize_t n;
+
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
+	n = is_open ? fgetxattr(fd, XATTR_SELINUX, buf, sizeof(buf) - 1)
+	            : getxattr(proc, XATTR_SELINUX, buf, sizeof(buf) - 1);
+	if (n >= 0) {
+		buf[n] = '\0';
+		*err = 0;
+		return xstrdup(buf);
+	}
+	if (errno != ERANGE) {
+		*err = errno;
+		return NULL;
+	}
+	n = is_open ? fgetxattr(fd, XATTR_SELINUX, NULL, 0)
+	            : getxattr(proc, XATTR_SELINUX, NULL, 0);
+	if (n < 0 || n > 65536) {
+		*err = n < 0 ? errno : ERANGE;
+		return NULL;
+	}
+	big = xmalloc((size_t)n + 1);
+	n = is_open ? fgetxattr(fd, XATTR_SELINUX, big, (size_t)n)
+	            : getxattr(proc, XATTR_SELINUX, big, (size_t)n);
+	if (n < 0) {
+		*err = errno;
+		free(big);
+		return NULL;
+	}
+	big[n] = '\0';
+	*err = 0;
+	return big;
+}
+
+static int
+write_label(int fd, int is_open, const char *ctx)
+{
+	char proc[64];
+
+	/* With the NUL, as lsetfilecon(3) writes it. */
+	if (is_open)
+		return fsetxattr(fd, XATTR_SELINUX, ctx, strlen(ctx) + 1, 0);
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
+	return setxattr(proc, XATTR_SELINUX, ctx, strlen(ctx) + 1, 0);
+}
+
+/* Compare (and with apply, set) the label of one object. */
+static void
+label_object(struct worker *wk, struct label_memo_dir *md, int fd, int is_open,
+             const struct stat *st, const char *path, const char *key)
+{
+	const struct label_walk_opts *o = wk->w->o;
+	struct label_counts *c = wk->w->c;
+	char *spec = NULL, *cur, *target = NULL;
+	int rc, err;
+
+	atomic_fetch_add(&c->files, 1);
+	rc = lookup(wk, md, *key ? key : "/", st->st_mode, &spec);
+	if (rc < 0) {
+		warn("%s: cannot look up its context", path);
+		atomic_fetch_add(&c->errors, 1);
+		return;
+	}
+	if (rc == 0)
+		return;
+	cur = read_label(fd, is_open, &err);
+	if (cur == NULL && err != ENODATA) {
+		errno = err;
+		warn("%s: cannot read its label", path);
+		atomic_fetch_add(&c->errors, 1);
+		free(spec);
+		return;
+	}
+	rc = label_ctx_target(cur, spec, o->force, &target);
+	if (rc == 2) {
+		atomic_fetch_add(&c->customized, 1);
+		if (msg_verbose())
+			info("%s not reset as customized by admin to %s", path,
+			     cur);
+	} else if (rc == 1 && label_policy_check(target) < 0) {
+		/* Only a composed one can be invalid: specs are checked. */
+		warnx("%s: %s is not valid in this policy, label left as %s",
+		      path, target, cur ? cur : "(null)");
+		atomic_fetch_add(&c->errors, 1);
+	} else if (rc == 1) {
+		int written = 0;
+
+		atomic_fetch_add(&c->differ, 1);
+		if (o->apply) {
+			if (write_label(fd, is_open, target) == 0) {
+				written = 1;
+				atomic_fetch_add(&c->relabeled, 1);
+			} else {
+				warn("%s: cannot set label %s", path, target);
+				atomic_fetch_add(&c->errors, 1);
+			}
+		}
+		if (!o->apply || written)
+			label_report_change(&wk->out, path, cur, target,
+			                    written);
+	}
+	free(target);
+	free(cur);
+	free(spec);
+}
+
+static const char *
+join(struct worker *wk, const struct dirnode *d, const char *name)
+{
+	strbuf_reset(&wk->path);
+	strbuf_adds(&wk->path, d->path);
+	strbuf_addc(&wk->path, '/');
+	strbuf_adds(&wk->path, name);
+	return strbuf_str(&wk->path);
+}
+
+/*
+ * Label a directory entry that is not (to be) read as a directory,
+ * through an O_PATH descriptor.  Returns 1 when it turned out to be a
+ * directory that should be walked after all (and descend allows it).
+ */
+static int
+visit_plain(struct worker *wk, struct dirnode *d, const char *name, int descend)
+{
+	struct label_counts *c = wk->w->c;
+	const char *path;
+	struct stat st;
+	int fd;
+
+	fd = openat(d->fd, name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0) {
+		if (errno == ENOENT) {
+			atomic_fetch_add(&c->vanished, 1);
+			debug("%s: vanished", join(wk, d, name));
+		} else {
+			warn("%s", join(wk, d, name));
+			atomic_fetch_add(&c->errors, 1);
+		}
+		return 0;
+	}
+	if (fstat(fd, &st) < 0) {
+		warn("%s", join(wk, d, name));
+		atomic_fetch_add(&c->errors, 1);
+		close(fd);
+		return 0;
+	}
+	if (S_ISDIR(st.st_mode) && descend) {
+		close(fd);
+		return 1;
+	}
+	path = join(wk, d, name);
+	label_object(wk, &d->memo, fd, 0, &st, path, path + wk->w->rootlen);
+	close(fd);
+	return 0;
+}
+
+/* File systems with no labels of their own to restore. */
+static int
+pseudo_fs(const struct label_walk_opts *o, int fd)
+{
+	struct statfs sf;
+
+	if (fstatfs(fd, &sf) < 0)
+		return 0;
+	switch (sf.f_type) {
+	case PROC_SUPER_MAGIC:
+	case SYSFS_MAGIC:
+	case SELINUX_MAGIC:
+	case CGROUP_SUPER_MAGIC:
+	case CGROUP2_SUPER_MAGIC:
+	case DEBUGFS_MAGIC:
+	case TRACEFS_MAGIC:
+	case SECURITYFS_MAGIC:
+	case PSTOREFS_MAGIC:
+	case BPF_FS_MAGIC:
+	case DEVPTS_SUPER_MAGIC:
+		return 1;
+	case TMPFS_MAGIC:
+		return o->skip_tmpfs;
+	default:
+		return 0;
+	}
+}
+
+static struct dirnode *
+node_new(int fd, const char *path, dev_t dev, dev_t own_dev)
+{
+	struct dirnode *n = xcalloc(1, sizeof(*n));
+
+	n->fd = fd;
+	n->path = xstrdup(path);
+	n->dev = dev;
+	n->own_dev = own_dev;
+	atomic_init(&n->refs, 1);
+	return n;
+}
+
+/* Read a directory: label plain entries now, queue subdirectories. */
+static void
+read_dir(struct worker *wk, struct dirnode *n, double weight)
+{
+	struct label_counts *c = wk->w->c;
+	char **subdirs = NULL;
+	size_t nsub = 0, i;
+	struct dirent *de;
+	DIR *dp;
+	int fd;
+
+	if ((fd = dup(n->fd)) < 0 || (dp = fdopendir(fd)) == NULL) {
+		warn("%s: cannot read directory", *n->path ? n->path : "/");
+		atomic_fetch_add(&c->errors, 1);
+		if (fd >= 0)
+			close(fd);
+		add_done(c, weight);
+		return;
+	}
+	for (;;) {
+		if (label_walk_stop)
+			break;
+		errno = 0;
+		if ((de = readdir(dp)) == NULL) {
+			if (errno != 0) {
+				warn("%s: cannot read directory", n->path);
+				atomic_fetch_add(&c->errors, 1);
+			}
+			break;
+		}
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0)
+			continue;
+		/* visit_plain() finds the directories d_type did not name. */
+		if (de->d_type == DT_DIR || visit_plain(wk, n, de->d_name, 1)) {
+			subdirs =
+			    xreallocarray(subdirs, nsub + 1, sizeof(char *));
+			subdirs[nsub++] = xstrdup(de->d_name);
+		}
+	}
+	closedir(dp);
+	add_done(c, weight / (double)(nsub + 1));
+	for (i = 0; i < nsub; i++) {
+		if (!label_walk_stop)
+			push_job(wk->w, n, subdirs[i],
+			         weight / (double)(nsub + 1));
+		free(subdirs[i]);
+	}
+	free(subdirs);
+}
+
+/* Open, label and read one queued directory. */
+static void
+run_job(struct worker *wk, struct job *j)
+{
+	const struct label_walk_opts *o = wk->w->o;
+	struct label_counts *c = wk->w->c;
+	struct dirnode *p = j->parent, *n;
+	const char *path;
+	struct stat st;
+	int fd;
+
+	fd = openat(p->fd, j->name,
+	            O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC |
+	                O_NONBLOCK);
+	if (fd < 0) {
+		if (errno == ENOENT) {
+			atomic_fetch_add(&c->vanished, 1);
+			debug("%s: vanished", join(wk, p, j->name));
+		} else if (errno == ENOTDIR || errno == ELOOP) {
+			/* Replaced by a file or link: label that, no more. */
+			atomic_fetch_add(&c->vanished, 1);
+			visit_plain(wk, p, j->name, 0);
+		} else {
+			warn("%s: cannot open directory", join(wk, p, j->name));
+			atomic_fetch_add(&c->errors, 1);
+			visit_plain(wk, p, j->name, 0);
+		}
+		add_done(c, j->weight);
+		return;
+	}
+	if (fstat(fd, &st) < 0) {
+		warn("%s", join(wk, p, j->name));
+		atomic_fetch_add(&c->errors, 1);
+		close(fd);
+		add_done(c, j->weight);
+		return;
+	}
+	/* Mount points: skipped with --xdev, as setfiles(8) does. */
+	if (st.st_dev != p->own_dev &&
+	    ((o->xdev && st.st_dev != p->dev) || pseudo_fs(o, fd))) {
+		debug("%s: other file system, skipped", join(wk, p, j->name));
+		close(fd);
+		add_done(c, j->weight);
+		return;
+	}
+	path = join(wk, p, j->name);
+	label_object(wk, &p->memo, fd, 1, &st, path, path + wk->w->rootlen);
+	n = node_new(fd, path, p->dev, st.st_dev);
+	label_memo_dir_init(o->memo, wk->td, &n->memo, &p->memo,
+	                    n->path + wk->w->rootlen);
+	read_dir(wk, n, j->weight);
+	node_unref(n);
+}
+
+static void *
+worker_main(void *arg)
+{
+	struct worker *wk = arg;
+	struct walk *w = wk->w;
+
+	pthread_mutex_lock(&w->lock);
+	for (;;) {
+		struct job j;
+
+		while (w->njobs == 0 && w->active > 0) {
+			struct timespec until;
+
+			clock_gettime(CLOCK_REALTIME, &until);
+			until.tv_nsec += 100000000;
+			if (until.tv_nsec >= 1000000000) {
+				until.tv_sec++;
+				until.tv_nsec -= 1000000000;
+			}
+			pthread_cond_timedwait(&w->cond, &w->lock, &until);
+		}
+		if (w->njobs == 0)
+			break;
+		j = w->jobs[--w->njobs];
+		w->active++;
+		pthread_mutex_unlock(&w->lock);
+		if (!label_walk_stop)
+			run_job(wk, &j);
+		node_unref(j.parent);
+		free(j.name);
+		pthread_mutex_lock(&w->lock);
+		w->active--;
+		if (w->njobs == 0 && w->active == 0)
+			pthread_cond_broadcast(&w->cond);
+	}
+	pthread_mutex_unlock(&w->lock);
+	label_out_flush(&wk->out);
+	return NULL;
+}
+
+/* "/a/b/c" -> "/a/b" and "c", the directory resolved; -1 if not in root. */
+static int
+split_operand(const struct walk *w, const char *path, char **dir, char **base)
+{
+	const char *root = w->o->root;
+	char *copy = xstrdup(path), *slash, real[PATH_MAX];
+	size_t len = strlen(copy);
+
+	while (len > 1 && copy[len - 1] == '/')
+		copy[--len] = '\0';
+	slash = strrchr(copy, '/');
+	if (slash == NULL) {
+		free(copy);
+		return -1;
+	}
+	*slash = '\0';
+	if (realpath(*copy ? copy : "/", real) == NULL) {
+		warn("%s", path);
+		free(copy);
+		return -1;
+	}
+	if (strncmp(real, root, w->rootlen) != 0 ||
+	    (real[w->rootlen] != '/' && real[w->rootlen] != '\0')) {
+		warnx("%s: not inside root %s", path, root);
+		free(copy);
+		return -1;
+	}
+	*dir = xstrdup(strcmp(real, "/") == 0 ? "" : real);
+	*base = xstrdup(slash + 1);
+	free(copy);
+	return 0;
+}
+
+/* The root itself: its own label, then its entries. */
+static void
+start_root(struct worker *wk, const char *root)
+{
+	struct label_counts *c = wk->w->c;
+	struct dirnode *n;
+	struct stat st;
+	int fd;
+
+	fd = open(*root ? root : "/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) < 0) {
+		warn("%s", *root ? root : "/");
+		atomic_fetch_add(&c->errors, 1);
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	label_object(wk, NULL, fd, 1, &st, *root ? root : "/", "/");
+	n = node_new(fd, root, st.st_dev, st.st_dev);
+	label_memo_dir_init(wk->w->o->memo, wk->td, &n->memo, NULL, "");
+	read_dir(wk, n, 1.0);
+	node_unref(n);
+}
+
+/* Start one operand: label it, queue it when it is a directory. */
+static int
+start_operand(struct worker *wk, const char *path, double weight)
+{
+	struct walk *w = wk->w;
+	char *dir, *base;
+	struct dirnode *p;
+	struct stat st;
+	int fd;
+
+	if (strcmp(path, *w->o->root ? w->o->root : "/") == 0) {
+		start_root(wk, w->o->root);
+		return 0;
+	}
+	if (split_operand(w, path, &dir, &base) < 0)
+		return -1;
+	fd = open(*dir ? dir : "/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0 || fstatat(fd, base, &st, AT_SYMLINK_NOFOLLOW) < 0) {
+		warn("%s", path);
+		if (fd >= 0)
+			close(fd);
+		free(dir);
+		free(base);
+		return -1;
+	}
+	p = node_new(fd, dir, st.st_dev, st.st_dev);
+	label_memo_dir_init(w->o->memo, wk->td, &p->memo, NULL,
+	                    dir + w->rootlen);
+	if (S_ISDIR(st.st_mode)) {
+		push_job(w, p, base, weight);
+	} else {
+		visit_plain(wk, p, base, 0);
+		add_done(w->c, weight);
+	}
+	node_unref(p);
+	free(dir);
+	free(base);
+	return 0;
+}
+
+/* Wide trees need many descriptors only in bursts; allow what we may. */
+static void
+raise_nofile(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
+}
+
+int
+label_walk(const struct label_walk_opts *o, char *const *paths, size_t npaths,
+           struct label_counts *c)
+{
+	struct walk w;
+	struct worker *wk;
+	int i, nthreads = o->threads > 0 ? o->threads : 1, rc = 0;
+	size_t k;
+
+	memset(&w, 0, sizeof(w));
+	w.o = o;
+	w.c = c;
+	w.rootlen = strlen(o->root);
+	pthread_mutex_init(&w.lock, NULL);
+	pthread_cond_init(&w.cond, NULL);
+	raise_nofile();
+	wk = xcalloc((size_t)nthreads, sizeof(*wk));
+	for (i = 0; i < nthreads; i++) {
+		wk[i].w = &w;
+		wk[i].h = o->handles[i];
+		wk[i].td = label_memo_thread_data(o->memo);
+		label_out_init(&wk[i].out, o->json);
+		strbuf_init(&wk[i].path);
+	}
+	for (k = 0; k < npaths; k++)
+		if (start_operand(&wk[0], paths[k], 1.0 / (double)npaths) < 0) {
+			atomic_fetch_add(&c->errors, 1);
+			rc = -1;
+		}
+	label_out_flush(&wk[0].out);
+	for (i = 1; i < nthreads; i++)
+		if (pthread_create(&wk[i].tid, NULL, worker_main, &wk[i]) != 0)
+			fatal("pthread_create");
+	worker_main(&wk[0]);
+	for (i = 1; i < nthreads; i++)
+		pthread_join(wk[i].tid, NULL);
+	for (i = 0; i < nthreads; i++) {
+		label_out_free(&wk[i].out);
+		strbuf_free(&wk[i].path);
+		label_memo_thread_free(wk[i].td);
+	}
+	free(wk);
+	free(w.jobs);
+	pthread_mutex_destroy(&w.lock);
+	pthread_cond_destroy(&w.cond);
+	return rc;
+}

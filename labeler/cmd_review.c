@@ -1,12 +1,241 @@
-/* cmd_review - placeholder until the subcommand lands. */
+/*
+ * cmd_review - "pfsel-label review": read audit logs, group the SELinux
+ * denials, say why each happened and the fix to try first.
+ *
+ * Called by labeler/main.c.  The work is one streaming pass over the
+ * logs (review_input.c), then a diagnosis per group against the binary
+ * policy (review_diag.c), then one report (review_output.c).
+ * See pfsel-label-review(1).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "commands.h"
 #include "msg.h"
+#include "review_diag.h"
+#include "review_input.h"
+#include "review_output.h"
+#include "review_policy.h"
+#include "selroot.h"
+#include "why.h"
+
+struct review_opts {
+	const char *policy;
+	const char *root;
+	int json;
+	const char *te;
+	int spec;
+	int color; /* -1 auto */
+};
+
+static int
+usage(void)
+{
+	fprintf(stderr, "usage: pfsel-label review [-p POLICY | -r ROOT] "
+	                "[--json | --te NAME | --spec] [--color=WHEN] "
+	                "[FILE...]\n");
+	return PFSEL_EXIT_ERROR;
+}
+
+static int
+valid_module_name(const char *s)
+{
+	if (!(*s >= 'a' && *s <= 'z'))
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		      *s == '_'))
+			return 0;
+	return 1;
+}
+
+static int
+parse_opts(int argc, char **argv, struct review_opts *o)
+{
+	static const struct option longopts[] = {
+	    {"policy", required_argument, NULL, 'p'},
+	    {"root", required_argument, NULL, 'r'},
+	    {"json", no_argument, NULL, 'j'},
+	    {"te", required_argument, NULL, 't'},
+	    {"spec", no_argument, NULL, 's'},
+	    {"color", optional_argument, NULL, 'c'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	int c;
+
+	memset(o, 0, sizeof(*o));
+	o->color = -1;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "p:r:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			o->policy = optarg;
+			break;
+		case 'r':
+			o->root = optarg;
+			break;
+		case 'j':
+			o->json = 1;
+			break;
+		case 't':
+			if (!valid_module_name(optarg)) {
+				warnx("review: module name \"%s\" is not "
+				      "[a-z][a-z0-9_]*",
+				      optarg);
+				return -1;
+			}
+			o->te = optarg;
+			break;
+		case 's':
+			o->spec = 1;
+			break;
+		case 'c':
+			o->color = optarg == NULL || !strcmp(optarg, "always")
+			               ? 1
+			           : !strcmp(optarg, "never") ? 0
+			                                      : -1;
+			break;
+		default:
+			return -1;
+		}
+	}
+	if (o->json + (o->te != NULL) + o->spec > 1) {
+		warnx("review: --json, --te and --spec exclude each other");
+		return -1;
+	}
+	return 0;
+}
+
+static int
+read_inputs(struct rv_input *in, int argc, char **argv)
+{
+	struct why why;
+	int i, rc = 0;
+
+	if (argc == 0)
+		return rv_input_fd(in, 0, "stdin", &why) < 0
+		           ? (warnx("%s", why.text), -1)
+		           : 0;
+	for (i = 0; i < argc; i++) {
+		int fd = strcmp(argv[i], "-") == 0
+		             ? 0
+		             : open(argv[i], O_RDONLY | O_CLOEXEC);
+
+		if (fd < 0) {
+			warn("review: %s", argv[i]);
+			rc = -1;
+			continue;
+		}
+		if (rv_input_fd(in, fd, argv[i], &why) < 0) {
+			warnx("review: %s", why.text);
+			rc = -1;
+		}
+		if (fd != 0)
+			close(fd);
+	}
+	return rc;
+}
+
+/* The policy and file contexts of -p/-r, or of the running system. */
+static int
+open_policy(const struct review_opts *o, struct selroot *sr,
+            struct rv_policy **pol)
+{
+	struct why why;
+	const char *path;
+
+	if (selroot_open(sr, o->root, &why) < 0) {
+		if (o->policy == NULL || o->root != NULL) {
+			warnx("review: %s", why.text);
+			return -1;
+		}
+		memset(sr, 0, sizeof(*sr)); /* -p alone: no file contexts */
+	}
+	path = o->policy ? o->policy : sr->binary_policy;
+	if (path == NULL) {
+		warnx("review: no binary policy found; use -p POLICY");
+		return -1;
+	}
+	*pol = rv_policy_load(path, &why);
+	if (*pol == NULL) {
+		warnx("review: %s", why.text);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+report(const struct review_opts *o, struct rv_table *t, struct rv_input *in,
+       struct rv_policy *pol)
+{
+	struct rv_report r;
+	size_t n, i, needs = 0;
+	struct rv_group **all = rv_table_groups(t, &n);
+
+	memset(&r, 0, sizeof(r));
+	r.groups = all;
+	r.ngroups = n;
+	r.stats = rv_input_stats(in);
+	r.errs = rv_input_errs(in, &r.nerrs);
+	r.policy = pol ? rv_policy_path(pol) : NULL;
+	r.color =
+	    o->color < 0 ? isatty(1) && getenv("NO_COLOR") == NULL : o->color;
+	rv_report_sort(&r);
+	if (o->json)
+		rv_print_json(stdout, &r);
+	else if (o->te != NULL)
+		rv_print_te(stdout, &r, o->te);
+	else if (o->spec)
+		rv_print_spec(stdout, &r);
+	else
+		rv_print_text(stdout, &r);
+	for (i = 0; i < n; i++)
+		needs +=
+		    all[i]->diag == NULL || all[i]->diag->fix != RV_FIX_NONE;
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		warn("review: stdout");
+		return PFSEL_EXIT_ERROR;
+	}
+	return needs > 0 || r.nerrs > 0 ? 1 : 0;
+}
 
 int
 cmd_review(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	warnx("review: not built yet");
-	return PFSEL_EXIT_ERROR;
+	struct review_opts o;
+	struct selroot sr;
+	struct rv_policy *pol = NULL;
+	struct rv_diag_ctx *dc;
+	struct rv_table *t;
+	struct rv_input *in;
+	struct rv_group **groups;
+	size_t n, i;
+	int rc, readrc;
+
+	if (parse_opts(argc, argv, &o) < 0)
+		return usage();
+	memset(&sr, 0, sizeof(sr));
+	if (open_policy(&o, &sr, &pol) < 0)
+		return PFSEL_EXIT_ERROR;
+	t = rv_table_new();
+	in = rv_input_new(t);
+	readrc = read_inputs(in, argc - optind, argv + optind);
+	rv_input_finish(in);
+	dc = rv_diag_new(pol, sr.file_contexts);
+	groups = rv_table_groups(t, &n);
+	for (i = 0; i < n; i++)
+		rv_diagnose(dc, t, groups[i]);
+	rc = report(&o, t, in, pol);
+	rv_diag_free(dc);
+	rv_input_free(in);
+	rv_table_free(t);
+	rv_policy_free(pol);
+	selroot_free(&sr);
+	return readrc < 0 ? PFSEL_EXIT_ERROR : rc;
 }

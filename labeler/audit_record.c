@@ -1,0 +1,405 @@
+/*
+ * audit_record - find audit records in one line of any log format.
+ *
+ * Called for every line by review_input.c, so it is the hot path: no
+ * allocation, no regex, one forward scan per line.  A record starts at
+ * "type=NAME msg=audit(STAMP)" or "type=NNNN audit(STAMP)" (the kernel's
+ * own syslog/dmesg form), optionally preceded by "node=NAME " where NAME
+ * may hold spaces; 2006-era kernels logged "audit(STAMP): avc: ..."
+ * without any type=, which is taken as an AVC.  A record ends where the
+ * next one (or its node= prefix) starts, at the 0x1D separator of
+ * enriched logs, or at the end of the line.
+ */
+#include "audit_record.h"
+
+#include <string.h>
+#include <time.h>
+
+static const struct {
+	const char *name;
+	const char *num;
+	enum audit_rtype type;
+} rtypes[] = {
+    {"AVC", "1400", AR_AVC},
+    {"USER_AVC", "1107", AR_USER_AVC},
+    {"SELINUX_ERR", "1401", AR_SELINUX_ERR},
+    {"SYSCALL", "1300", AR_SYSCALL},
+    {"PATH", "1302", AR_PATH},
+    {"CWD", "1307", AR_CWD},
+    {"PROCTITLE", "1327", AR_PROCTITLE},
+    {"AVC_PATH", "1402", AR_AVC_PATH},
+};
+
+enum audit_rtype
+audit_rtype_of(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(rtypes) / sizeof(rtypes[0]); i++) {
+		if (strlen(rtypes[i].name) == n &&
+		    memcmp(rtypes[i].name, p, n) == 0)
+			return rtypes[i].type;
+		if (strlen(rtypes[i].num) == n &&
+		    memcmp(rtypes[i].num, p, n) == 0)
+			return rtypes[i].type;
+	}
+	return AR_OTHER;
+}
+
+static int
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+is_typechar(char c)
+{
+	return (c >= 'A' && c <= 'Z') || is_digit(c) || c == '_';
+}
+
+static unsigned long
+parse_ulong(const char *p, const char *end, const char **stop)
+{
+	unsigned long v = 0;
+
+	while (p < end && is_digit(*p) && v < 1000000000000UL)
+		v = v * 10 + (unsigned long)(*p++ - '0');
+	*stop = p;
+	return v;
+}
+
+/*
+ * ausearch -i prints the stamp in the locale's date format: "11/01/2025
+ * 22:08:25.962" (en_US), "25.11.2026 01:02:03.123" (de_DE) or ISO
+ * "2026-11-25 ...".  The year is the four-digit field; '/' means
+ * month first.  Local time is read as UTC: only order matters here.
+ */
+static double
+parse_locale_date(const char *p, const char *end)
+{
+	unsigned long n[6] = {0, 0, 0, 0, 0, 0};
+	char sep = 0;
+	int i = 0;
+	const char *q;
+	struct tm tm;
+	time_t t;
+
+	while (p < end && i < 6) {
+		if (!is_digit(*p)) {
+			if (i == 1 && sep == 0)
+				sep = *p;
+			p++;
+			continue;
+		}
+		n[i++] = parse_ulong(p, end, &q);
+		p = q;
+		if (i == 6 && p < end && *p == '.')
+			break;
+	}
+	if (i < 6)
+		return 0;
+	memset(&tm, 0, sizeof(tm));
+	if (n[0] >= 1000) { /* ISO */
+		tm.tm_year = (int)n[0] - 1900, tm.tm_mon = (int)n[1] - 1;
+		tm.tm_mday = (int)n[2];
+	} else if (sep == '/') {
+		tm.tm_mon = (int)n[0] - 1, tm.tm_mday = (int)n[1];
+		tm.tm_year = (int)n[2] - 1900;
+	} else {
+		tm.tm_mday = (int)n[0], tm.tm_mon = (int)n[1] - 1;
+		tm.tm_year = (int)n[2] - 1900;
+	}
+	if (tm.tm_year < 0 || tm.tm_year > 1100)
+		return 0;
+	tm.tm_hour = (int)n[3] % 24, tm.tm_min = (int)n[4] % 60;
+	tm.tm_sec = (int)n[5] % 61;
+	t = timegm(&tm);
+	return t < 0 ? 0 : (double)t;
+}
+
+/* Parse "STAMP)" at p; sets time, serial, interpreted.  Returns the
+ * position after ')' or NULL. */
+static const char *
+parse_stamp(const char *p, const char *end, struct audit_rec *r)
+{
+	const char *close, *colon, *q;
+	unsigned long sec, ms = 0;
+
+	close = memchr(p, ')', (size_t)(end - p));
+	if (close == NULL || close - p > 64)
+		return NULL;
+	for (colon = close; colon > p && colon[-1] != ':'; colon--)
+		;
+	if (colon == p)
+		return NULL;
+	r->serial = parse_ulong(colon, close, &q);
+	if (q != close || q == colon)
+		return NULL;
+	colon--; /* the ':' */
+	sec = parse_ulong(p, colon, &q);
+	if (q < colon && *q == '.' && q > p) {
+		const char *m = q + 1;
+		ms = parse_ulong(m, colon, &q);
+	}
+	if (q == colon && q > p) {
+		r->time = (double)sec + (double)(ms % 1000) / 1000.0;
+		r->interpreted = 0;
+	} else {
+		r->time = parse_locale_date(p, colon);
+		r->interpreted = 1;
+	}
+	return close + 1;
+}
+
+/* After "audit(STAMP)": skip " : " or ": " to the body. */
+static const char *
+skip_to_body(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == ':'))
+		p++;
+	return p;
+}
+
+/*
+ * Is there a record header at s ("type=")?  On success fill r (not its
+ * end) and return 1.
+ */
+static int
+header_at(const char *line, const char *s, const char *end, struct audit_rec *r)
+{
+	const char *t = s + 5, *p;
+
+	if (s > line && s[-1] != ' ' && s[-1] != '\t' && s[-1] != '\x1d')
+		return 0;
+	for (p = t; p < end && is_typechar(*p); p++)
+		;
+	if (p == t || p >= end || *p != ' ')
+		return 0;
+	r->type = audit_rtype_of(t, (size_t)(p - t));
+	p++;
+	if ((size_t)(end - p) >= 10 && memcmp(p, "msg=audit(", 10) == 0)
+		p += 10;
+	else if ((size_t)(end - p) >= 6 && memcmp(p, "audit(", 6) == 0)
+		p += 6;
+	else
+		return 0;
+	p = parse_stamp(p, end, r);
+	if (p == NULL)
+		return 0;
+	r->body = skip_to_body(p, end);
+	return 1;
+}
+
+/* The node= prefix of a record whose "type=" is at s, searched back to
+ * from; node names may hold spaces, so it runs up to the space before
+ * "type=".  Returns where the prefix starts (s when none). */
+static const char *
+node_prefix(const char *from, const char *s, struct audit_span *node)
+{
+	const char *p;
+
+	node->p = NULL;
+	node->n = 0;
+	if (s - from < 6)
+		return s;
+	for (p = s - 6; p >= from; p--) {
+		if (memcmp(p, "node=", 5) == 0 &&
+		    (p == from || p[-1] == ' ' || p[-1] == '\t')) {
+			node->p = p + 5;
+			node->n = (size_t)(s - 1 - node->p);
+			return p;
+		}
+		if (s - p > 256) /* no node name is that long */
+			break;
+	}
+	return s;
+}
+
+/* Trim trailing blanks and CR from a record's end. */
+static const char *
+rtrim(const char *b, const char *e)
+{
+	while (e > b && (e[-1] == ' ' || e[-1] == '\r' || e[-1] == '\n' ||
+	                 e[-1] == '\t'))
+		e--;
+	return e;
+}
+
+/* The 2006 kernel form, "audit(STAMP): avc:  denied ...". */
+static int
+bare_avc(const char *line, const char *end, struct audit_rec *r)
+{
+	const char *p = line, *q;
+	size_t left;
+
+	while ((left = (size_t)(end - p)) >= 6 &&
+	       (q = memmem(p, left, "audit(", 6)) != NULL) {
+		const char *b;
+
+		memset(r, 0, sizeof(*r));
+		b = parse_stamp(q + 6, end, r);
+		if (b != NULL) {
+			b = skip_to_body(b, end);
+			if ((size_t)(end - b) >= 4 &&
+			    memcmp(b, "avc:", 4) == 0) {
+				r->type = AR_AVC;
+				r->body = b;
+				r->end = rtrim(b, end);
+				return 1;
+			}
+		}
+		p = q + 6;
+	}
+	return 0;
+}
+
+int
+audit_line_records(const char *line, size_t len, struct audit_rec *out, int max)
+{
+	const char *end = line + len, *p = line, *s, *sep;
+	const char *seg = line; /* where the text before a header starts */
+	int n = 0, announced = 0;
+
+	sep = memchr(line, '\x1d', len);
+	while (p < end && n < max) {
+		struct audit_rec r;
+		const char *start;
+
+		s = memmem(p, (size_t)(end - p), "type=", 5);
+		if (s == NULL)
+			break;
+		p = s + 5;
+		if (sep != NULL && s > sep)
+			break; /* enriched part: never records */
+		if (!header_at(line, s, end, &r)) {
+			if (s == line || s[-1] == ' ')
+				announced |= memmem(s, (size_t)(end - s),
+				                    "audit(", 6) != NULL;
+			continue;
+		}
+		start = node_prefix(seg, s, &r.node);
+		if (n > 0)
+			out[n - 1].end = rtrim(out[n - 1].body, start);
+		r.end = end;
+		out[n++] = r;
+		seg = p = r.body;
+	}
+	if (n > 0) {
+		const char *e = out[n - 1].end;
+
+		if (sep != NULL && sep < e && sep >= out[n - 1].body)
+			e = sep;
+		out[n - 1].end = rtrim(out[n - 1].body, e);
+		return n;
+	}
+	if (max > 0 && bare_avc(line, end, &out[0]))
+		return 1;
+	return announced ? -1 : 0;
+}
+
+int
+audit_next_field(const char **pos, const char *end, struct audit_field *f)
+{
+	const char *p = *pos, *k;
+
+	for (;;) {
+		while (p < end && (*p == ' ' || *p == '\t' || *p == ','))
+			p++;
+		if (p >= end)
+			return 0;
+		k = p;
+		while (p < end && *p != '=' && *p != ' ' && *p != '\'')
+			p++;
+		if (p >= end) {
+			*pos = end;
+			return 0;
+		}
+		if (*p != '=' || p == k) {
+			/* a bare word ("avc:", "denied", "{", "for") */
+			if (*p == '\'')
+				p++;
+			while (p < end && *p != ' ')
+				p++;
+			continue;
+		}
+		f->key.p = k;
+		f->key.n = (size_t)(p - k);
+		p++;
+		if (p < end && (*p == '"' || *p == '\'' || *p == '{')) {
+			char close = *p == '{' ? '}' : *p;
+			const char *q;
+
+			f->quote = *p++;
+			q = memchr(p, close, (size_t)(end - p));
+			if (q == NULL)
+				q = end;
+			f->val.p = p;
+			f->val.n = (size_t)(q - p);
+			p = q < end ? q + 1 : end;
+		} else {
+			f->quote = 0;
+			f->val.p = p;
+			while (p < end && *p != ' ')
+				p++;
+			f->val.n = (size_t)(p - f->val.p);
+		}
+		*pos = p;
+		return 1;
+	}
+}
+
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+int
+audit_is_hex(struct audit_span v)
+{
+	size_t i;
+
+	if (v.n < 2 || v.n % 2 != 0)
+		return 0;
+	for (i = 0; i < v.n; i++)
+		if (hexval(v.p[i]) < 0)
+			return 0;
+	return 1;
+}
+
+size_t
+audit_hex_decode(struct audit_span v, char *out, size_t cap)
+{
+	size_t i, o = 0;
+
+	if (cap == 0)
+		return 0;
+	for (i = 0; i + 1 < v.n && o + 1 < cap; i += 2) {
+		char c = (char)(hexval(v.p[i]) * 16 + hexval(v.p[i + 1]));
+
+		out[o++] = c == '\0' ? ' ' : c; /* proctitle: NUL separated */
+	}
+	out[o] = '\0';
+	return o;
+}
+
+size_t
+audit_value_text(const struct audit_rec *rec, const struct audit_field *f,
+                 char *out, size_t cap)
+{
+	size_t n;
+
+	if (cap == 0)
+		return 0;
+	if (f->quote == 0 && !rec->interpreted && audit_is_hex(f->val))
+		return audit_hex_decode(f->val, out, cap);
+	n = f->val.n < cap - 1 ? f->val.n : cap - 1;
+	memcpy(out, f->val.p, n);
+	out[n] = '\0';
+	return n;
+}

@@ -1,0 +1,393 @@
+/*
+ * review_diag - why each group of denials happened and what fixes it;
+ * see review_diag.h.  Called by cmd_review.c once per group.
+ *
+ * The reason follows audit2why's decision order exactly (allowed, then
+ * for a missing TE rule: a boolean, else dontaudit, else TE; then
+ * constraint, RBAC), so that the integration test can hold it against
+ * audit2why -p.  The fix is chosen in the order an administrator should
+ * try them: relabel, port label, boolean, pfsel spec, allow rule.
+ */
+#include "review_diag.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <selinux/label.h>
+#include <selinux/selinux.h>
+#include <sepol/policydb/services.h>
+
+#include "review_recipe.h"
+#include "review_risk.h"
+#include "xalloc.h"
+
+struct rv_diag_ctx {
+	struct rv_policy *pol;
+	char *fc_file;
+	struct selabel_handle *fc; /* opened on first use */
+	int fc_failed;
+};
+
+static const char *const reason_names[] = {
+    "allowed", "dontaudit", "te",      "boolean",  "constraint", "rbac",
+    "bounds",  "badscon",   "badtcon", "badclass", "badperm",    "badcompute",
+};
+
+static const char *const fix_names[] = {
+    "relabel", "port", "boolean", "spec", "allow", "policy", "none", "unknown",
+};
+
+const char *
+rv_reason_name(int reason)
+{
+	if (reason < 0 ||
+	    (size_t)reason >= sizeof(reason_names) / sizeof(reason_names[0]))
+		return "?";
+	return reason_names[reason];
+}
+
+const char *
+rv_fix_name(int fix)
+{
+	if (fix < 0 || fix >= RV_FIX_COUNT)
+		return "?";
+	return fix_names[fix];
+}
+
+struct rv_diag_ctx *
+rv_diag_new(struct rv_policy *policy, const char *file_contexts)
+{
+	struct rv_diag_ctx *ctx = xcalloc(1, sizeof(*ctx));
+
+	ctx->pol = policy;
+	ctx->fc_file = file_contexts ? xstrdup(file_contexts) : NULL;
+	return ctx;
+}
+
+void
+rv_diag_free(struct rv_diag_ctx *ctx)
+{
+	if (ctx == NULL)
+		return;
+	if (ctx->fc != NULL)
+		selabel_close(ctx->fc);
+	free(ctx->fc_file);
+	free(ctx);
+}
+
+/* audit2why's answer for one set of permission bits. */
+static int
+why_denied(struct rv_diag_ctx *ctx, struct rv_group *g, uint16_t cls,
+           uint32_t av, struct rv_diag *d, struct rv_access *accp)
+{
+	struct rv_access acc;
+	int rc;
+
+	rc = rv_policy_access(ctx->pol, g->scon, g->tcon, cls, av, d != NULL,
+	                      &acc);
+	if (rc == RV_ACC_BADSCON)
+		return RV_R_BADSCON;
+	if (rc == RV_ACC_BADTCON)
+		return RV_R_BADTCON;
+	if (rc != RV_ACC_OK)
+		return RV_R_BADCOMPUTE;
+	if (accp != NULL)
+		*accp = acc;
+	else
+		free(acc.constraint);
+	if (acc.reason == 0)
+		return RV_R_ALLOW;
+	if (acc.reason & SEPOL_COMPUTEAV_TE) {
+		const char *names[RV_MAX_BOOLS];
+		int vals[RV_MAX_BOOLS], n = 0, i;
+
+		/* A boolean can only help when TE is all that denies. */
+		if (acc.reason == SEPOL_COMPUTEAV_TE)
+			n = rv_policy_booleans(ctx->pol, g->stype, g->ttype,
+			                       cls, av, acc.allowed, names,
+			                       vals, RV_MAX_BOOLS);
+		if (n > 0) {
+			if (d != NULL) {
+				for (i = 0; i < n; i++) {
+					d->bools[i] = names[i];
+					d->boolvals[i] = vals[i];
+				}
+				d->nbools = n;
+			}
+			return RV_R_BOOLEAN;
+		}
+		if (av & ~acc.auditdeny)
+			return RV_R_DONTAUDIT;
+		return RV_R_TE;
+	}
+	if (acc.reason & SEPOL_COMPUTEAV_CONS)
+		return RV_R_CONSTRAINT;
+	if (acc.reason & SEPOL_COMPUTEAV_RBAC)
+		return RV_R_RBAC;
+	return RV_R_BOUNDS;
+}
+
+static mode_t
+class_mode(const char *tclass)
+{
+	static const struct {
+		const char *c;
+		mode_t m;
+	} map[] = {
+	    {"file", S_IFREG},      {"dir", S_IFDIR},
+	    {"lnk_file", S_IFLNK},  {"chr_file", S_IFCHR},
+	    {"blk_file", S_IFBLK},  {"sock_file", S_IFSOCK},
+	    {"fifo_file", S_IFIFO},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (strcmp(tclass, map[i].c) == 0)
+			return map[i].m;
+	return 0;
+}
+
+static int
+group_has_perm(const struct rv_group *g, const char *perm)
+{
+	int i;
+
+	for (i = 0; i < g->nperms; i++)
+		if (strcmp(g->perms[i], perm) == 0)
+			return 1;
+	return 0;
+}
+
+static struct selabel_handle *
+fc_handle(struct rv_diag_ctx *ctx)
+{
+	struct selinux_opt opt = {SELABEL_OPT_PATH, NULL};
+
+	if (ctx->fc != NULL || ctx->fc_failed || ctx->fc_file == NULL)
+		return ctx->fc;
+	opt.value = ctx->fc_file;
+	ctx->fc = selabel_open(SELABEL_CTX_FILE, &opt, 1);
+	if (ctx->fc == NULL)
+		ctx->fc_failed = 1;
+	return ctx->fc;
+}
+
+/* The permission bits of the group's denied permissions. */
+static uint32_t
+denied_av(struct rv_diag_ctx *ctx, const struct rv_group *g, uint16_t cls,
+          const struct rv_diag *d)
+{
+	uint32_t av = 0;
+	int i;
+
+	for (i = 0; i < g->nperms; i++)
+		if (!(d->allowed & ((uint64_t)1 << i)))
+			av |= rv_policy_perm(ctx->pol, cls, g->perms[i]);
+	return av;
+}
+
+/*
+ * Mislabeled file: the file contexts give a full path another type, and
+ * with that type the access would be allowed.
+ */
+static int
+check_relabel(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g,
+              uint16_t cls, uint32_t av, struct rv_diag *d)
+{
+	mode_t mode = class_mode(g->tclass);
+	struct selabel_handle *h;
+	int i, parent;
+
+	if (mode == 0 || g->paths.n == 0 || (h = fc_handle(ctx)) == NULL)
+		return 0;
+	/* add_name/remove_name name the entry; the target is its parent. */
+	parent = mode == S_IFDIR && (group_has_perm(g, "add_name") ||
+	                             group_has_perm(g, "remove_name"));
+	for (i = 0; i < g->paths.n; i++) {
+		char *path, *con = NULL, *ncon;
+		const char *ty;
+		size_t tl;
+		struct rv_access acc;
+		int ok = 0;
+
+		if (g->paths.v[i][0] != '/')
+			continue;
+		path = xstrdup(g->paths.v[i]);
+		if (parent) {
+			char *s = strrchr(path, '/');
+
+			if (s == NULL || s == path) {
+				free(path);
+				continue;
+			}
+			*s = '\0';
+		}
+		if (selabel_lookup_raw(h, &con, path, mode) < 0 ||
+		    rv_context_type(con, strlen(con), &ty, &tl) < 0 ||
+		    (strlen(g->ttype) == tl && !strncmp(ty, g->ttype, tl))) {
+			freecon(con);
+			free(path);
+			continue;
+		}
+		d->fc_path = rv_intern(t, path, strlen(path));
+		d->fc_type = rv_intern(t, ty, tl);
+		ncon = rv_context_with_type(g->tcon, d->fc_type);
+		if (rv_policy_access(ctx->pol, g->scon, ncon, cls, av, 0,
+		                     &acc) == RV_ACC_OK)
+			ok = (acc.allowed & av) == av;
+		free(ncon);
+		freecon(con);
+		free(path);
+		if (ok)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+generic_port_type(const char *t)
+{
+	return strcmp(t, "port_t") == 0 || strcmp(t, "reserved_port_t") == 0 ||
+	       strcmp(t, "unreserved_port_t") == 0 ||
+	       strcmp(t, "hi_reserved_port_t") == 0;
+}
+
+/* Unlabeled port: bind/connect to a port only the generic types cover. */
+static int
+check_port(struct rv_diag_ctx *ctx, struct rv_group *g, uint16_t cls,
+           struct rv_diag *d)
+{
+	const char *perm = NULL;
+	uint32_t av;
+
+	if (!generic_port_type(g->ttype))
+		return 0;
+	if (group_has_perm(g, "name_bind"))
+		perm = "name_bind";
+	else if (group_has_perm(g, "name_connect"))
+		perm = "name_connect";
+	if (perm == NULL || (strncmp(g->tclass, "udp", 3) != 0 &&
+	                     strncmp(g->tclass, "tcp", 3) != 0 &&
+	                     strncmp(g->tclass, "sctp", 4) != 0))
+		return 0;
+	av = rv_policy_perm(ctx->pol, cls, perm);
+	d->port = g->nports > 0 ? g->ports[0] : -1;
+	d->port_proto = g->tclass[0] == 'u'   ? "udp"
+	                : g->tclass[0] == 's' ? "sctp"
+	                                      : "tcp";
+	d->nport_types =
+	    rv_policy_port_types(ctx->pol, g->scon, g->tcon, cls, av,
+	                         d->port_types, RV_MAX_PORT_TYPES);
+	return d->nport_types > 0;
+}
+
+static void
+choose_fix(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g,
+           uint16_t cls, struct rv_diag *d)
+{
+	uint32_t av = denied_av(ctx, g, cls, d);
+	const char *why = NULL;
+	const char *spec;
+
+	switch (d->reason) {
+	case RV_R_ALLOW:
+	case RV_R_DONTAUDIT:
+		d->fix = RV_FIX_NONE;
+		return;
+	case RV_R_CONSTRAINT:
+	case RV_R_RBAC:
+	case RV_R_BOUNDS:
+		d->fix = RV_FIX_POLICY;
+		return;
+	case RV_R_TE:
+	case RV_R_BOOLEAN:
+		break;
+	default:
+		d->fix = RV_FIX_UNKNOWN;
+		return;
+	}
+	if (check_relabel(ctx, t, g, cls, av, d)) {
+		d->fix = RV_FIX_RELABEL;
+		return;
+	}
+	spec = rv_recipe(t, g, &why);
+	if (check_port(ctx, g, cls, d) && spec == NULL) {
+		d->fix = RV_FIX_PORT;
+		return;
+	}
+	if (d->reason == RV_R_BOOLEAN) {
+		d->fix = RV_FIX_BOOLEAN;
+		return;
+	}
+	if (spec != NULL) {
+		d->fix = RV_FIX_SPEC;
+		d->spec = spec;
+		d->spec_why = why;
+		return;
+	}
+	d->fix = RV_FIX_ALLOW;
+	d->risk = rv_risk(g, d->allowed);
+}
+
+void
+rv_diagnose(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g)
+{
+	struct rv_diag *d = xcalloc(1, sizeof(*d));
+	struct rv_access acc;
+	uint32_t bitav[RV_MAXPERMS], all = 0;
+	uint16_t cls;
+	int i, s;
+
+	free(g->diag);
+	g->diag = d;
+	d->port = -1;
+	if (ctx->pol == NULL) {
+		d->reason = RV_R_BADCOMPUTE;
+		d->fix = RV_FIX_UNKNOWN;
+		return;
+	}
+	d->permissive_domain = rv_policy_permissive(ctx->pol, g->stype);
+	cls = rv_policy_class(ctx->pol, g->tclass);
+	if (cls == 0) {
+		d->reason = RV_R_BADCLASS;
+		d->fix = RV_FIX_UNKNOWN;
+		for (s = 0; s < g->nsets; s++)
+			g->sets[s].reason = RV_R_BADCLASS;
+		return;
+	}
+	for (i = 0; i < g->nperms; i++) {
+		bitav[i] = rv_policy_perm(ctx->pol, cls, g->perms[i]);
+		if (bitav[i] == 0)
+			d->unknown_perms |= (uint64_t)1 << i;
+		all |= bitav[i];
+	}
+	for (s = 0; s < g->nsets; s++) {
+		uint32_t av = 0;
+
+		if (g->sets[s].bits & d->unknown_perms) {
+			g->sets[s].reason = RV_R_BADPERM;
+			continue;
+		}
+		for (i = 0; i < g->nperms; i++)
+			if (g->sets[s].bits & ((uint64_t)1 << i))
+				av |= bitav[i];
+		g->sets[s].reason = why_denied(ctx, g, cls, av, NULL, NULL);
+	}
+	if (all == 0) {
+		d->reason = RV_R_BADPERM;
+		d->fix = RV_FIX_UNKNOWN;
+		return;
+	}
+	memset(&acc, 0, sizeof(acc));
+	d->reason = why_denied(ctx, g, cls, all, d, &acc);
+	for (i = 0; i < g->nperms; i++)
+		if (bitav[i] != 0 && (acc.allowed & bitav[i]) == bitav[i])
+			d->allowed |= (uint64_t)1 << i;
+	if (acc.constraint != NULL) {
+		d->constraint =
+		    rv_intern(t, acc.constraint, strlen(acc.constraint));
+		free(acc.constraint);
+	}
+	choose_fix(ctx, t, g, cls, d);
+}

@@ -1,0 +1,86 @@
+/*
+ * review_diag - why each group of denials happened and what fixes it.
+ *
+ * cmd_review.c calls rv_diagnose() once per group after the whole log
+ * is read (never per record).  The reason is audit2why's (already
+ * allowed, dontaudit, TE rule, boolean, constraint, RBAC, bounds,
+ * unknown type); the fix goes further: a mislabeled file (restorecon),
+ * an unlabeled port (semanage port), a boolean, a pfsel spec section
+ * for a Postfix extension (review_recipe.c), and only then an allow
+ * rule, with risky grants named in words.
+ */
+#ifndef PFSEL_REVIEW_DIAG_H
+#define PFSEL_REVIEW_DIAG_H
+
+#include "review_group.h"
+#include "review_policy.h"
+
+/* audit2why's answers, in its order. */
+enum rv_reason {
+	RV_R_ALLOW,
+	RV_R_DONTAUDIT,
+	RV_R_TE,
+	RV_R_BOOLEAN,
+	RV_R_CONSTRAINT,
+	RV_R_RBAC,
+	RV_R_BOUNDS,
+	RV_R_BADSCON,
+	RV_R_BADTCON,
+	RV_R_BADCLASS,
+	RV_R_BADPERM,
+	RV_R_BADCOMPUTE,
+};
+
+/* Fix categories, in the order they are offered and printed. */
+enum rv_fix {
+	RV_FIX_RELABEL,
+	RV_FIX_PORT,
+	RV_FIX_BOOLEAN,
+	RV_FIX_SPEC,
+	RV_FIX_ALLOW,
+	RV_FIX_POLICY,  /* constraint, RBAC, bounds: no allow rule helps */
+	RV_FIX_NONE,    /* already allowed or dontaudit */
+	RV_FIX_UNKNOWN, /* types or class the policy does not know */
+	RV_FIX_COUNT,
+};
+
+#define RV_MAX_BOOLS      8
+#define RV_MAX_PORT_TYPES 32
+
+struct rv_diag {
+	int reason;             /* enum rv_reason, for all the group asked */
+	int fix;                /* enum rv_fix */
+	uint64_t allowed;       /* group perm bits the policy allows */
+	uint64_t unknown_perms; /* bits the class does not have */
+	const char *bools[RV_MAX_BOOLS];
+	int boolvals[RV_MAX_BOOLS];
+	int nbools;
+	const char *constraint; /* interned, or NULL */
+	int permissive_domain;
+	/* RV_FIX_RELABEL (or a differing label noted for another fix) */
+	const char *fc_path, *fc_type;
+	/* RV_FIX_PORT */
+	int port;
+	const char *port_proto;
+	const char *port_types[RV_MAX_PORT_TYPES];
+	int nport_types;
+	/* RV_FIX_SPEC: the spec section text, interned */
+	const char *spec;
+	const char *spec_why;
+	/* RV_FIX_ALLOW: risky grants, in words; NULL when none */
+	const char *risk;
+};
+
+struct rv_diag_ctx;
+
+/* policy may be NULL (no diagnosis possible); fc_path may be NULL. */
+struct rv_diag_ctx *rv_diag_new(struct rv_policy *policy,
+                                const char *file_contexts);
+void rv_diag_free(struct rv_diag_ctx *ctx);
+void rv_diagnose(struct rv_diag_ctx *ctx, struct rv_table *t,
+                 struct rv_group *g);
+
+const char *rv_reason_name(int reason);
+const char *rv_fix_name(int fix);
+
+#endif

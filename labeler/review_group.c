@@ -1,0 +1,305 @@
+/*
+ * review_group - the denials of a log, grouped by (source type, target
+ * type, class); see review_group.h.
+ *
+ * Two open hash tables: interned strings (an arena of chunks, so that a
+ * string never moves) and groups.  Keys are hashed with FNV-1a straight
+ * from the record's bytes, so a denial already seen costs one hash and
+ * three memcmp, no allocation.
+ */
+#include "review_group.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+#define ARENA_CHUNK (64 * 1024)
+
+struct arena_chunk {
+	struct arena_chunk *next;
+	size_t used, cap;
+	char data[];
+};
+
+struct istr {
+	uint32_t hash;
+	size_t len;
+	const char *s;
+};
+
+struct rv_table {
+	struct arena_chunk *chunks;
+	struct istr *strs; /* open addressing */
+	size_t nstrs, capstrs;
+	struct rv_group **buckets;
+	size_t nbuckets;
+	struct rv_group **list; /* in order of appearance */
+	size_t ngroups, caplist;
+};
+
+static uint32_t
+fnv(uint32_t h, const char *p, size_t n)
+{
+	while (n--)
+		h = (h ^ (unsigned char)*p++) * 16777619u;
+	return h;
+}
+
+#define FNV_INIT 2166136261u
+
+struct rv_table *
+rv_table_new(void)
+{
+	struct rv_table *t = xcalloc(1, sizeof(*t));
+
+	t->capstrs = 1024;
+	t->strs = xcalloc(t->capstrs, sizeof(*t->strs));
+	t->nbuckets = 1024;
+	t->buckets = xcalloc(t->nbuckets, sizeof(*t->buckets));
+	return t;
+}
+
+void
+rv_table_free(struct rv_table *t)
+{
+	struct arena_chunk *c, *next;
+	size_t i;
+
+	if (t == NULL)
+		return;
+	for (c = t->chunks; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
+	for (i = 0; i < t->ngroups; i++) {
+		free(t->list[i]->diag);
+		free(t->list[i]);
+	}
+	free(t->list);
+	free(t->strs);
+	free(t->buckets);
+	free(t);
+}
+
+static char *
+arena_copy(struct rv_table *t, const char *p, size_t n)
+{
+	struct arena_chunk *c = t->chunks;
+	char *s;
+
+	if (c == NULL || c->cap - c->used < n + 1) {
+		size_t cap = n + 1 > ARENA_CHUNK ? n + 1 : ARENA_CHUNK;
+
+		c = xmalloc(sizeof(*c) + cap);
+		c->cap = cap;
+		c->used = 0;
+		c->next = t->chunks;
+		t->chunks = c;
+	}
+	s = c->data + c->used;
+	memcpy(s, p, n);
+	s[n] = '\0';
+	c->used += n + 1;
+	return s;
+}
+
+static void
+strs_grow(struct rv_table *t)
+{
+	struct istr *old = t->strs;
+	size_t oldcap = t->capstrs, i;
+
+	t->capstrs *= 2;
+	t->strs = xcalloc(t->capstrs, sizeof(*t->strs));
+	for (i = 0; i < oldcap; i++) {
+		size_t j;
+
+		if (old[i].s == NULL)
+			continue;
+		for (j = old[i].hash & (t->capstrs - 1); t->strs[j].s != NULL;
+		     j = (j + 1) & (t->capstrs - 1))
+			;
+		t->strs[j] = old[i];
+	}
+	free(old);
+}
+
+const char *
+rv_intern(struct rv_table *t, const char *p, size_t n)
+{
+	uint32_t h = fnv(FNV_INIT, p, n);
+	size_t j;
+
+	if (t->nstrs * 2 >= t->capstrs)
+		strs_grow(t);
+	for (j = h & (t->capstrs - 1); t->strs[j].s != NULL;
+	     j = (j + 1) & (t->capstrs - 1))
+		if (t->strs[j].hash == h && t->strs[j].len == n &&
+		    memcmp(t->strs[j].s, p, n) == 0)
+			return t->strs[j].s;
+	t->strs[j].hash = h;
+	t->strs[j].len = n;
+	t->strs[j].s = arena_copy(t, p, n);
+	t->nstrs++;
+	return t->strs[j].s;
+}
+
+static int
+span_is(const char *s, const char *p, size_t n)
+{
+	return strncmp(s, p, n) == 0 && s[n] == '\0';
+}
+
+static void
+groups_grow(struct rv_table *t)
+{
+	size_t i;
+
+	free(t->buckets);
+	t->nbuckets *= 2;
+	t->buckets = xcalloc(t->nbuckets, sizeof(*t->buckets));
+	for (i = 0; i < t->ngroups; i++) {
+		struct rv_group *g = t->list[i];
+		size_t b = g->hash & (t->nbuckets - 1);
+
+		g->next = t->buckets[b];
+		t->buckets[b] = g;
+	}
+}
+
+struct rv_group *
+rv_group_get(struct rv_table *t, const char *stype, size_t slen,
+             const char *ttype, size_t tlen, const char *tclass, size_t clen,
+             const char *scon, size_t sclen, const char *tcon, size_t tclen)
+{
+	uint32_t h = fnv(FNV_INIT, stype, slen);
+	struct rv_group *g;
+
+	h = fnv(h ^ 0x5c, ttype, tlen);
+	h = fnv(h ^ 0x3a, tclass, clen);
+	for (g = t->buckets[h & (t->nbuckets - 1)]; g != NULL; g = g->next)
+		if (g->hash == h && span_is(g->stype, stype, slen) &&
+		    span_is(g->ttype, ttype, tlen) &&
+		    span_is(g->tclass, tclass, clen))
+			return g;
+	if (t->ngroups * 2 >= t->nbuckets)
+		groups_grow(t);
+	g = xcalloc(1, sizeof(*g));
+	g->hash = h;
+	g->stype = rv_intern(t, stype, slen);
+	g->ttype = rv_intern(t, ttype, tlen);
+	g->tclass = rv_intern(t, tclass, clen);
+	g->scon = rv_intern(t, scon, sclen);
+	g->tcon = rv_intern(t, tcon, tclen);
+	g->seq = t->ngroups;
+	g->next = t->buckets[h & (t->nbuckets - 1)];
+	t->buckets[h & (t->nbuckets - 1)] = g;
+	if (t->ngroups == t->caplist) {
+		t->caplist = t->caplist ? t->caplist * 2 : 64;
+		t->list = xreallocarray(t->list, t->caplist, sizeof(*t->list));
+	}
+	t->list[t->ngroups++] = g;
+	return g;
+}
+
+int
+rv_group_perm(struct rv_table *t, struct rv_group *g, const char *p, size_t n)
+{
+	int i;
+
+	for (i = 0; i < g->nperms; i++)
+		if (span_is(g->perms[i], p, n))
+			return i;
+	if (g->nperms == RV_MAXPERMS) {
+		g->perms_overflow = 1;
+		return -1;
+	}
+	g->perms[g->nperms] = rv_intern(t, p, n);
+	return g->nperms++;
+}
+
+void
+rv_group_request(struct rv_group *g, uint64_t bits, double when)
+{
+	int i;
+
+	if (g->count == 0 || (when != 0 && (g->first == 0 || when < g->first)))
+		g->first = when;
+	if (when > g->last)
+		g->last = when;
+	g->count++;
+	for (i = 0; i < g->nsets; i++)
+		if (g->sets[i].bits == bits) {
+			g->sets[i].count++;
+			return;
+		}
+	if (g->nsets < RV_PERMSETS) {
+		g->sets[g->nsets].bits = bits;
+		g->sets[g->nsets].count = 1;
+		g->nsets++;
+		return;
+	}
+	/* Bounded: fold further distinct sets into the last one. */
+	g->sets[RV_PERMSETS - 1].bits |= bits;
+	g->sets[RV_PERMSETS - 1].count++;
+}
+
+void
+rv_examples_add(struct rv_table *t, struct rv_examples *ex, const char *p,
+                size_t n)
+{
+	int i;
+
+	if (n == 0)
+		return;
+	for (i = 0; i < ex->n; i++)
+		if (span_is(ex->v[i], p, n))
+			return;
+	if (ex->n == RV_EXAMPLES) {
+		ex->more = 1;
+		return;
+	}
+	ex->v[ex->n++] = rv_intern(t, p, n);
+}
+
+void
+rv_group_port(struct rv_group *g, int port)
+{
+	int i;
+
+	for (i = 0; i < g->nports; i++)
+		if (g->ports[i] == port)
+			return;
+	if (g->nports < RV_EXAMPLES)
+		g->ports[g->nports++] = port;
+}
+
+struct rv_group **
+rv_table_groups(struct rv_table *t, size_t *count)
+{
+	*count = t->ngroups;
+	return t->list;
+}
+
+int
+rv_context_type(const char *con, size_t n, const char **type, size_t *tlen)
+{
+	const char *a, *b, *end = con + n;
+
+	a = memchr(con, ':', n);
+	if (a == NULL)
+		return -1;
+	a = memchr(a + 1, ':', (size_t)(end - a - 1));
+	if (a == NULL)
+		return -1;
+	a++;
+	b = memchr(a, ':', (size_t)(end - a));
+	if (b == NULL)
+		b = end;
+	if (b == a)
+		return -1;
+	*type = a;
+	*tlen = (size_t)(b - a);
+	return 0;
+}

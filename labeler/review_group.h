@@ -1,0 +1,91 @@
+/*
+ * review_group - the denials of a log, grouped by (source type, target
+ * type, class), with interned strings.
+ *
+ * review_input.c adds every AVC/USER_AVC here; review_diag.c and
+ * review_output.c read the groups.  Memory grows with the number of
+ * distinct denials only: each group keeps a bounded number of examples
+ * (nodes, commands, executables, paths, ports) and of distinct
+ * permission sets (so that a diagnosis can be given per request, as
+ * audit2why does, and per group).
+ */
+#ifndef PFSEL_REVIEW_GROUP_H
+#define PFSEL_REVIEW_GROUP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define RV_EXAMPLES 4
+#define RV_MAXPERMS 64
+#define RV_PERMSETS 16
+
+struct rv_examples {
+	const char *v[RV_EXAMPLES];
+	int n;
+	int more; /* more distinct values were seen than kept */
+};
+
+struct rv_permset {
+	uint64_t bits; /* over group->perms[] */
+	unsigned long count;
+	int reason; /* enum rv_reason, filled by review_diag.c */
+};
+
+struct rv_diag; /* review_diag.h */
+
+struct rv_group {
+	const char *stype, *ttype, *tclass; /* interned */
+	const char *scon, *tcon;            /* first full contexts seen */
+	const char *perms[RV_MAXPERMS];
+	int nperms;
+	int perms_overflow;
+	struct rv_permset sets[RV_PERMSETS];
+	int nsets;
+	unsigned long count;
+	unsigned long user_avc; /* how many came from USER_AVC */
+	double first, last;
+	struct rv_examples nodes, comms, exes, paths;
+	int ports[RV_EXAMPLES];
+	int nports;
+	unsigned long permissive; /* records with permissive=1 */
+	unsigned long success_yes, success_no;
+	struct rv_diag *diag;
+	uint32_t hash;
+	struct rv_group *next; /* hash chain */
+	size_t seq;            /* order of first appearance */
+};
+
+struct rv_table;
+
+struct rv_table *rv_table_new(void);
+void rv_table_free(struct rv_table *t);
+
+/* Intern a string (any bytes, NUL added); the table owns it. */
+const char *rv_intern(struct rv_table *t, const char *p, size_t n);
+
+/*
+ * The group of (stype, ttype, tclass), created on first use with scon
+ * and tcon as its example contexts.  Spans need not be NUL-terminated.
+ */
+struct rv_group *rv_group_get(struct rv_table *t, const char *stype,
+                              size_t slen, const char *ttype, size_t tlen,
+                              const char *tclass, size_t clen, const char *scon,
+                              size_t sclen, const char *tcon, size_t tclen);
+
+/* Index of perm in g->perms, added if new; -1 when the group is full. */
+int rv_group_perm(struct rv_table *t, struct rv_group *g, const char *p,
+                  size_t n);
+/* Count one request with these permission bits. */
+void rv_group_request(struct rv_group *g, uint64_t bits, double when);
+/* Add an example value unless already there. */
+void rv_examples_add(struct rv_table *t, struct rv_examples *ex, const char *p,
+                     size_t n);
+void rv_group_port(struct rv_group *g, int port);
+
+/* All groups in order of first appearance; the array is the table's. */
+struct rv_group **rv_table_groups(struct rv_table *t, size_t *count);
+
+/* The type field of a context "user:role:type[:level]". */
+int rv_context_type(const char *con, size_t n, const char **type, size_t *tlen);
+
+#endif

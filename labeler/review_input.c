@@ -1,0 +1,598 @@
+/*
+ * review_input - read audit logs as a stream and fill the denial groups;
+ * see review_input.h.  Called by cmd_review.c and the fuzz target.
+ *
+ * Per record: audit_record.c finds it, a single field scan picks the
+ * values needed, the group is found by hash.  Event data (exe, cwd,
+ * PATH names) waits in a 64-slot ring indexed by serial; a slot is
+ * flushed into its groups when another event needs it or at the end.
+ */
+#include "review_input.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "audit_record.h"
+#include "xalloc.h"
+
+#define RING         64
+#define EV_GROUPS    4
+#define EV_PATHS     2
+#define TEXT_MAX     512
+#define LINE_MAX_LEN (256 * 1024)
+#define READ_CHUNK   (1024 * 1024)
+
+struct ev_slot {
+	int used;
+	uint32_t nodeh;
+	unsigned long serial;
+	struct rv_group *g[EV_GROUPS];
+	int ng;
+	int have_path; /* the AVC itself carried an absolute path= */
+	char name[TEXT_MAX];
+	char avc_path[TEXT_MAX];
+	char exe[TEXT_MAX];
+	char cwd[TEXT_MAX];
+	char paths[EV_PATHS][TEXT_MAX];
+	int npaths;
+	int success; /* -1 unknown, 0 no, 1 yes */
+};
+
+struct rv_input {
+	struct rv_table *t;
+	struct rv_stats st;
+	struct ev_slot ring[RING];
+	struct rv_err errs[RV_MAX_ERRS];
+	size_t nerrs;
+	char *partial; /* a line spanning two rv_input_bytes() calls */
+	size_t plen, pcap;
+	int ptoo_long;
+};
+
+struct rv_input *
+rv_input_new(struct rv_table *t)
+{
+	struct rv_input *in = xcalloc(1, sizeof(*in));
+
+	in->t = t;
+	return in;
+}
+
+void
+rv_input_free(struct rv_input *in)
+{
+	if (in == NULL)
+		return;
+	free(in->partial);
+	free(in);
+}
+
+static uint32_t
+span_hash(struct audit_span s)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < s.n; i++)
+		h = (h ^ (unsigned char)s.p[i]) * 16777619u;
+	return h;
+}
+
+static int
+key_is(const struct audit_field *f, const char *k, size_t n)
+{
+	return f->key.n == n && memcmp(f->key.p, k, n) == 0;
+}
+#define KEY(f, lit) key_is((f), lit, sizeof(lit) - 1)
+
+static const char *
+base_name(const char *p)
+{
+	const char *s = strrchr(p, '/');
+
+	return s ? s + 1 : p;
+}
+
+/* Write a/b into out, dropping "./" noise; out has TEXT_MAX bytes. */
+static void
+join_path(char *out, const char *dir, const char *rel)
+{
+	size_t n;
+
+	while (rel[0] == '.' && rel[1] == '/')
+		rel += 2;
+	n = strlen(dir);
+	if (n > 0 && dir[n - 1] == '/')
+		n--;
+	if (n + 1 + strlen(rel) + 1 > TEXT_MAX) {
+		out[0] = '\0';
+		return;
+	}
+	memcpy(out, dir, n);
+	out[n] = '/';
+	strcpy(out + n + 1, rel);
+}
+
+/* The full path of the object an event's AVC named, or "". */
+static void
+event_path(const struct ev_slot *ev, char *out)
+{
+	int i;
+
+	out[0] = '\0';
+	if (ev->avc_path[0] == '/') {
+		strcpy(out, ev->avc_path);
+		return;
+	}
+	for (i = 0; i < ev->npaths; i++) {
+		const char *p = ev->paths[i];
+
+		if (ev->name[0] != '\0' &&
+		    strcmp(base_name(p), ev->name) != 0 &&
+		    strcmp(p, ev->name) != 0)
+			continue;
+		if (p[0] == '/')
+			strcpy(out, p);
+		else if (ev->cwd[0] == '/')
+			join_path(out, ev->cwd, p);
+		if (out[0] != '\0')
+			return;
+	}
+	if (ev->name[0] != '\0')
+		strcpy(out, ev->name); /* relative: shown, not diagnosed */
+}
+
+static void
+event_flush(struct rv_input *in, struct ev_slot *ev)
+{
+	char path[TEXT_MAX];
+	int i;
+
+	if (!ev->used)
+		return;
+	if (!ev->have_path)
+		event_path(ev, path);
+	for (i = 0; i < ev->ng; i++) {
+		struct rv_group *g = ev->g[i];
+
+		if (ev->exe[0] != '\0')
+			rv_examples_add(in->t, &g->exes, ev->exe,
+			                strlen(ev->exe));
+		if (ev->success == 1)
+			g->success_yes++;
+		else if (ev->success == 0)
+			g->success_no++;
+		if (!ev->have_path && path[0] != '\0')
+			rv_examples_add(in->t, &g->paths, path, strlen(path));
+	}
+	/* Reset field by field: clearing the whole slot (2.5 KB) per event
+	 * doubled the time of a 1M-AVC run. */
+	ev->used = ev->ng = ev->have_path = ev->npaths = 0;
+	ev->success = -1;
+	ev->name[0] = ev->avc_path[0] = ev->exe[0] = ev->cwd[0] = '\0';
+}
+
+/* The open event of a record, flushing whatever held its slot. */
+static struct ev_slot *
+event_of(struct rv_input *in, const struct audit_rec *r)
+{
+	uint32_t nh = span_hash(r->node);
+	struct ev_slot *ev = &in->ring[(r->serial ^ nh) % RING];
+
+	if (ev->used && (ev->serial != r->serial || ev->nodeh != nh))
+		event_flush(in, ev);
+	if (!ev->used) {
+		ev->used = 1;
+		ev->serial = r->serial;
+		ev->nodeh = nh;
+		ev->success = -1;
+	}
+	return ev;
+}
+
+struct avc_fields {
+	struct audit_span perms, scon, tcon, tclass;
+	struct audit_field comm, exe, name, path;
+	int have_comm, have_exe, have_name, have_path;
+	int permissive;
+	int port;
+};
+
+/*
+ * Parse an AVC message body ("avc:  denied  { perms } for k=v ...").
+ * Returns 1 for a denial, 0 for something else (granted, policy load
+ * notice), -1 when malformed.
+ */
+static int
+parse_avc(const char *p, const char *end, struct avc_fields *a,
+          struct rv_input *in)
+{
+	const char *ob, *cb;
+	struct audit_field f;
+
+	memset(a, 0, sizeof(*a));
+	a->port = -1;
+	if ((size_t)(end - p) < 4 || memcmp(p, "avc:", 4) != 0)
+		return -1;
+	p += 4;
+	while (p < end && *p == ' ')
+		p++;
+	if ((size_t)(end - p) >= 7 && memcmp(p, "granted", 7) == 0) {
+		in->st.granted++;
+		return 0;
+	}
+	if ((size_t)(end - p) < 6 || memcmp(p, "denied", 6) != 0)
+		return 0;
+	ob = memchr(p, '{', (size_t)(end - p));
+	if (ob == NULL)
+		return -1;
+	cb = memchr(ob, '}', (size_t)(end - ob));
+	if (cb == NULL)
+		return -1;
+	a->perms.p = ob + 1;
+	a->perms.n = (size_t)(cb - ob - 1);
+	p = cb + 1;
+	while (audit_next_field(&p, end, &f)) {
+		switch (f.key.p[0]) {
+		case 's':
+			if (KEY(&f, "scontext"))
+				a->scon = f.val;
+			else if (KEY(&f, "src"))
+				a->port = atoi(f.val.p);
+			break;
+		case 't':
+			if (KEY(&f, "tcontext"))
+				a->tcon = f.val;
+			else if (KEY(&f, "tclass"))
+				a->tclass = f.val;
+			break;
+		case 'c':
+			if (KEY(&f, "comm"))
+				a->comm = f, a->have_comm = 1;
+			break;
+		case 'e':
+			if (KEY(&f, "exe"))
+				a->exe = f, a->have_exe = 1;
+			break;
+		case 'n':
+			if (KEY(&f, "name"))
+				a->name = f, a->have_name = 1;
+			break;
+		case 'p':
+			if (KEY(&f, "path"))
+				a->path = f, a->have_path = 1;
+			else if (KEY(&f, "permissive"))
+				a->permissive =
+				    f.val.n > 0 && f.val.p[0] == '1';
+			break;
+		case 'd':
+			if (KEY(&f, "dest") && a->port < 0)
+				a->port = atoi(f.val.p);
+			break;
+		}
+	}
+	if (a->scon.n == 0 || a->tcon.n == 0 || a->tclass.n == 0)
+		return -1;
+	return 1;
+}
+
+static void
+add_denial(struct rv_input *in, const struct audit_rec *r,
+           const struct avc_fields *a, int user)
+{
+	const char *st, *tt, *p, *end;
+	size_t sl, tl;
+	struct rv_group *g;
+	uint64_t bits = 0;
+	char text[TEXT_MAX];
+	struct ev_slot *ev;
+
+	if (rv_context_type(a->scon.p, a->scon.n, &st, &sl) < 0 ||
+	    rv_context_type(a->tcon.p, a->tcon.n, &tt, &tl) < 0) {
+		in->st.malformed++;
+		return;
+	}
+	g = rv_group_get(in->t, st, sl, tt, tl, a->tclass.p, a->tclass.n,
+	                 a->scon.p, a->scon.n, a->tcon.p, a->tcon.n);
+	for (p = a->perms.p, end = p + a->perms.n; p < end;) {
+		const char *w;
+		int i;
+
+		while (p < end && *p == ' ')
+			p++;
+		for (w = p; p < end && *p != ' '; p++)
+			;
+		if (p > w &&
+		    (i = rv_group_perm(in->t, g, w, (size_t)(p - w))) >= 0)
+			bits |= (uint64_t)1 << i;
+	}
+	if (bits == 0 && !g->perms_overflow) {
+		in->st.malformed++; /* "{ }": nothing was asked */
+		return;
+	}
+	in->st.denials++;
+	rv_group_request(g, bits, r->time);
+	if (user)
+		g->user_avc++;
+	if (a->permissive)
+		g->permissive++;
+	if (r->node.n > 0)
+		rv_examples_add(in->t, &g->nodes, r->node.p, r->node.n);
+	if (a->have_comm)
+		rv_examples_add(
+		    in->t, &g->comms, text,
+		    audit_value_text(r, &a->comm, text, sizeof(text)));
+	if (a->have_exe)
+		rv_examples_add(
+		    in->t, &g->exes, text,
+		    audit_value_text(r, &a->exe, text, sizeof(text)));
+	if (a->port >= 0)
+		rv_group_port(g, a->port);
+	if (user)
+		return; /* no kernel event records follow a USER_AVC */
+	ev = event_of(in, r);
+	if (ev->ng < EV_GROUPS)
+		ev->g[ev->ng++] = g;
+	if (a->have_path) {
+		audit_value_text(r, &a->path, text, sizeof(text));
+		if (text[0] == '/') {
+			rv_examples_add(in->t, &g->paths, text, strlen(text));
+			ev->have_path = 1;
+		}
+	}
+	if (a->have_name)
+		audit_value_text(r, &a->name, ev->name, sizeof(ev->name));
+}
+
+static void
+on_avc(struct rv_input *in, const struct audit_rec *r)
+{
+	struct avc_fields a;
+	int rc;
+
+	in->st.avc++;
+	rc = parse_avc(r->body, r->end, &a, in);
+	if (rc < 0)
+		in->st.malformed++;
+	else if (rc > 0)
+		add_denial(in, r, &a, 0);
+}
+
+static void
+on_user_avc(struct rv_input *in, const struct audit_rec *r)
+{
+	const char *p = r->body;
+	struct audit_field f;
+	struct avc_fields a;
+
+	in->st.user_avc++;
+	while (audit_next_field(&p, r->end, &f)) {
+		int rc;
+
+		if (!KEY(&f, "msg") || f.quote != '\'')
+			continue;
+		rc = parse_avc(f.val.p, f.val.p + f.val.n, &a, in);
+		if (rc < 0)
+			in->st.malformed++;
+		else if (rc > 0)
+			add_denial(in, r, &a, 1);
+		else
+			in->st.other_user_avc++;
+		return;
+	}
+	in->st.other_user_avc++;
+}
+
+/* SELINUX_ERR: kept by kind ("security_compute_sid: invalid context",
+ * "op=security_bounded_transition seresult=denied", ...). */
+static void
+on_selinux_err(struct rv_input *in, const struct audit_rec *r)
+{
+	const char *p = r->body, *e, *w;
+	char kind[128];
+	size_t k = 0, i, n;
+
+	in->st.selinux_err++;
+	/* The kind: words up to the first context, or "op=X". */
+	while (p < r->end && k + 1 < sizeof(kind)) {
+		while (p < r->end && *p == ' ')
+			p++;
+		for (w = p; p < r->end && *p != ' '; p++)
+			;
+		n = (size_t)(p - w);
+		if (n == 0 || (memchr(w, ':', n) != NULL && w[n - 1] != ':'))
+			break;
+		if (memchr(w, '=', n) != NULL &&
+		    !(n > 3 && !memcmp(w, "op=", 3)))
+			break;
+		if (k + n + 2 > sizeof(kind))
+			break;
+		if (k > 0)
+			kind[k++] = ' ';
+		memcpy(kind + k, w, n);
+		k += n;
+	}
+	kind[k] = '\0';
+	for (i = 0; i < in->nerrs; i++)
+		if (strcmp(in->errs[i].what, kind) == 0) {
+			in->errs[i].count++;
+			return;
+		}
+	if (in->nerrs == RV_MAX_ERRS)
+		return;
+	e = r->end - r->body > 400 ? r->body + 400 : r->end;
+	in->errs[in->nerrs].what = rv_intern(in->t, kind, k);
+	in->errs[in->nerrs].example =
+	    rv_intern(in->t, r->body, (size_t)(e - r->body));
+	in->errs[in->nerrs].count = 1;
+	in->nerrs++;
+}
+
+static void
+on_event_record(struct rv_input *in, const struct audit_rec *r)
+{
+	struct ev_slot *ev = event_of(in, r);
+	const char *p = r->body;
+	struct audit_field f;
+
+	while (audit_next_field(&p, r->end, &f)) {
+		switch (r->type) {
+		case AR_SYSCALL:
+			if (KEY(&f, "exe"))
+				audit_value_text(r, &f, ev->exe,
+				                 sizeof(ev->exe));
+			else if (KEY(&f, "success"))
+				ev->success = f.val.n > 0 && f.val.p[0] == 'y';
+			break;
+		case AR_CWD:
+			if (KEY(&f, "cwd"))
+				audit_value_text(r, &f, ev->cwd,
+				                 sizeof(ev->cwd));
+			break;
+		case AR_PATH:
+			if (KEY(&f, "name") && ev->npaths < EV_PATHS &&
+			    !(f.val.n == 6 && !memcmp(f.val.p, "(null)", 6)))
+				audit_value_text(r, &f, ev->paths[ev->npaths++],
+				                 TEXT_MAX);
+			break;
+		case AR_AVC_PATH:
+			if (KEY(&f, "path"))
+				audit_value_text(r, &f, ev->avc_path,
+				                 sizeof(ev->avc_path));
+			break;
+		default:
+			return;
+		}
+	}
+}
+
+void
+rv_input_line(struct rv_input *in, const char *line, size_t len)
+{
+	struct audit_rec recs[AUDIT_MAX_RECS];
+	int n, i;
+
+	in->st.lines++;
+	n = audit_line_records(line, len, recs, AUDIT_MAX_RECS);
+	if (n < 0) {
+		in->st.malformed++;
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		switch (recs[i].type) {
+		case AR_AVC:
+			on_avc(in, &recs[i]);
+			break;
+		case AR_USER_AVC:
+			on_user_avc(in, &recs[i]);
+			break;
+		case AR_SELINUX_ERR:
+			on_selinux_err(in, &recs[i]);
+			break;
+		case AR_SYSCALL:
+		case AR_CWD:
+		case AR_PATH:
+		case AR_AVC_PATH:
+			on_event_record(in, &recs[i]);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+static void
+partial_add(struct rv_input *in, const char *p, size_t n)
+{
+	if (in->plen + n > LINE_MAX_LEN) {
+		in->ptoo_long = 1;
+		return;
+	}
+	if (in->plen + n > in->pcap) {
+		in->pcap = (in->plen + n) * 2;
+		in->partial = xreallocarray(in->partial, in->pcap, 1);
+	}
+	memcpy(in->partial + in->plen, p, n);
+	in->plen += n;
+}
+
+static void
+partial_flush(struct rv_input *in)
+{
+	if (in->ptoo_long) {
+		in->st.lines++;
+		in->st.malformed++;
+	} else if (in->plen > 0) {
+		rv_input_line(in, in->partial, in->plen);
+	}
+	in->plen = 0;
+	in->ptoo_long = 0;
+}
+
+void
+rv_input_bytes(struct rv_input *in, const char *p, size_t n)
+{
+	const char *end = p + n, *nl;
+
+	while (p < end) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL) {
+			partial_add(in, p, (size_t)(end - p));
+			return;
+		}
+		if (in->plen > 0 || in->ptoo_long) {
+			partial_add(in, p, (size_t)(nl - p));
+			partial_flush(in);
+		} else {
+			rv_input_line(in, p, (size_t)(nl - p));
+		}
+		p = nl + 1;
+	}
+}
+
+int
+rv_input_fd(struct rv_input *in, int fd, const char *name, struct why *why)
+{
+	char *buf = xmalloc(READ_CHUNK);
+	ssize_t r;
+
+	for (;;) {
+		r = read(fd, buf, READ_CHUNK);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		rv_input_bytes(in, buf, (size_t)r);
+	}
+	free(buf);
+	/* A file not ending in a newline still ends its last line. */
+	partial_flush(in);
+	if (r < 0)
+		return why_errno(why, "%s: read", name);
+	return 0;
+}
+
+void
+rv_input_finish(struct rv_input *in)
+{
+	size_t i;
+
+	partial_flush(in);
+	for (i = 0; i < RING; i++)
+		event_flush(in, &in->ring[i]);
+}
+
+const struct rv_stats *
+rv_input_stats(const struct rv_input *in)
+{
+	return &in->st;
+}
+
+const struct rv_err *
+rv_input_errs(const struct rv_input *in, size_t *n)
+{
+	*n = in->nerrs;
+	return in->errs;
+}

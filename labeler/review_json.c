@@ -1,0 +1,190 @@
+/*
+ * review_json - the --json form of pfsel-label review's report.
+ *
+ * Called by cmd_review.c through rv_print_json() (review_output.h).  One
+ * object: input statistics, the groups in fix order with every example,
+ * the per-request reasons (the audit2why comparison uses them), the fix
+ * and the allow rule, and the SELINUX_ERR kinds.
+ */
+#include <inttypes.h>
+#include <string.h>
+
+#include "review_diag.h"
+#include "review_output.h"
+
+static void
+jstr(FILE *fp, const char *s)
+{
+	if (s == NULL) {
+		fputs("null", fp);
+		return;
+	}
+	fputc('"', fp);
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			fprintf(fp, "\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", fp);
+		else if (c < 0x20 || c == 0x7f)
+			fprintf(fp, "\\u%04x", c);
+		else
+			fputc(c, fp);
+	}
+	fputc('"', fp);
+}
+
+static void
+jexamples(FILE *fp, const char *key, const struct rv_examples *ex)
+{
+	int i;
+
+	fprintf(fp, ",\"%s\":[", key);
+	for (i = 0; i < ex->n; i++) {
+		if (i > 0)
+			fputc(',', fp);
+		jstr(fp, ex->v[i]);
+	}
+	fputc(']', fp);
+}
+
+static void
+jperms(FILE *fp, const char *key, const struct rv_group *g, uint64_t bits)
+{
+	int i, first = 1;
+
+	fprintf(fp, ",\"%s\":[", key);
+	for (i = 0; i < g->nperms; i++)
+		if (bits & ((uint64_t)1 << i)) {
+			if (!first)
+				fputc(',', fp);
+			first = 0;
+			jstr(fp, g->perms[i]);
+		}
+	fputc(']', fp);
+}
+
+static void
+jdiag(FILE *fp, const struct rv_group *g, const struct rv_diag *d)
+{
+	uint64_t all =
+	    g->nperms >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << g->nperms) - 1;
+	int i;
+
+	fprintf(fp, ",\"reason\":\"%s\",\"fix\":\"%s\"",
+	        rv_reason_name(d->reason), rv_fix_name(d->fix));
+	fprintf(fp, ",\"permissive_domain\":%s",
+	        d->permissive_domain ? "true" : "false");
+	jperms(fp, "allowed_perms", g, d->allowed);
+	jperms(fp, "unknown_perms", g, d->unknown_perms);
+	fputs(",\"booleans\":[", fp);
+	for (i = 0; i < d->nbools; i++) {
+		fprintf(fp, "%s{\"name\":", i ? "," : "");
+		jstr(fp, d->bools[i]);
+		fprintf(fp, ",\"value\":%d}", d->boolvals[i]);
+	}
+	fputc(']', fp);
+	fputs(",\"constraint\":", fp);
+	jstr(fp, d->constraint);
+	if (d->fc_path != NULL) {
+		fputs(",\"file_context\":{\"path\":", fp);
+		jstr(fp, d->fc_path);
+		fputs(",\"type\":", fp);
+		jstr(fp, d->fc_type);
+		fputc('}', fp);
+	}
+	if (d->fix == RV_FIX_PORT) {
+		fprintf(fp,
+		        ",\"port\":{\"proto\":\"%s\",\"port\":%d,\"types\":[",
+		        d->port_proto, d->port);
+		for (i = 0; i < d->nport_types; i++) {
+			if (i > 0)
+				fputc(',', fp);
+			jstr(fp, d->port_types[i]);
+		}
+		fputs("]}", fp);
+	}
+	fputs(",\"spec\":", fp);
+	jstr(fp, d->spec);
+	fputs(",\"risk\":", fp);
+	jstr(fp, d->risk);
+	if (d->fix == RV_FIX_ALLOW)
+		jperms(fp, "rule_perms", g,
+		       all & ~d->allowed & ~d->unknown_perms);
+}
+
+static void
+jgroup(FILE *fp, const struct rv_group *g)
+{
+	int i;
+
+	fputs("{\"source\":", fp);
+	jstr(fp, g->stype);
+	fputs(",\"target\":", fp);
+	jstr(fp, g->ttype);
+	fputs(",\"class\":", fp);
+	jstr(fp, g->tclass);
+	fputs(",\"scontext\":", fp);
+	jstr(fp, g->scon);
+	fputs(",\"tcontext\":", fp);
+	jstr(fp, g->tcon);
+	jperms(fp, "perms", g, ~(uint64_t)0);
+	fprintf(fp, ",\"count\":%lu,\"user_avc\":%lu,\"permissive\":%lu",
+	        g->count, g->user_avc, g->permissive);
+	fprintf(fp, ",\"first\":%.3f,\"last\":%.3f", g->first, g->last);
+	fprintf(fp, ",\"success\":{\"yes\":%lu,\"no\":%lu}", g->success_yes,
+	        g->success_no);
+	jexamples(fp, "nodes", &g->nodes);
+	jexamples(fp, "comms", &g->comms);
+	jexamples(fp, "exes", &g->exes);
+	jexamples(fp, "paths", &g->paths);
+	fputs(",\"ports\":[", fp);
+	for (i = 0; i < g->nports; i++)
+		fprintf(fp, "%s%d", i ? "," : "", g->ports[i]);
+	fputs("],\"requests\":[", fp);
+	for (i = 0; i < g->nsets; i++) {
+		fputs(i ? ",{" : "{", fp);
+		fprintf(fp, "\"count\":%lu", g->sets[i].count);
+		if (g->diag != NULL)
+			fprintf(fp, ",\"reason\":\"%s\"",
+			        rv_reason_name(g->sets[i].reason));
+		jperms(fp, "perms", g, g->sets[i].bits);
+		fputc('}', fp);
+	}
+	fputc(']', fp);
+	if (g->diag != NULL)
+		jdiag(fp, g, g->diag);
+	fputc('}', fp);
+}
+
+void
+rv_print_json(FILE *fp, const struct rv_report *r)
+{
+	const struct rv_stats *s = r->stats;
+	size_t i;
+
+	fputs("{\"policy\":", fp);
+	jstr(fp, r->policy);
+	fprintf(fp,
+	        ",\"stats\":{\"lines\":%lu,\"avc\":%lu,\"user_avc\":%lu,"
+	        "\"selinux_err\":%lu,\"denials\":%lu,\"granted\":%lu,"
+	        "\"other_user_avc\":%lu,\"malformed\":%lu,\"groups\":%zu}",
+	        s->lines, s->avc, s->user_avc, s->selinux_err, s->denials,
+	        s->granted, s->other_user_avc, s->malformed, r->ngroups);
+	fputs(",\"groups\":[", fp);
+	for (i = 0; i < r->ngroups; i++) {
+		if (i > 0)
+			fputs(",\n", fp);
+		jgroup(fp, r->groups[i]);
+	}
+	fputs("],\"selinux_errors\":[", fp);
+	for (i = 0; i < r->nerrs; i++) {
+		fputs(i ? ",{\"what\":" : "{\"what\":", fp);
+		jstr(fp, r->errs[i].what);
+		fprintf(fp, ",\"count\":%lu,\"example\":", r->errs[i].count);
+		jstr(fp, r->errs[i].example);
+		fputc('}', fp);
+	}
+	fputs("]}\n", fp);
+}

@@ -1,0 +1,427 @@
+/*
+ * review_policy - the binary policy pfsel-label review diagnoses against;
+ * see review_policy.h.  Called by review_diag.c.
+ *
+ * libsepol's shared library exports sepol_compute_av_reason() on a
+ * global policy (sepol_set_policydb_from_file) but hides the avtab,
+ * ebitmap and hashtab functions and sepol_set_policydb() that audit2why
+ * (statically linked) uses to flip booleans.  So the boolean question is
+ * answered by reading our own policydb's conditional lists directly:
+ * the structures are public in the sepol/policydb headers and only read here.
+ */
+#include "review_policy.h"
+
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sepol/policydb.h>
+#include <sepol/policydb/conditional.h>
+#include <sepol/policydb/ebitmap.h>
+#include <sepol/policydb/hashtab.h>
+#include <sepol/policydb/policydb.h>
+#include <sepol/policydb/services.h>
+#include <sepol/debug.h>
+#include <sepol/sepol.h>
+
+#include "xalloc.h"
+
+struct rv_policy {
+	char *path;
+	sepol_policydb_t *db;
+	policydb_t *p;
+	sepol_handle_t *h;
+};
+
+static void
+quiet(void *arg, sepol_handle_t *h, const char *fmt, ...)
+{
+	(void)arg;
+	(void)h;
+	(void)fmt;
+}
+
+struct rv_policy *
+rv_policy_load(const char *path, struct why *why)
+{
+	struct rv_policy *pol;
+	sepol_policy_file_t *pf = NULL;
+	FILE *fp;
+
+	fp = fopen(path, "re");
+	if (fp == NULL) {
+		why_errno(why, "%s", path);
+		return NULL;
+	}
+	/* libsepol prints "type X is not defined" for every unknown
+	 * context; review reports those itself. */
+	sepol_debug(0);
+	if (sepol_set_policydb_from_file(fp) < 0) {
+		fclose(fp);
+		why_set(why, "%s: not a binary policy libsepol can read", path);
+		return NULL;
+	}
+	rewind(fp);
+	pol = xcalloc(1, sizeof(*pol));
+	pol->path = xstrdup(path);
+	pol->h = sepol_handle_create();
+	sepol_msg_set_callback(pol->h, quiet, NULL);
+	if (sepol_policy_file_create(&pf) < 0 ||
+	    sepol_policydb_create(&pol->db) < 0) {
+		fclose(fp);
+		why_set(why, "%s: out of memory", path);
+		if (pf != NULL)
+			sepol_policy_file_free(pf);
+		rv_policy_free(pol);
+		return NULL;
+	}
+	sepol_policy_file_set_fp(pf, fp);
+	sepol_policy_file_set_handle(pf, pol->h);
+	if (sepol_policydb_read(pol->db, pf) < 0) {
+		fclose(fp);
+		sepol_policy_file_free(pf);
+		why_set(why, "%s: cannot read the policy", path);
+		rv_policy_free(pol);
+		return NULL;
+	}
+	sepol_policy_file_free(pf);
+	fclose(fp);
+	pol->p = &pol->db->p;
+	return pol;
+}
+
+void
+rv_policy_free(struct rv_policy *pol)
+{
+	if (pol == NULL)
+		return;
+	if (pol->db != NULL)
+		sepol_policydb_free(pol->db);
+	if (pol->h != NULL)
+		sepol_handle_destroy(pol->h);
+	free(pol->path);
+	free(pol);
+}
+
+const char *
+rv_policy_path(const struct rv_policy *pol)
+{
+	return pol->path;
+}
+
+uint16_t
+rv_policy_class(struct rv_policy *pol, const char *tclass)
+{
+	sepol_security_class_t c = 0;
+
+	(void)pol;
+	if (sepol_string_to_security_class(tclass, &c) < 0)
+		return 0;
+	return c;
+}
+
+uint32_t
+rv_policy_perm(struct rv_policy *pol, uint16_t cls, const char *perm)
+{
+	sepol_access_vector_t av = 0;
+
+	(void)pol;
+	if (sepol_string_to_av_perm(cls, perm, &av) < 0)
+		return 0;
+	return av;
+}
+
+int
+rv_policy_access(struct rv_policy *pol, const char *scon, const char *tcon,
+                 uint16_t cls, uint32_t perms, int want_cons,
+                 struct rv_access *acc)
+{
+	sepol_security_id_t ssid, tsid;
+	struct sepol_av_decision avd;
+	char *buf = NULL;
+	int rc;
+
+	(void)pol;
+	memset(acc, 0, sizeof(*acc));
+	acc->requested = perms;
+	if (sepol_context_to_sid(scon, strlen(scon) + 1, &ssid) < 0)
+		return RV_ACC_BADSCON;
+	if (sepol_context_to_sid(tcon, strlen(tcon) + 1, &tsid) < 0)
+		return RV_ACC_BADTCON;
+	if (want_cons)
+		rc = sepol_compute_av_reason_buffer(
+		    ssid, tsid, cls, perms, &avd, &acc->reason, &buf, 0);
+	else
+		rc = sepol_compute_av_reason(ssid, tsid, cls, perms, &avd,
+		                             &acc->reason);
+	if (rc < 0) {
+		free(buf);
+		return RV_ACC_BADCOMPUTE;
+	}
+	acc->allowed = avd.allowed;
+	acc->auditdeny = avd.auditdeny;
+	if (buf != NULL && (acc->reason & SEPOL_COMPUTEAV_CONS))
+		acc->constraint = buf;
+	else
+		free(buf);
+	return RV_ACC_OK;
+}
+
+/* The value of a type or attribute by name (aliases too), 0 if none. */
+static uint32_t
+type_value(struct rv_policy *pol, const char *name)
+{
+	hashtab_t h = pol->p->p_types.table;
+	hashtab_ptr_t cur;
+
+	if (h == NULL || h->size == 0)
+		return 0;
+	for (cur = h->htable[h->hash_value(h, name)]; cur != NULL;
+	     cur = cur->next)
+		if (h->keycmp(h, name, cur->key) == 0) {
+			type_datum_t *t = cur->datum;
+
+			return t->flavor == TYPE_ALIAS && t->primary
+			           ? t->primary
+			           : t->s.value;
+		}
+	return 0;
+}
+
+static int
+ebit(const ebitmap_t *e, unsigned int bit)
+{
+	const ebitmap_node_t *n;
+
+	for (n = e->node; n != NULL && n->startbit <= bit; n = n->next)
+		if (bit < n->startbit + MAPSIZE)
+			return (int)((n->map >> (bit - n->startbit)) & 1);
+	return 0;
+}
+
+int
+rv_policy_has_type(struct rv_policy *pol, const char *type)
+{
+	return type_value(pol, type) != 0;
+}
+
+int
+rv_policy_permissive(struct rv_policy *pol, const char *type)
+{
+	uint32_t v = type_value(pol, type);
+
+	return v != 0 && ebit(&pol->p->permissive_map, v);
+}
+
+/* Does type value t have attribute (or type) value a? */
+static int
+type_has(struct rv_policy *pol, uint32_t t, uint32_t a)
+{
+	if (t == a)
+		return 1;
+	if (t == 0 || t > pol->p->p_types.nprim ||
+	    pol->p->type_attr_map == NULL)
+		return 0;
+	return ebit(&pol->p->type_attr_map[t - 1], a - 1);
+}
+
+int
+rv_policy_has_attr(struct rv_policy *pol, const char *type, const char *attr)
+{
+	uint32_t t = type_value(pol, type), a = type_value(pol, attr);
+
+	return t != 0 && a != 0 && type_has(pol, t, a);
+}
+
+/* Evaluate a conditional expression, with boolean flip (1-based) negated. */
+static int
+cond_eval(struct rv_policy *pol, const cond_expr_t *e, uint32_t flip)
+{
+	int stack[COND_EXPR_MAXDEPTH];
+	int sp = -1;
+
+	for (; e != NULL; e = e->next) {
+		switch (e->expr_type) {
+		case COND_BOOL: {
+			int v;
+
+			if (sp + 1 >= COND_EXPR_MAXDEPTH || e->bool == 0 ||
+			    e->bool > pol->p->p_bools.nprim)
+				return -1;
+			v = pol->p->bool_val_to_struct[e->bool - 1]->state;
+			stack[++sp] = e->bool == flip ? !v : v;
+			break;
+		}
+		case COND_NOT:
+			if (sp < 0)
+				return -1;
+			stack[sp] = !stack[sp];
+			break;
+		default:
+			if (sp < 1)
+				return -1;
+			switch (e->expr_type) {
+			case COND_OR:
+				stack[sp - 1] |= stack[sp];
+				break;
+			case COND_AND:
+				stack[sp - 1] &= stack[sp];
+				break;
+			case COND_XOR:
+				stack[sp - 1] ^= stack[sp];
+				break;
+			case COND_EQ:
+				stack[sp - 1] = stack[sp - 1] == stack[sp];
+				break;
+			case COND_NEQ:
+				stack[sp - 1] = stack[sp - 1] != stack[sp];
+				break;
+			default:
+				return -1;
+			}
+			sp--;
+		}
+	}
+	return sp == 0 ? stack[0] : -1;
+}
+
+/* Permissions of (s, t, cls) that cond list l grants. */
+static uint32_t
+list_grants(struct rv_policy *pol, const cond_av_list_t *l, uint32_t s,
+            uint32_t t, uint16_t cls)
+{
+	uint32_t av = 0;
+
+	for (; l != NULL; l = l->next) {
+		const avtab_key_t *k = &l->node->key;
+
+		if (!(k->specified & AVTAB_ALLOWED) || k->target_class != cls)
+			continue;
+		if (type_has(pol, s, k->source_type) &&
+		    type_has(pol, t, k->target_type))
+			av |= l->node->datum.data;
+	}
+	return av;
+}
+
+/* What conditional rules would grant with boolean flip negated (0: none
+ * flipped) beyond what they grant now. */
+static uint32_t
+cond_extra(struct rv_policy *pol, uint32_t s, uint32_t t, uint16_t cls,
+           uint32_t flip)
+{
+	const cond_node_t *n;
+	uint32_t av = 0;
+
+	for (n = pol->p->cond_list; n != NULL; n = n->next) {
+		int now = cond_eval(pol, n->expr, 0);
+		int then = cond_eval(pol, n->expr, flip);
+
+		if (now < 0 || then < 0 || now == then)
+			continue;
+		av |= list_grants(pol, then ? n->true_list : n->false_list, s,
+		                  t, cls);
+	}
+	return av;
+}
+
+int
+rv_policy_booleans(struct rv_policy *pol, const char *stype, const char *ttype,
+                   uint16_t cls, uint32_t perms, uint32_t allowed,
+                   const char **names, int *values, int max)
+{
+	uint32_t s = type_value(pol, stype), t = type_value(pol, ttype);
+	uint32_t b;
+	int n = 0;
+
+	if (s == 0 || t == 0)
+		return 0;
+	for (b = 1; b <= pol->p->p_bools.nprim && n < max; b++) {
+		cond_bool_datum_t *d = pol->p->bool_val_to_struct[b - 1];
+
+		if (d == NULL || (d->flags & COND_BOOL_FLAGS_TUNABLE))
+			continue;
+		if ((perms & ~(allowed | cond_extra(pol, s, t, cls, b))) != 0)
+			continue;
+		names[n] = pol->p->p_bool_val_to_name[b - 1];
+		values[n] = !d->state;
+		n++;
+	}
+	return n;
+}
+
+char *
+rv_context_with_type(const char *con, const char *type)
+{
+	const char *a, *b;
+
+	a = strchr(con, ':');
+	a = a ? strchr(a + 1, ':') : NULL;
+	if (a == NULL)
+		return xstrdup(con);
+	b = strchr(a + 1, ':');
+	return xasprintf("%.*s%s%s", (int)(a + 1 - con), con, type, b ? b : "");
+}
+
+static int
+generic_port(const char *name)
+{
+	static const char *const g[] = {
+	    "port_t", "reserved_port_t", "unreserved_port_t",
+	    "hi_reserved_port_t", "ephemeral_port_t"};
+	size_t i;
+
+	for (i = 0; i < sizeof(g) / sizeof(g[0]); i++)
+		if (strcmp(name, g[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int
+rv_policy_port_types(struct rv_policy *pol, const char *scon, const char *tcon,
+                     uint16_t cls, uint32_t perm, const char **names, int max)
+{
+	uint32_t attr = type_value(pol, "port_type"), i;
+	int n = 0;
+
+	if (attr == 0)
+		return 0;
+	for (i = 1; i <= pol->p->p_types.nprim && n < max; i++) {
+		type_datum_t *td = pol->p->type_val_to_struct[i - 1];
+		const char *name = pol->p->p_type_val_to_name[i - 1];
+		struct rv_access acc;
+		char *con;
+		int rc;
+
+		if (td == NULL || td->flavor != TYPE_TYPE || name == NULL ||
+		    !type_has(pol, i, attr) || generic_port(name))
+			continue;
+		con = rv_context_with_type(tcon, name);
+		rc = rv_policy_access(pol, scon, con, cls, perm, 0, &acc);
+		free(con);
+		if (rc == RV_ACC_OK && (acc.allowed & perm) == perm)
+			names[n++] = name;
+	}
+	return n;
+}
+
+const char *
+rv_policy_port_label(struct rv_policy *pol, const char *proto, int port)
+{
+	const ocontext_t *c;
+	int pr = strcmp(proto, "udp") == 0    ? IPPROTO_UDP
+	         : strcmp(proto, "sctp") == 0 ? IPPROTO_SCTP
+	                                      : IPPROTO_TCP;
+
+	for (c = pol->p->ocontexts[OCON_PORT]; c != NULL; c = c->next)
+		if (c->u.port.protocol == pr && port >= c->u.port.low_port &&
+		    port <= c->u.port.high_port) {
+			uint32_t t = c->context[0].type;
+
+			if (t == 0 || t > pol->p->p_types.nprim)
+				return NULL;
+			return pol->p->p_type_val_to_name[t - 1];
+		}
+	return NULL;
+}

@@ -1,0 +1,244 @@
+/*
+ * review_recipe - denials that a pfsel spec section fixes; see
+ * review_recipe.h.  Called by review_diag.c.
+ *
+ * Each recipe is a small function: a test on the group (domain, target
+ * type, class, permissions, example paths/executables) and the section
+ * it writes.  Names derived from paths are made into spec identifiers
+ * ([a-z][a-z0-9_]*, at most 32 characters).
+ */
+#include "review_recipe.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strbuf.h"
+
+static int
+has_perm(const struct rv_group *g, const char *perm)
+{
+	int i;
+
+	for (i = 0; i < g->nperms; i++)
+		if (strcmp(g->perms[i], perm) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+is(const char *a, const char *b)
+{
+	return strcmp(a, b) == 0;
+}
+
+static const char *
+abs_path(const struct rv_group *g)
+{
+	int i;
+
+	for (i = 0; i < g->paths.n; i++)
+		if (g->paths.v[i][0] == '/' &&
+		    strstr(g->paths.v[i], "/../") == NULL)
+			return g->paths.v[i];
+	return NULL;
+}
+
+/* A spec identifier from a file name: "opendkim.sock" -> "opendkim". */
+static void
+ident(const char *path, char *out, size_t cap)
+{
+	const char *b = strrchr(path, '/');
+	size_t o = 0;
+
+	b = b ? b + 1 : path;
+	if (!(*b >= 'a' && *b <= 'z') && !(*b >= 'A' && *b <= 'Z'))
+		out[o++] = 'x';
+	for (; *b != '\0' && *b != '.' && o + 1 < cap && o < 32; b++) {
+		char c = *b;
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+			c = '_';
+		out[o++] = c;
+	}
+	if (o == 0)
+		out[o++] = 'x';
+	out[o] = '\0';
+}
+
+static const char *
+finish(struct rv_table *t, struct strbuf *sb)
+{
+	const char *s = rv_intern(t, sb->data, sb->len);
+
+	strbuf_free(sb);
+	return s;
+}
+
+/* master (or postlogd run by it) writing a log the policy calls var_log_t. */
+static const char *
+recipe_log(struct rv_table *t, const struct rv_group *g)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *path = abs_path(g);
+	int i, postlog = 0;
+
+	if (!is(g->stype, "postfix_master_t") || !is(g->ttype, "var_log_t") ||
+	    (!is(g->tclass, "file") && !is(g->tclass, "dir")) || path == NULL ||
+	    strncmp(path, "/var/log/", 9) != 0)
+		return NULL;
+	if (!has_perm(g, "write") && !has_perm(g, "append") &&
+	    !has_perm(g, "create") && !has_perm(g, "add_name") &&
+	    !has_perm(g, "open"))
+		return NULL;
+	for (i = 0; i < g->comms.n; i++)
+		postlog |= is(g->comms.v[i], "postlog");
+	strbuf_addf(&sb, "[log]\nmaillog_file = %s\n", path);
+	if (postlog)
+		strbuf_adds(&sb, "writer = master\n");
+	return finish(t, &sb);
+}
+
+static int
+mail_type(const char *t)
+{
+	return strncmp(t, "postfix_", 8) == 0 || strncmp(t, "mail_", 5) == 0 ||
+	       is(t, "user_home_t") || is(t, "user_home_dir_t");
+}
+
+/* virtual(8) delivering under a tree with a non-mail type. */
+static const char *
+recipe_virtual(struct rv_table *t, const struct rv_group *g)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *path = abs_path(g), *s;
+	size_t n;
+
+	if (!is(g->stype, "postfix_virtual_t") || mail_type(g->ttype) ||
+	    (!is(g->tclass, "file") && !is(g->tclass, "dir")) || path == NULL)
+		return NULL;
+	/* The mailbox base: the first two components (/srv/vmail). */
+	s = strchr(path + 1, '/');
+	s = s ? strchr(s + 1, '/') : NULL;
+	n = s ? (size_t)(s - path) : strlen(path);
+	strbuf_addf(&sb, "[virtual]\nmailbox_base = %.*s\n", (int)n, path);
+	return finish(t, &sb);
+}
+
+static int
+looks_milter(const char *s)
+{
+	static const char *const w[] = {"milter", "dkim",    "dmarc", "spf",
+	                                "rspamd", "spamass", "clam",  "arc"};
+	size_t i;
+
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
+		if (strstr(s, w[i]) != NULL)
+			return 1;
+	return 0;
+}
+
+/* A Postfix daemon reaching a socket another program serves. */
+static const char *
+recipe_socket(struct rv_table *t, const struct rv_group *g)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *path = abs_path(g), *client;
+	char name[40], daemon[40];
+	int conn =
+	    is(g->tclass, "unix_stream_socket") && has_perm(g, "connectto");
+	int milter;
+
+	if (strncmp(g->stype, "postfix_", 8) != 0 || path == NULL ||
+	    (!conn && !(is(g->tclass, "sock_file") && has_perm(g, "write"))))
+		return NULL;
+	client = g->stype + 8;
+	snprintf(daemon, sizeof(daemon), "%.*s", (int)(strlen(client) - 2),
+	         client);
+	ident(path, name, sizeof(name));
+	milter = looks_milter(path) || looks_milter(g->ttype) ||
+	         is(daemon, "cleanup");
+	strbuf_addf(&sb, "[%s %s]\nsocket = unix:%s\n",
+	            milter ? "milter" : "socket", name, path);
+	if (conn)
+		strbuf_addf(&sb, "server = %s\n", g->ttype);
+	else
+		strbuf_adds(&sb,
+		            "; server = DOMAIN  (the domain of the program "
+		            "serving the socket)\n");
+	strbuf_addf(&sb, "clients = %s\n", daemon);
+	return finish(t, &sb);
+}
+
+/* A program master(8) runs that stayed in postfix_master_t. */
+static const char *
+recipe_daemon(struct rv_table *t, const struct rv_group *g)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *exe = NULL, *b;
+	char name[40];
+	int i;
+
+	if (!is(g->stype, "postfix_master_t"))
+		return NULL;
+	for (i = 0; i < g->exes.n && exe == NULL; i++) {
+		b = strrchr(g->exes.v[i], '/');
+		if (g->exes.v[i][0] == '/' && b != NULL && !is(b + 1, "master"))
+			exe = g->exes.v[i];
+	}
+	if (exe == NULL)
+		return NULL;
+	ident(exe, name, sizeof(name));
+	strbuf_addf(&sb, "[daemon %s]\ncommand = %s\n", name, exe);
+	return finish(t, &sb);
+}
+
+/* master/smtpd binding a port the policy does not label. */
+static const char *
+recipe_port(struct rv_table *t, const struct rv_group *g)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if ((!is(g->stype, "postfix_master_t") &&
+	     !is(g->stype, "postfix_smtpd_t")) ||
+	    !has_perm(g, "name_bind") || g->nports == 0 ||
+	    (!is(g->tclass, "tcp_socket") && !is(g->tclass, "udp_socket")) ||
+	    (!is(g->ttype, "port_t") && !is(g->ttype, "reserved_port_t") &&
+	     !is(g->ttype, "unreserved_port_t") &&
+	     !is(g->ttype, "hi_reserved_port_t")))
+		return NULL;
+	strbuf_addf(&sb,
+	            "[port smtpd_%d]\nport = %.3s/%d\ntype = smtp_port_t\n",
+	            g->ports[0], g->tclass, g->ports[0]);
+	return finish(t, &sb);
+}
+
+const char *
+rv_recipe(struct rv_table *t, const struct rv_group *g, const char **why)
+{
+	static const struct {
+		const char *(*fn)(struct rv_table *, const struct rv_group *);
+		const char *why;
+	} recipes[] = {
+	    {recipe_log, "master writes a log file the policy does not know"},
+	    {recipe_virtual, "virtual(8) delivers under a non-mail tree"},
+	    {recipe_socket,
+	     "a Postfix daemon talks to another program's socket"},
+	    {recipe_port, "master/smtpd listens on an unlabeled port"},
+	    {recipe_daemon,
+	     "a program run by master(8) has no domain of its own"},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(recipes) / sizeof(recipes[0]); i++) {
+		const char *s = recipes[i].fn(t, g);
+
+		if (s != NULL) {
+			*why = recipes[i].why;
+			return s;
+		}
+	}
+	return NULL;
+}

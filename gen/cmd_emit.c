@@ -64,13 +64,13 @@ run(int argc, char **argv, int compile)
 	if (parse_args(argc, argv, &a) < 0)
 		return PFSEL_EXIT_ERROR;
 	if ((spec = spec_load(a.spec, &why)) == NULL) {
-		warnx("%s", why.text);
+		errorx("%s", why.text);
 		return PFSEL_EXIT_ERROR;
 	}
 	rc = compile ? build_module(spec, a.outdir, a.root, &pp, &why)
 	             : emit_to_dir(spec, a.outdir, a.root, &why);
 	if (rc < 0)
-		warnx("%s", why.text);
+		errorx("%s", why.text);
 	else if (compile)
 		printf("%s\n", pp);
 	else

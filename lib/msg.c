@@ -51,11 +51,11 @@ vemit(const char *level, int with_errno, const char *fmt, va_list ap)
 
 	len = (size_t)snprintf(line, sizeof(line), "%s: %s", progname, level);
 	if (len < sizeof(line))
-		len += (size_t)vsnprintf(line + len, sizeof(line) - len, fmt,
-					 ap);
+		len +=
+		    (size_t)vsnprintf(line + len, sizeof(line) - len, fmt, ap);
 	if (with_errno && len < sizeof(line))
 		len += (size_t)snprintf(line + len, sizeof(line) - len, ": %s",
-					strerror(saved_errno));
+		                        strerror(saved_errno));
 	if (len >= sizeof(line) - 1)
 		len = sizeof(line) - 2;
 	line[len++] = '\n';
@@ -103,6 +103,16 @@ warnx(const char *fmt, ...)
 
 	va_start(ap, fmt);
 	vemit("warning: ", 0, fmt, ap);
+	va_end(ap);
+}
+
+void
+errorx(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vemit("error: ", 0, fmt, ap);
 	va_end(ap);
 }
 

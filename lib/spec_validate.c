@@ -15,9 +15,10 @@
 
 static int
 missing(struct why *why, struct spec_origin at, const char *section,
-        const char *key)
+        const char *name, const char *key)
 {
-	return why_at(why, at.file, at.line, "[%s] needs %s =", section, key);
+	return why_at(why, at.file, at.line, "[%s%s%s] needs %s =", section,
+	              *name ? " " : "", name, key);
 }
 
 static int
@@ -29,7 +30,8 @@ check_daemons(struct spec *s, struct why *why)
 		struct spec_daemon *d = &s->daemons[i];
 
 		if (d->command.path == NULL)
-			return missing(why, d->at, "daemon", "command");
+			return missing(why, d->at, "daemon", d->name,
+			               "command");
 		for (j = 0; j < d->connect.count; j++) {
 			struct spec_path *c = &d->connect.items[j];
 
@@ -56,9 +58,9 @@ check_sockets(struct spec *s, struct why *why)
 		const char *sec = k->is_milter ? "milter" : "socket";
 
 		if (k->endpoint.at.line == 0)
-			return missing(why, k->at, sec, "socket");
+			return missing(why, k->at, sec, k->name, "socket");
 		if (!k->is_milter && k->server == NULL)
-			return missing(why, k->at, sec, "server");
+			return missing(why, k->at, sec, k->name, "server");
 		if (k->is_milter && k->server == NULL &&
 		    k->command.path == NULL)
 			return why_at(why, k->at.file, k->at.line,
@@ -99,12 +101,12 @@ check_instances(struct spec *s, struct why *why)
 		struct spec_instance *in = &s->instances[i];
 
 		if (in->name[0] == '\0' && in->queue_directory.path == NULL)
-			return missing(why, in->at, "queue", "directory");
+			return missing(why, in->at, "queue", "", "directory");
 		if (in->name[0] && in->queue_directory.path == NULL)
-			return missing(why, in->at, "instance",
+			return missing(why, in->at, "instance", in->name,
 			               "queue_directory");
 		if (in->name[0] && in->config_directory.path == NULL)
-			return missing(why, in->at, "instance",
+			return missing(why, in->at, "instance", in->name,
 			               "config_directory");
 	}
 	return 0;
@@ -144,9 +146,9 @@ check_ports(struct spec *s, struct why *why)
 		struct spec_port *p = &s->ports[i];
 
 		if (!p->implicit && p->proto[0] == '\0')
-			return missing(why, p->at, "port", "port");
+			return missing(why, p->at, "port", p->name, "port");
 		if (!p->implicit && p->type == NULL)
-			return missing(why, p->at, "port", "type");
+			return missing(why, p->at, "port", p->name, "type");
 	}
 	add_implicit_ports(s);
 	for (i = 0; i < s->nports; i++)
@@ -208,10 +210,17 @@ check_paths(struct spec *s, struct why *why)
 	for (i = 0; i < n && rc == 0; i++)
 		for (j = 0; j < i; j++)
 			if (strcmp(all[i]->path, all[j]->path) == 0) {
-				rc = why_at(why, all[i]->at.file,
-				            all[i]->at.line,
+				/* Blame the later line, in file order. */
+				const struct spec_path *first = all[j];
+				const struct spec_path *again = all[i];
+
+				if (again->at.line < first->at.line) {
+					first = all[i];
+					again = all[j];
+				}
+				rc = why_at(why, again->at.file, again->at.line,
 				            "%s is already labeled by line %d",
-				            all[i]->path, all[j]->at.line);
+				            again->path, first->at.line);
 				break;
 			}
 	free(all);
@@ -230,8 +239,9 @@ spec_validate(struct spec *s, struct why *why)
 	    check_paths(s, why) < 0)
 		return -1;
 	if (s->log && s->log->maillog_file.path == NULL)
-		return missing(why, s->log->at, "log", "maillog_file");
+		return missing(why, s->log->at, "log", "", "maillog_file");
 	if (s->virtual_ && s->virtual_->mailbox_base.path == NULL)
-		return missing(why, s->virtual_->at, "virtual", "mailbox_base");
+		return missing(why, s->virtual_->at, "virtual", "",
+		               "mailbox_base");
 	return 0;
 }

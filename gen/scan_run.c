@@ -1,12 +1,148 @@
-/* scan_run - placeholder while the detectors land. */
+/*
+ * scan_run - drive the scan detectors and the helpers they share; see
+ * scan.h and scan_ctx.h.  Called by cmd_scan.c.
+ */
+#include <stdlib.h>
+#include <string.h>
+
 #include "scan.h"
+#include "scan_ctx.h"
+#include "xalloc.h"
+
+static const char *const stock_daemons[] = {
+    "anvil",  "bounce",   "cleanup",         "discard",    "dnsblog",  "error",
+    "flush",  "lmtp",     "local",           "master",     "nqmgr",    "oqmgr",
+    "pickup", "pipe",     "postlogd",        "postscreen", "proxymap", "qmgr",
+    "qmqpd",  "scache",   "showq",           "smtp",       "smtpd",    "spawn",
+    "tlsmgr", "tlsproxy", "trivial-rewrite", "verify",     "virtual",
+};
+
+int
+scan_is_stock_daemon(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(stock_daemons) / sizeof(stock_daemons[0]); i++)
+		if (strcmp(name, stock_daemons[i]) == 0)
+			return 1;
+	return 0;
+}
+
+const char *
+scan_daemon_name(const struct pfconf_service *s)
+{
+	const char *slash = strrchr(s->field[PF_COMMAND], '/');
+
+	return slash ? slash + 1 : s->field[PF_COMMAND];
+}
+
+char *
+scan_param(struct scan_ctx *sc, const struct pfconf_service *svc,
+           const char *name, struct why *why)
+{
+	return pfconf_get(sc->conf, svc, name, why);
+}
+
+char *
+scan_where(struct scan_ctx *sc, const struct pfconf_service *svc,
+           const char *name)
+{
+	char *origin = pfconf_origin(sc->conf, svc, name), *w;
+	struct pfconf_table names = {NULL, 0};
+	struct pfconf_scope scope;
+	const char *value;
+
+	pfconf_scope(sc->conf, svc, &names, &scope);
+	value = pfconf_scope_raw(&scope, name);
+	if (value == NULL)
+		value = "";
+
+	if (strncmp(origin, "master.cf", 9) == 0)
+		w = xasprintf("%s: %s -o %s=%s", origin, svc->field[PF_SERVICE],
+		              name, value);
+	else
+		w = xasprintf("%s: %s = %s", origin, name, value);
+	free(origin);
+	pfconf_table_free(&names);
+	return w;
+}
+
+char *
+scan_service_where(const struct pfconf_service *s)
+{
+	return xasprintf("master.cf:%d: %s %s ... %s", s->line,
+	                 s->field[PF_SERVICE], s->field[PF_TYPE],
+	                 s->field[PF_COMMAND]);
+}
+
+char *
+scan_socket_path(struct scan_ctx *sc, const char *path, int chroot)
+{
+	if (path[0] != '/')
+		return xasprintf("%s/%s", sc->queue_dir, path);
+	if (chroot)
+		return xasprintf("%s%s", sc->queue_dir, path);
+	return xstrdup(path);
+}
+
+char *
+scan_file_type(struct scan_ctx *sc, const char *path)
+{
+	char *t = policyinfo_file_type(sc->pi, path, 0);
+
+	return t ? t : xstrdup("");
+}
+
+char *
+scan_domain_of(struct scan_ctx *sc, const char *type)
+{
+	static const char *const suffixes[] = {
+	    "_exec_t",    "_data_t",  "_runtime_t", "_var_run_t",
+	    "_var_lib_t", "_spool_t", "_tmp_t"};
+	size_t i, n = strlen(type);
+
+	for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+		size_t k = strlen(suffixes[i]);
+		char *d;
+
+		if (n <= k || strcmp(type + n - k, suffixes[i]) != 0)
+			continue;
+		d = xasprintf("%.*s_t", (int)(n - k), type);
+		if (policyinfo_has_type(sc->pi, d))
+			return d;
+		free(d);
+	}
+	return NULL;
+}
 
 int
 scan_run(const struct pfconf *conf, const struct scan_options *opt,
          struct strbuf *out, struct why *why)
 {
-	(void)conf;
-	(void)why;
-	strbuf_addf(out, "[module]\nname = %s\n", opt->module);
-	return 0;
+	struct scan_model model;
+	struct scan_ctx sc;
+	int rc = -1;
+
+	memset(&model, 0, sizeof(model));
+	memset(&sc, 0, sizeof(sc));
+	sc.conf = conf;
+	sc.model = &model;
+	if ((sc.pi = policyinfo_open(opt->root, why)) == NULL)
+		return -1;
+	if ((sc.queue_dir = scan_param(&sc, NULL, "queue_directory", why)) ==
+	        NULL ||
+	    (sc.daemon_dir = scan_param(&sc, NULL, "daemon_directory", why)) ==
+	        NULL)
+		goto out;
+	if (scan_dirs(&sc, why) < 0 || scan_services(&sc, why) < 0 ||
+	    scan_endpoints(&sc, why) < 0 || scan_ports(&sc, why) < 0)
+		goto out;
+	scan_write(&model, opt->module, opt->config_dir, out);
+	rc = 0;
+out:
+	free(sc.queue_dir);
+	free(sc.daemon_dir);
+	policyinfo_close(sc.pi);
+	scan_model_free(&model);
+	return rc;
 }

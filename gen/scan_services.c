@@ -1,0 +1,123 @@
+/*
+ * scan_services - master.cf services that are not stock Postfix: site
+ * daemons (an unknown command, or a command outside daemon_directory)
+ * become [daemon] sections; spawn(8) and pipe(8) services are judged by
+ * the program their argv= runs.  Called by scan_run.c.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "scan_ctx.h"
+#include "xalloc.h"
+
+/* The value of the first "key=" argument, or NULL. */
+static const char *
+arg_value(const struct pfconf_service *s, const char *key)
+{
+	size_t i, n = strlen(key);
+
+	for (i = 0; i < s->nargs; i++)
+		if (strncmp(s->args[i], key, n) == 0)
+			return s->args[i] + n;
+	return NULL;
+}
+
+/* A site daemon: [daemon NAME] with its command. */
+static void
+add_daemon(struct scan_ctx *sc, const struct pfconf_service *s,
+           const char *name, const char *path, const char *why_daemon)
+{
+	char *where = scan_service_where(s), *type = scan_file_type(sc, path);
+	char *dom = scan_domain_of(sc, type);
+	struct scan_section *sec;
+	int created;
+
+	if (dom) {
+		scan_info(sc->model,
+		          "%s: %s is labelled %s, so it runs in %s already",
+		          where, path, type, dom);
+		goto out;
+	}
+	sec = scan_section(sc->model, SCAN_DAEMON, name, path, &created);
+	scan_comment(sec, "from %s", where);
+	scan_comment(sec, "%s (the policy labels %s %s)", why_daemon, path,
+	             *type ? type : "nothing");
+	if (created)
+		scan_set(sec, "command", "%s", path);
+out:
+	free(dom);
+	free(type);
+	free(where);
+}
+
+/* spawn(8) and pipe(8): what their argv= program is. */
+static void
+helper_program(struct scan_ctx *sc, const struct pfconf_service *s,
+               const char *daemon)
+{
+	const char *prog = arg_value(s, "argv="), *user = arg_value(s, "user=");
+	char *where = scan_service_where(s), *type, *dom;
+
+	if (prog == NULL || prog[0] != '/') {
+		scan_note(sc->model,
+		          "%s: %s(8) program \"%s\" is not an absolute path",
+		          where, daemon, prog ? prog : "");
+		free(where);
+		return;
+	}
+	type = scan_file_type(sc, prog);
+	dom = scan_domain_of(sc, type);
+	if (dom && strcmp(daemon, "pipe") == 0)
+		scan_info(sc->model,
+		          "%s: pipe(8) runs %s as %s; labelled %s (%s)", where,
+		          prog, user ? user : "?", type, dom);
+	else if (dom)
+		scan_info(sc->model,
+		          "%s: spawn(8) runs %s; labelled %s, it runs in %s",
+		          where, prog, type, dom);
+	else if (strcmp(daemon, "spawn") == 0)
+		add_daemon(sc, s, s->field[PF_SERVICE], prog,
+		           "spawn(8) runs its argv= program for master(8)");
+	else
+		scan_note(sc->model,
+		          "%s: pipe(8) runs %s as %s (labelled %s) inside "
+		          "postfix_pipe_t; the spec has no section for pipe(8) "
+		          "programs",
+		          where, prog, user ? user : "?",
+		          *type ? type : "nothing");
+	free(dom);
+	free(type);
+	free(where);
+}
+
+int
+scan_services(struct scan_ctx *sc, struct why *why)
+{
+	size_t i;
+
+	(void)why;
+	for (i = 0; i < sc->conf->master.count; i++) {
+		const struct pfconf_service *s = &sc->conf->master.items[i];
+		const char *cmd = s->field[PF_COMMAND];
+		const char *daemon = scan_daemon_name(s);
+		char *path, *dir;
+		int outside;
+
+		path = cmd[0] == '/' ? xstrdup(cmd)
+		                     : xasprintf("%s/%s", sc->daemon_dir, cmd);
+		dir = xstrndup(path, (size_t)(strrchr(path, '/') - path));
+		outside = strcmp(dir, sc->daemon_dir) != 0;
+		if (!outside && (strcmp(daemon, "spawn") == 0 ||
+		                 strcmp(daemon, "pipe") == 0))
+			helper_program(sc, s, daemon);
+		else if (outside)
+			add_daemon(sc, s, daemon, path,
+			           "its command lies outside daemon_directory");
+		else if (!scan_is_stock_daemon(daemon))
+			add_daemon(sc, s, daemon, path,
+			           "not a stock Postfix daemon");
+		free(dir);
+		free(path);
+	}
+	return 0;
+}

@@ -78,14 +78,14 @@ rv_diag_free(struct rv_diag_ctx *ctx)
 
 /* audit2why's answer for one set of permission bits. */
 static int
-why_denied(struct rv_diag_ctx *ctx, struct rv_group *g, uint16_t cls,
+why_denied(struct rv_diag_ctx *ctx, struct rv_group *g, int ci, uint16_t cls,
            uint32_t av, struct rv_diag *d, struct rv_access *accp)
 {
 	struct rv_access acc;
 	int rc;
 
-	rc = rv_policy_access(ctx->pol, g->scon, g->tcon, cls, av, d != NULL,
-	                      &acc);
+	rc = rv_policy_access(ctx->pol, g->scons[ci], g->tcons[ci], cls, av,
+	                      d != NULL, &acc);
 	if (rc == RV_ACC_BADSCON)
 		return RV_R_BADSCON;
 	if (rc == RV_ACC_BADTCON)
@@ -372,7 +372,8 @@ rv_diagnose(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g)
 		for (i = 0; i < g->nperms; i++)
 			if (g->sets[s].bits & ((uint64_t)1 << i))
 				av |= bitav[i];
-		g->sets[s].reason = why_denied(ctx, g, cls, av, NULL, NULL);
+		g->sets[s].reason =
+		    why_denied(ctx, g, g->sets[s].ctx, cls, av, NULL, NULL);
 	}
 	if (all == 0) {
 		d->reason = RV_R_BADPERM;
@@ -380,7 +381,7 @@ rv_diagnose(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g)
 		return;
 	}
 	memset(&acc, 0, sizeof(acc));
-	d->reason = why_denied(ctx, g, cls, all, d, &acc);
+	d->reason = why_denied(ctx, g, 0, cls, all, d, &acc);
 	for (i = 0; i < g->nperms; i++)
 		if (bitav[i] != 0 && (acc.allowed & bitav[i]) == bitav[i])
 			d->allowed |= (uint64_t)1 << i;

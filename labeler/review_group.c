@@ -192,6 +192,9 @@ rv_group_get(struct rv_table *t, const char *stype, size_t slen,
 	g->tclass = rv_intern(t, tclass, clen);
 	g->scon = rv_intern(t, scon, sclen);
 	g->tcon = rv_intern(t, tcon, tclen);
+	g->scons[0] = g->scon;
+	g->tcons[0] = g->tcon;
+	g->nctx = 1;
 	g->seq = t->ngroups;
 	g->next = t->buckets[h & (t->nbuckets - 1)];
 	t->buckets[h & (t->nbuckets - 1)] = g;
@@ -219,8 +222,25 @@ rv_group_perm(struct rv_table *t, struct rv_group *g, const char *p, size_t n)
 	return g->nperms++;
 }
 
+int
+rv_group_ctx(struct rv_table *t, struct rv_group *g, const char *scon,
+             size_t sclen, const char *tcon, size_t tclen)
+{
+	int i;
+
+	for (i = 0; i < g->nctx; i++)
+		if (span_is(g->scons[i], scon, sclen) &&
+		    span_is(g->tcons[i], tcon, tclen))
+			return i;
+	if (g->nctx == RV_CTXS)
+		return RV_CTXS - 1;
+	g->scons[g->nctx] = rv_intern(t, scon, sclen);
+	g->tcons[g->nctx] = rv_intern(t, tcon, tclen);
+	return g->nctx++;
+}
+
 void
-rv_group_request(struct rv_group *g, uint64_t bits, double when)
+rv_group_request(struct rv_group *g, int ctx, uint64_t bits, double when)
 {
 	int i;
 
@@ -230,12 +250,13 @@ rv_group_request(struct rv_group *g, uint64_t bits, double when)
 		g->last = when;
 	g->count++;
 	for (i = 0; i < g->nsets; i++)
-		if (g->sets[i].bits == bits) {
+		if (g->sets[i].bits == bits && g->sets[i].ctx == ctx) {
 			g->sets[i].count++;
 			return;
 		}
 	if (g->nsets < RV_PERMSETS) {
 		g->sets[g->nsets].bits = bits;
+		g->sets[g->nsets].ctx = ctx;
 		g->sets[g->nsets].count = 1;
 		g->nsets++;
 		return;

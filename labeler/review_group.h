@@ -18,6 +18,7 @@
 #define RV_EXAMPLES 4
 #define RV_MAXPERMS 64
 #define RV_PERMSETS 16
+#define RV_CTXS     4
 
 struct rv_examples {
 	const char *v[RV_EXAMPLES];
@@ -27,6 +28,7 @@ struct rv_examples {
 
 struct rv_permset {
 	uint64_t bits; /* over group->perms[] */
+	int ctx;       /* index in group->scons/tcons */
 	unsigned long count;
 	int reason; /* enum rv_reason, filled by review_diag.c */
 };
@@ -36,6 +38,10 @@ struct rv_diag; /* review_diag.h */
 struct rv_group {
 	const char *stype, *ttype, *tclass; /* interned */
 	const char *scon, *tcon;            /* first full contexts seen */
+	/* Distinct context pairs: users and levels can change the answer
+	 * (UBAC and MLS constraints), so requests remember theirs. */
+	const char *scons[RV_CTXS], *tcons[RV_CTXS];
+	int nctx;
 	const char *perms[RV_MAXPERMS];
 	int nperms;
 	int perms_overflow;
@@ -75,8 +81,14 @@ struct rv_group *rv_group_get(struct rv_table *t, const char *stype,
 /* Index of perm in g->perms, added if new; -1 when the group is full. */
 int rv_group_perm(struct rv_table *t, struct rv_group *g, const char *p,
                   size_t n);
+/* Index of the context pair, added if new (the last when full). */
+int rv_group_ctx(struct rv_table *t, struct rv_group *g, const char *scon,
+                 size_t sclen, const char *tcon, size_t tclen);
+/* Index of the context pair, added if new (the last when full). */
+int rv_group_ctx(struct rv_table *t, struct rv_group *g, const char *scon,
+		 size_t sclen, const char *tcon, size_t tclen);
 /* Count one request with these permission bits. */
-void rv_group_request(struct rv_group *g, uint64_t bits, double when);
+void rv_group_request(struct rv_group *g, int ctx, uint64_t bits, double when);
 /* Add an example value unless already there. */
 void rv_examples_add(struct rv_table *t, struct rv_examples *ex, const char *p,
                      size_t n);

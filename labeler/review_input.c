@@ -313,7 +313,10 @@ add_denial(struct rv_input *in, const struct audit_rec *r,
 		return;
 	}
 	in->st.denials++;
-	rv_group_request(g, bits, r->time);
+	rv_group_request(
+	    g,
+	    rv_group_ctx(in->t, g, a->scon.p, a->scon.n, a->tcon.p, a->tcon.n),
+	    bits, r->time);
 	if (user)
 		g->user_avc++;
 	if (a->permissive)

@@ -46,7 +46,7 @@ jexamples(FILE *fp, const char *key, const struct rv_examples *ex)
 			fputc(',', fp);
 		jstr(fp, ex->v[i]);
 	}
-	fputc(']', fp);
+	fprintf(fp, "],\"%s_more\":%s", key, ex->more ? "true" : "false");
 }
 
 static void
@@ -145,7 +145,10 @@ jgroup(FILE *fp, const struct rv_group *g)
 	fputs("],\"requests\":[", fp);
 	for (i = 0; i < g->nsets; i++) {
 		fputs(i ? ",{" : "{", fp);
-		fprintf(fp, "\"count\":%lu", g->sets[i].count);
+		fprintf(fp, "\"count\":%lu,\"scontext\":", g->sets[i].count);
+		jstr(fp, g->scons[g->sets[i].ctx]);
+		fputs(",\"tcontext\":", fp);
+		jstr(fp, g->tcons[g->sets[i].ctx]);
 		if (g->diag != NULL)
 			fprintf(fp, ",\"reason\":\"%s\"",
 			        rv_reason_name(g->sets[i].reason));

@@ -1,12 +1,48 @@
-/* cmd_uninstall - placeholder until the subcommand lands. */
+/*
+ * cmd_uninstall - "pfsel-gen uninstall NAME [--root ROOT] [-v]": undo
+ * what "pfsel-gen install" recorded in NAME's manifest, in one policy
+ * store transaction (gen/install.c).
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
 #include "commands.h"
+#include "install.h"
 #include "msg.h"
 
 int
 cmd_uninstall(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	warnx("uninstall: not built yet");
-	return PFSEL_EXIT_ERROR;
+	static const struct option longopts[] = {
+	    {"root", required_argument, NULL, 'r'},
+	    {"verbose", no_argument, NULL, 'v'},
+	    {NULL, 0, NULL, 0},
+	};
+	const char *root = NULL;
+	struct why why;
+	int ch;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "r:v", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'r':
+			root = optarg;
+			break;
+		case 'v':
+			msg_set_verbose(msg_verbose() + 1);
+			break;
+		default:
+			return PFSEL_EXIT_ERROR;
+		}
+	}
+	if (optind != argc - 1) {
+		warnx("usage: pfsel-gen uninstall NAME [--root ROOT] [-v]");
+		return PFSEL_EXIT_ERROR;
+	}
+	if (uninstall_module(root, argv[optind], &why) < 0) {
+		warnx("%s", why.text);
+		return PFSEL_EXIT_ERROR;
+	}
+	return 0;
 }

@@ -174,11 +174,9 @@ bitmap_has(const ebitmap_t *e, unsigned int bit)
 /* The spec port's type must be a valid port type of the policy. */
 static int
 check_port_type(sepol_handle_t *h, sepol_policydb_t *sdb,
-                const struct spec *spec, const struct spec_port *p,
-                struct why *why)
+                const struct spec_port *p, struct why *why)
 {
 	const policydb_t *db = &sdb->p;
-	size_t mlen = strlen(spec->module);
 	sepol_context_t *con = NULL;
 	unsigned int type, attr;
 	char *text;
@@ -190,15 +188,9 @@ check_port_type(sepol_handle_t *h, sepol_policydb_t *sdb,
 	        sepol_context_check(h, sdb, con) == 0;
 	sepol_context_free(con);
 	free(text);
-	if (!valid) {
-		/* The module being installed may define its own port type;
-		 * if it does not, the transaction fails and changes nothing. */
-		if (strncmp(p->type, spec->module, mlen) == 0 &&
-		    p->type[mlen] == '_')
-			return 0;
+	if (!valid)
 		return why_at(why, p->at.file, p->at.line,
 		              "type %s is not defined in the policy", p->type);
-	}
 	type = type_value(db, p->type);
 	attr = type_value(db, "port_type");
 	if (type && attr && db->type_attr_map &&
@@ -241,7 +233,7 @@ ports_read_policy(const char *path, const struct spec *spec,
 		goto out;
 	}
 	for (i = 0; spec && i < spec->nports; i++)
-		if (check_port_type(h, db, spec, &spec->ports[i], why) < 0)
+		if (check_port_type(h, db, &spec->ports[i], why) < 0)
 			goto out;
 	rc = 0;
 out:
@@ -351,6 +343,20 @@ plan_add_record(struct port_plan *plan, const struct spec_port *p,
 }
 
 static int
+planned(const struct port_plan *plan, const struct spec_port *p)
+{
+	size_t i;
+
+	for (i = 0; i < plan->nrecords; i++)
+		if (plan->records[i].low == p->low &&
+		    plan->records[i].high == p->high &&
+		    strcmp(plan->records[i].proto, p->proto) == 0 &&
+		    strcmp(plan->records[i].type, p->type) == 0)
+			return 1;
+	return 0;
+}
+
+static int
 plan_spec_port(const struct spec_port *p, const struct port_set *base,
                const struct port_set *policy, const struct port_set *local,
                struct port_set *want, struct port_plan *plan, struct why *why)
@@ -360,6 +366,8 @@ plan_spec_port(const struct spec_port *p, const struct port_set *base,
 	char name[48];
 
 	port_name(name, sizeof(name), p->proto, p->low, p->high);
+	if (planned(plan, p))
+		return 0; /* the spec names it twice, with the same type */
 	if (now && strcmp(now, p->type) == 0) {
 		info("%s is already labeled %s; nothing to do", name, p->type);
 		return 0;
@@ -370,6 +378,12 @@ plan_spec_port(const struct spec_port *p, const struct port_set *base,
 
 		port_name(cname, sizeof(cname), conflict->proto, conflict->low,
 		          conflict->high);
+		/* An inet endpoint's port has no override = of its own. */
+		if (p->implicit)
+			return why_at(why, p->at.file, p->at.line,
+			              "%s is already labeled %s; set "
+			              "port_type = %s",
+			              name, conflict->type, conflict->type);
 		if (conflict->low == p->low && conflict->high == p->high)
 			return why_at(why, p->at.file, p->at.line,
 			              "%s is already labeled %s; set override "

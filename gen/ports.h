@@ -55,9 +55,8 @@ int port_type_is_generic(const char *type);
 
 /*
  * Read every portcon of the binary policy at path into out, and check
- * that each spec port's type is a port type of that policy (a type that
- * starts with the spec's module name is accepted: the module being
- * installed may define it).  Errors name the spec line.
+ * that each spec port's type is a port type of that policy.  Errors name
+ * the spec line.
  */
 int ports_read_policy(const char *path, const struct spec *spec,
                       struct port_set *out, struct why *why);

@@ -296,7 +296,7 @@ test_read_policy(void **state)
 		skip();
 	spec_reset();
 	spec_port("tcp", 2525, 2525, "smtp_port_t", 0, 3);
-	spec_port("tcp", 2526, 2526, "site_new_port_t", 0, 4);
+	spec_port("tcp", 2526, 2526, "http_port_t", 0, 4);
 	assert_int_equal(
 	    ports_read_policy(sr.binary_policy, &test_spec, &set, &why), 0);
 	for (i = 0; i < set.count; i++)

@@ -1,0 +1,237 @@
+/*
+ * install - install and uninstall a spec's module and port labels in one
+ * policy store transaction; see install.h.  Called by gen/cmd_install.c
+ * and gen/cmd_uninstall.c.
+ *
+ * Everything that can be refused is refused before the transaction
+ * begins or while it is still a sandbox: the port checks
+ * (gen/ports.c), a corrupt manifest, a module that does not link (the
+ * commit fails).  The manifest is written only after the commit.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "install.h"
+#include "install_store.h"
+#include "manifest.h"
+#include "msg.h"
+#include "ports.h"
+#include "selroot.h"
+#include "xalloc.h"
+
+static double
+now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static const char *
+store_name(const struct selroot *sr)
+{
+	return *sr->root ? sr->root : "the running system";
+}
+
+/* The previous install's manifest, if there is one: 1, 0 none, -1 bad. */
+static int
+load_previous(const char *path, struct manifest *m, struct why *why)
+{
+	memset(m, 0, sizeof(*m));
+	if (access(path, F_OK) < 0 && errno == ENOENT)
+		return 0;
+	if (manifest_load(path, m, why) < 0)
+		return -1;
+	return 1;
+}
+
+/* What the new manifest says; borrows the plan's port records. */
+static void
+fill_manifest(struct manifest *m, const struct spec *spec,
+              const struct port_plan *plan)
+{
+	char real[PATH_MAX];
+
+	memset(m, 0, sizeof(*m));
+	m->module = xstrdup(spec->module);
+	if (realpath(spec->file, real))
+		m->spec = xstrdup(real);
+	m->ports = plan->records;
+	m->nports = plan->nrecords;
+	m->trees = spec_trees(spec, &m->ntrees);
+}
+
+static void
+free_manifest_own(struct manifest *m)
+{
+	size_t i;
+
+	free(m->module);
+	free(m->spec);
+	for (i = 0; i < m->ntrees; i++)
+		free(m->trees[i]);
+	free(m->trees);
+}
+
+/* Begin, plan the ports, make every change, commit. */
+static int
+install_transaction(const struct selroot *sr, const struct spec *spec,
+                    const char *pp_path, const struct manifest *prev,
+                    const struct port_set *policy, struct port_plan *plan,
+                    struct why *why)
+{
+	struct port_set local;
+	struct store *st;
+	int rc;
+
+	if ((st = store_begin(sr->root, why)) == NULL)
+		return -1;
+	if (store_local_ports(st, &local, why) < 0) {
+		store_abort(st);
+		return -1;
+	}
+	rc = ports_plan(spec, prev, policy, &local, plan, why);
+	port_set_free(&local);
+	/* The module first: a port label may use a type it defines. */
+	if (rc == 0)
+		rc = store_install_module(st, pp_path, why);
+	if (rc == 0)
+		rc = store_apply_ports(st, plan, why);
+	if (rc < 0) {
+		store_abort(st);
+		return -1;
+	}
+	return store_commit(st, why);
+}
+
+int
+install_spec(const char *root, const struct spec *spec, const char *pp_path,
+             struct why *why)
+{
+	struct port_plan plan = {0};
+	struct port_set policy = {0};
+	struct manifest prev, next;
+	struct selroot sr;
+	char *mpath = NULL;
+	double t0;
+	int have_prev, rc = -1;
+
+	memset(&prev, 0, sizeof(prev));
+	if (selroot_open(&sr, root, why) < 0)
+		return -1;
+	mpath = manifest_path(sr.root, spec->module);
+	if ((have_prev = load_previous(mpath, &prev, why)) < 0)
+		goto out;
+	if (ports_read_policy(sr.binary_policy, spec, &policy, why) < 0)
+		goto out;
+	t0 = now_seconds();
+	if (install_transaction(&sr, spec, pp_path, have_prev ? &prev : NULL,
+	                        &policy, &plan, why) < 0)
+		goto out;
+	info("installed %s into %s: the module and %zu port label "
+	     "change%s in one transaction (%.2f s)",
+	     spec->module, store_name(&sr), plan.nops,
+	     plan.nops == 1 ? "" : "s", now_seconds() - t0);
+	fill_manifest(&next, spec, &plan);
+	rc = manifest_save(mpath, &next, why);
+	if (rc < 0)
+		warnx("the store has %s, but its manifest could not be "
+		      "written; uninstall will not know its port labels",
+		      spec->module);
+	free_manifest_own(&next);
+out:
+	port_plan_free(&plan);
+	port_set_free(&policy);
+	manifest_free(&prev);
+	free(mpath);
+	selroot_free(&sr);
+	return rc;
+}
+
+/* Ports first, then the module that may define their type. */
+static int
+uninstall_transaction(const struct selroot *sr, const struct manifest *m,
+                      size_t *nops, struct why *why)
+{
+	struct port_set local, none = {0};
+	struct port_plan plan;
+	struct store *st;
+	int rc, have = 0;
+
+	if ((st = store_begin(sr->root, why)) == NULL)
+		return -1;
+	if (store_local_ports(st, &local, why) < 0) {
+		store_abort(st);
+		return -1;
+	}
+	rc = ports_plan(NULL, m, &none, &local, &plan, why);
+	port_set_free(&local);
+	if (rc == 0)
+		rc = store_apply_ports(st, &plan, why);
+	*nops = plan.nops;
+	port_plan_free(&plan);
+	if (rc == 0 && (have = store_has_module(st, m->module, why)) < 0)
+		rc = -1;
+	else if (rc == 0 && have)
+		rc = store_remove_module(st, m->module, why);
+	else if (rc == 0)
+		warnx("module %s is no longer in the store; restoring its "
+		      "port labels only",
+		      m->module);
+	if (rc < 0) {
+		store_abort(st);
+		return -1;
+	}
+	return store_commit(st, why);
+}
+
+int
+uninstall_module(const char *root, const char *module, struct why *why)
+{
+	struct manifest m;
+	struct selroot sr;
+	char *mpath;
+	size_t nops = 0;
+	double t0;
+	int rc = -1;
+
+	memset(&m, 0, sizeof(m));
+	if (selroot_open(&sr, root, why) < 0)
+		return -1;
+	mpath = manifest_path(sr.root, module);
+	if (access(mpath, F_OK) < 0 && errno == ENOENT) {
+		why_set(why, "%s was not installed by pfsel-gen (no %s)",
+		        module, mpath);
+		goto out;
+	}
+	if (manifest_load(mpath, &m, why) < 0)
+		goto out;
+	if (strcmp(m.module, module) != 0) {
+		why_set(why, "%s: records module %s, not %s", mpath, m.module,
+		        module);
+		goto out;
+	}
+	t0 = now_seconds();
+	if (uninstall_transaction(&sr, &m, &nops, why) < 0)
+		goto out;
+	info("removed %s from %s: %zu port label change%s and the module "
+	     "in one transaction (%.2f s)",
+	     module, store_name(&sr), nops, nops == 1 ? "" : "s",
+	     now_seconds() - t0);
+	if (unlink(mpath) < 0) {
+		why_errno(why, "cannot remove %s", mpath);
+		goto out;
+	}
+	rc = 0;
+out:
+	manifest_free(&m);
+	free(mpath);
+	selroot_free(&sr);
+	return rc;
+}

@@ -1,0 +1,25 @@
+/*
+ * install - "pfsel-gen install" and "pfsel-gen uninstall" on a policy
+ * store, after the module is built.
+ *
+ * install_spec() checks the spec's ports against ROOT's policy, then puts
+ * the module and the port label changes into the store in ONE libsemanage
+ * transaction and records what it did in the manifest
+ * (ROOT/var/lib/pfsel/NAME.manifest, lib/manifest.h).  uninstall_module()
+ * reads the manifest and reverses it in one transaction: local port
+ * labels back to what they were, then the module.  Either leaves the
+ * store unchanged when it fails.  Called by gen/cmd_install.c and
+ * gen/cmd_uninstall.c.
+ */
+#ifndef PFSEL_GEN_INSTALL_H
+#define PFSEL_GEN_INSTALL_H
+
+#include "spec.h"
+#include "why.h"
+
+/* root NULL or "" is the running system. */
+int install_spec(const char *root, const struct spec *spec, const char *pp_path,
+                 struct why *why);
+int uninstall_module(const char *root, const char *module, struct why *why);
+
+#endif

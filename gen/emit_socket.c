@@ -129,7 +129,8 @@ emit_socket_client(struct emit_ctx *c, const struct spec_socket *k,
                    const char *client, struct spec_origin at)
 {
 	struct fragment_vars v;
-	int label_dir;
+	const char *sock_t;
+	int label_dir, known;
 
 	ctx_vars(c, &v, at);
 	fragment_set(&v, "CLIENT", client);
@@ -139,9 +140,14 @@ emit_socket_client(struct emit_ctx *c, const struct spec_socket *k,
 		fragment_set(&v, "PORT", ctx_str(c, "%d", k->endpoint.port));
 		return ctx_te(c, "connect-inet.te", &v);
 	}
-	fragment_set(&v, "SOCK_T", socket_type(c, k, &label_dir));
+	sock_t = socket_type(c, k, &label_dir);
+	fragment_set(&v, "SOCK_T", sock_t);
 	fragment_set(&v, "PATH", k->endpoint.path);
-	if (ctx_te(c, "connect-unix.te", &v) < 0)
+	known = policyinfo_allows(c->pi, client, sock_t, "sock_file", "write")
+		&& policyinfo_allows(c->pi, client, server_domain(c, k),
+				     "unix_stream_socket", "connectto");
+	if (ctx_te(c, known ? "connect-unix-known.te" : "connect-unix.te", &v)
+	    < 0)
 		return -1;
 	return ctx_search(c, client, NULL, socket_dir(c, k), at);
 }

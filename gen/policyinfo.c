@@ -188,24 +188,20 @@ proto_number(const char *proto)
 	return IPPROTO_DCCP;
 }
 
+/* The kernel gives a port the first portcon that covers it, in policy
+ * order (libsepol sorts narrower ranges and local labels first). */
 char *
 policyinfo_port_type(struct policyinfo *pi, const char *proto, int port)
 {
-	ocontext_t *c, *best = NULL;
 	int protocol = proto_number(proto);
+	ocontext_t *c;
 
-	for (c = pi->pdb->ocontexts[OCON_PORT]; c; c = c->next) {
-		if (c->u.port.protocol != protocol ||
-		    port < c->u.port.low_port || port > c->u.port.high_port)
-			continue;
-		if (best == NULL ||
-		    c->u.port.high_port - c->u.port.low_port <
-		        best->u.port.high_port - best->u.port.low_port)
-			best = c;
-	}
-	if (best == NULL)
-		return xstrdup("port_t");
-	return xstrdup(pi->pdb->p_type_val_to_name[best->context[0].type - 1]);
+	for (c = pi->pdb->ocontexts[OCON_PORT]; c; c = c->next)
+		if (c->u.port.protocol == protocol && port >= c->u.port.low_port
+		    && port <= c->u.port.high_port)
+			return xstrdup(
+			    pi->pdb->p_type_val_to_name[c->context[0].type - 1]);
+	return xstrdup("port_t");
 }
 
 int

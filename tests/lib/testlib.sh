@@ -53,3 +53,49 @@ scratch_root() {
 	"$PFSEL_TOP/scripts/scratch-root.sh" "$r" >/dev/null || return 1
 	echo "$r"
 }
+
+# Policy queries against a (scratch) root, with the real tools.
+policy_of() { ls "$1"/etc/selinux/default/policy/policy.* | sort -t. -k2 -n | tail -1; }
+fc_of() { echo "$1/etc/selinux/default/contexts/files/file_contexts"; }
+
+# allowed ROOT SOURCE TARGET CLASS PERM: sesearch finds an allow rule
+# (directly or through attributes) that grants it.
+allowed() {
+	local out
+	out=$(sesearch -A -s "$2" -t "$3" -c "$4" -p "$5" "$(policy_of "$1")" 2>/dev/null) || return 1
+	[ -n "$out" ]
+}
+# check_allowed / check_denied ROOT SOURCE TARGET CLASS PERM
+check_allowed() { check "allowed: $2 $3:$4 $5" allowed "$@"; }
+check_denied() { check_fails "denied: $2 $3:$4 $5" allowed "$@"; }
+
+# type_transition ROOT SOURCE TARGET CLASS [NAME]: the new type of the
+# (named) transition, if there is one.
+type_transition() {
+	sesearch -T -s "$2" -t "$3" -c "$4" "$(policy_of "$1")" 2>/dev/null |
+		tr -d ';' | awk -v n="${5:-}" '$1 == "type_transition" &&
+			(n == "" ? NF == 4 : $5 == n) { print $4 }' | head -1
+}
+
+# fc_type ROOT PATH [MODE]: the type matchpathcon gives PATH from ROOT's
+# file contexts (MODE as matchpathcon -m: file, dir, ...).
+fc_type() {
+	local mode=()
+	[ $# -ge 3 ] && mode=(-m "$3")
+	matchpathcon -f "$(fc_of "$1")" "${mode[@]}" "$2" 2>/dev/null |
+		awk '{print $NF}' | cut -d: -f3
+}
+
+# port_type ROOT PROTO PORT: the type the kernel would give the port:
+# the first portcon in policy order that covers it (setools keeps the
+# order of the binary policy, seinfo sorts).
+port_type() {
+	/usr/bin/python3 - "$(policy_of "$1")" "$2" "$3" <<'PY'
+import sys, setools
+pol, proto, port = sys.argv[1], sys.argv[2], int(sys.argv[3])
+for pc in setools.SELinuxPolicy(pol).portcons():
+    if str(pc.protocol) == proto and pc.ports.low <= port <= pc.ports.high:
+        print(pc.context.type_)
+        break
+PY
+}

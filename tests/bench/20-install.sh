@@ -1,0 +1,106 @@
+#!/bin/bash
+# 20-install - how long the full example spec takes to emit, to build, and
+# to install in ONE policy store transaction, beside the naive sequence
+# measured in the same run on another scratch store: one "semodule -i"
+# for the module, then one store transaction per port label, as
+# "semanage port -a/-m" does (python3-semanage, because semanage(8)
+# cannot work on a scratch root).  Both stores must end the same.
+#
+#   tests/bench/20-install.sh BUILD_DIR   ($BENCH_SPEC overrides the spec)
+set -u
+PFSEL_BIN=$(cd "${1:-build}" && pwd)
+export PFSEL_BIN
+source "$PFSEL_TOP/tests/lib/testlib.sh"
+spec=${BENCH_SPEC:-$PFSEL_TOP/examples/full/spec.ini}
+
+now() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+say() { printf 'bench install: %s\n' "$*"; }
+die() { say "FAILED: $*"; exit 1; }
+
+# One transaction per port label, like "semanage port -a" (or -m).
+naive_port() { # ROOT PROTO PORT-OR-RANGE TYPE
+	/usr/bin/python3 - "$@" <<'EOF'
+import sys, semanage
+root, proto, ports, typ = sys.argv[1:]
+low, _, high = ports.partition("-")
+low, high = int(low), int(high or low)
+semanage.semanage_set_root(root)
+sh = semanage.semanage_handle_create()
+semanage.semanage_set_create_store(sh, 0)
+semanage.semanage_set_reload(sh, 0)
+semanage.semanage_msg_set_callback(sh, None, None)
+p = {"tcp": semanage.SEMANAGE_PROTO_TCP, "udp": semanage.SEMANAGE_PROTO_UDP,
+     "dccp": semanage.SEMANAGE_PROTO_DCCP,
+     "sctp": semanage.SEMANAGE_PROTO_SCTP}[proto]
+assert semanage.semanage_connect(sh) >= 0
+assert semanage.semanage_begin_transaction(sh) >= 0
+_, key = semanage.semanage_port_key_create(sh, low, high, p)
+_, rec = semanage.semanage_port_create(sh)
+_, con = semanage.semanage_context_create(sh)
+semanage.semanage_context_set_user(sh, con, "system_u")
+semanage.semanage_context_set_role(sh, con, "object_r")
+semanage.semanage_context_set_type(sh, con, typ)
+if semanage.semanage_mls_enabled(sh) > 0:
+    semanage.semanage_context_set_mls(sh, con, "s0")
+semanage.semanage_port_set_proto(rec, p)
+semanage.semanage_port_set_range(rec, low, high)
+semanage.semanage_port_set_con(sh, rec, con)
+assert semanage.semanage_port_modify_local(sh, key, rec) >= 0
+assert semanage.semanage_commit(sh) >= 0
+EOF
+}
+
+ports_records() { # ROOT: the local port records, sorted
+	grep '^portcon' "$1/var/lib/selinux/default/active/ports.local" \
+		2>/dev/null | sort
+}
+
+[ -f "$spec" ] || die "no spec $spec"
+work=$(tmpdir)
+root_one=$(scratch_root) || die "scratch root"
+root_naive=$(scratch_root) || die "scratch root"
+
+t0=$(now)
+"$GEN" emit "$spec" -o "$work" >/dev/null || die "emit"
+t1=$(now)
+pp=$("$GEN" build "$spec" -o "$work") || die "build"
+t2=$(now)
+module=$(basename "$pp" .pp)
+say "spec $spec, module $module"
+say "emit                       $(secs "$t0" "$t1") s"
+say "build                      $(secs "$t1" "$t2") s"
+
+# The port labels the install applied are in its manifest; the naive run
+# applies the same ones.
+t3=$(now)
+out=$("$GEN" install "$spec" -o "$work/one" --root "$root_one" 2>&1) ||
+	die "install: $out"
+t4=$(now)
+txn=$(sed -n 's/.*in one transaction (\([0-9.]*\) s).*/\1/p' <<<"$out")
+manifest=$root_one/var/lib/pfsel/$module.manifest
+nports=$(grep -c '^port ' "$manifest")
+say "install (build + 1 transaction) $(secs "$t3" "$t4") s, of which the transaction $txn s ($nports port labels)"
+
+t5=$(now)
+semodule -p "$root_naive" -i "$pp" 2>/dev/null || die "semodule -i"
+t6=$(now)
+while read -r _ proto low high type _; do
+	range=$low
+	[ "$low" = "$high" ] || range=$low-$high
+	naive_port "$root_naive" "$proto" "$range" "$type" ||
+		die "port transaction $proto/$range"
+done < <(grep '^port ' "$manifest")
+t7=$(now)
+naive=$(secs "$t5" "$t7")
+say "naive: semodule -i $(secs "$t5" "$t6") s + $nports port transactions $(secs "$t6" "$t7") s = $naive s"
+
+same=no
+if cmp -s <(semodule -p "$root_one" -l) <(semodule -p "$root_naive" -l) &&
+	cmp -s <(ports_records "$root_one") <(ports_records "$root_naive"); then
+	same=yes
+fi
+say "both stores end with the same modules and port labels: $same"
+say "ratio naive / one transaction: $(awk -v a="$naive" -v b="$txn" \
+	'BEGIN { printf "%.2f", a / b }')x"
+[ "$same" = yes ]

@@ -547,6 +547,7 @@ port_key(struct parser *p, struct spec_port *pt, const char *key,
 		if (spec_parse_port_range(value, pt->proto, &pt->low, &pt->high,
 		                          &inner) < 0)
 			return fail_why(p, &inner);
+		pt->at = here(p); /* port messages name this line */
 	} else if (strcmp(key, "type") == 0)
 		set_string(p, &pt->type, value, spec_check_type);
 	else if (strcmp(key, "override") == 0)

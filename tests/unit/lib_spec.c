@@ -114,7 +114,7 @@ test_errors(void **state)
 	    {"[module]\nname = m\n[port p]\nport = tcp/9\ntype = x\n",
 	     "t.ini:5: invalid type \"x\""},
 	    {"[module]\nname = m\n[port p]\nport = tcp/9\n",
-	     "t.ini:3: [port p] needs type ="},
+	     "t.ini:4: [port p] needs type ="},
 	    {"[module]\nname = m\n[milter x]\nsocket = tcp:1\nserver = a_t\n",
 	     "t.ini:4: socket \"tcp:1\" is not"},
 	    {"[module]\nname = m\n[milter x]\nsocket = inet:host:99999\n"

@@ -36,7 +36,7 @@ print_listing(const struct pfconf *c, int what)
 	struct why why;
 
 	if (pfconf_print(c, what, stdout, &why) < 0) {
-		warnx("%s", why.text);
+		errorx("%s", why.text);
 		return PFSEL_EXIT_ERROR;
 	}
 	return fflush(stdout) == 0 ? 0 : PFSEL_EXIT_ERROR;
@@ -52,7 +52,7 @@ write_spec(const struct strbuf *spec, const char *out)
 		return fflush(stdout) == 0 ? 0 : PFSEL_EXIT_ERROR;
 	}
 	if (atomic_write_file(out, spec->data, spec->len, 0644, &why) < 0) {
-		warnx("%s", why.text);
+		errorx("%s", why.text);
 		return PFSEL_EXIT_ERROR;
 	}
 	return 0;
@@ -72,6 +72,7 @@ cmd_scan(int argc, char **argv)
 	struct strbuf spec = STRBUF_INIT;
 	struct pfconf conf;
 	struct why why;
+	char *abs_dir = NULL;
 	int ch, print = 0, rc;
 
 	optind = 1;
@@ -104,9 +105,14 @@ cmd_scan(int argc, char **argv)
 	}
 	if (optind != argc)
 		return usage();
+	/* The spec needs absolute paths ($config_directory/...); --print
+	 * keeps the directory as given, as postconf -c does. */
+	if (!print && (abs_dir = realpath(opt.config_dir, NULL)) != NULL)
+		opt.config_dir = abs_dir;
 	if (pfconf_load(&conf, opt.config_dir, opt.defaults, NULL, &why) < 0) {
-		warnx("%s", why.text);
+		errorx("%s", why.text);
 		pfconf_free(&conf);
+		free(abs_dir);
 		return PFSEL_EXIT_ERROR;
 	}
 	if (print) {
@@ -115,12 +121,13 @@ cmd_scan(int argc, char **argv)
 		return rc;
 	}
 	if (scan_run(&conf, &opt, &spec, &why) < 0) {
-		warnx("%s", why.text);
+		errorx("%s", why.text);
 		rc = PFSEL_EXIT_ERROR;
 	} else {
 		rc = write_spec(&spec, out);
 	}
 	strbuf_free(&spec);
 	pfconf_free(&conf);
+	free(abs_dir);
 	return rc;
 }

@@ -156,6 +156,25 @@ port_type(struct scan_ctx *sc, struct scan_section *sec, int port)
 	free(t);
 }
 
+/* The enabled [milter] that already runs command, or NULL. */
+static const struct scan_section *
+command_owner(struct scan_ctx *sc, const char *command)
+{
+	char *line = xasprintf("command = %s\n", command);
+	const struct scan_section *found = NULL;
+	size_t i;
+
+	for (i = 0; i < sc->model->count && !found; i++) {
+		const struct scan_section *s = &sc->model->items[i];
+
+		if (s->kind == SCAN_MILTER && !s->disabled && s->body.len &&
+		    strstr(s->body.data, line))
+			found = s;
+	}
+	free(line);
+	return found;
+}
+
 struct use {
 	int is_milter;
 	const char *client;   /* Postfix daemon that connects */
@@ -174,15 +193,16 @@ record(struct scan_ctx *sc, struct endpoint *ep, const struct use *u)
 	const struct pfconf_service *owner;
 	struct strbuf reason = STRBUF_INIT;
 	struct scan_section *sec;
+	const struct scan_section *twin;
 	char *key = endpoint_text(ep), *server;
 	int created;
 
 	if (ep->is_unix && (owner = master_socket(sc, ep->path)) != NULL) {
 		scan_info(sc->model,
-		          "%s: %s is master.cf service \"%s\" (line %d), "
-		          "see its entry",
-		          u->where, ep->path, owner->field[PF_SERVICE],
-		          owner->line);
+		          "%s is master.cf service \"%s\" (line %d), see its "
+		          "entry; from %s",
+		          ep->path, owner->field[PF_SERVICE], owner->line,
+		          u->where);
 		free(key);
 		return;
 	}
@@ -212,6 +232,13 @@ record(struct scan_ctx *sc, struct endpoint *ep, const struct use *u)
 	if (server) {
 		scan_comment(sec, "server %s: %s", server, reason.data);
 		scan_set(sec, "server", "%s", server);
+	} else if (u->is_milter && known && known->command &&
+	           (twin = command_owner(sc, known->command)) != NULL) {
+		sec->disabled = 1;
+		scan_comment(sec,
+		             "%s also serves [milter %s]: one program gets one "
+		             "domain, so add this socket's access by hand",
+		             known->command, twin->name);
 	} else if (u->is_milter && known && known->command) {
 		scan_comment(sec,
 		             "%s has no domain in the policy%s%s: a new one is "

@@ -48,6 +48,7 @@ scan_where(struct scan_ctx *sc, const struct pfconf_service *svc,
            const char *name)
 {
 	char *origin = pfconf_origin(sc->conf, svc, name), *w;
+	char *short_value = NULL;
 	struct pfconf_table names = {NULL, 0};
 	struct pfconf_scope scope;
 	const char *value;
@@ -56,6 +57,9 @@ scan_where(struct scan_ctx *sc, const struct pfconf_service *svc,
 	value = pfconf_scope_raw(&scope, name);
 	if (value == NULL)
 		value = "";
+	/* Long restriction lists: the start says which line it is. */
+	if (strlen(value) > 72)
+		value = short_value = xasprintf("%.69s...", value);
 
 	if (strncmp(origin, "master.cf", 9) == 0)
 		w = xasprintf("%s: %s -o %s=%s", origin, svc->field[PF_SERVICE],
@@ -63,6 +67,7 @@ scan_where(struct scan_ctx *sc, const struct pfconf_service *svc,
 	else
 		w = xasprintf("%s: %s = %s", origin, name, value);
 	free(origin);
+	free(short_value);
 	pfconf_table_free(&names);
 	return w;
 }
@@ -115,6 +120,38 @@ scan_domain_of(struct scan_ctx *sc, const char *type)
 	return NULL;
 }
 
+/*
+ * Expand every main.cf parameter and every -o override once, as
+ * "postconf -n -x" would: a $name loop or a broken ${...} is an error
+ * with its file:line even where no detector looks.
+ */
+static int
+expand_all(const struct pfconf *conf, struct why *why)
+{
+	size_t i, j;
+	char *v;
+
+	for (i = 0; i < conf->main.params.count; i++) {
+		v = pfconf_get(conf, NULL, conf->main.params.items[i].name,
+		               why);
+		if (v == NULL)
+			return -1;
+		free(v);
+	}
+	for (i = 0; i < conf->master.count; i++) {
+		const struct pfconf_service *s = &conf->master.items[i];
+
+		for (j = 0; j < s->overrides.count; j++) {
+			v = pfconf_get(conf, s, s->overrides.items[j].name,
+			               why);
+			if (v == NULL)
+				return -1;
+			free(v);
+		}
+	}
+	return 0;
+}
+
 int
 scan_run(const struct pfconf *conf, const struct scan_options *opt,
          struct strbuf *out, struct why *why)
@@ -127,6 +164,8 @@ scan_run(const struct pfconf *conf, const struct scan_options *opt,
 	memset(&sc, 0, sizeof(sc));
 	sc.conf = conf;
 	sc.model = &model;
+	if (expand_all(conf, why) < 0)
+		return -1;
 	if ((sc.pi = policyinfo_open(opt->root, why)) == NULL)
 		return -1;
 	if ((sc.queue_dir = scan_param(&sc, NULL, "queue_directory", why)) ==

@@ -129,7 +129,7 @@ emit_socket_client(struct emit_ctx *c, const struct spec_socket *k,
                    const char *client, struct spec_origin at)
 {
 	struct fragment_vars v;
-	const char *sock_t;
+	const char *sock_t, *iface;
 	int label_dir, known;
 
 	ctx_vars(c, &v, at);
@@ -143,11 +143,20 @@ emit_socket_client(struct emit_ctx *c, const struct spec_socket *k,
 	sock_t = socket_type(c, k, &label_dir);
 	fragment_set(&v, "SOCK_T", sock_t);
 	fragment_set(&v, "PATH", k->endpoint.path);
-	known = policyinfo_allows(c->pi, client, sock_t, "sock_file", "write")
-		&& policyinfo_allows(c->pi, client, server_domain(c, k),
-				     "unix_stream_socket", "connectto");
-	if (ctx_te(c, known ? "connect-unix-known.te" : "connect-unix.te", &v)
-	    < 0)
+	known =
+	    policyinfo_allows(c->pi, client, sock_t, "sock_file", "write") &&
+	    policyinfo_allows(c->pi, client, server_domain(c, k),
+	                      "unix_stream_socket", "connectto");
+	iface = ctx_map(c, c->milter_map, server_domain(c, k), 3);
+	if (iface && strcmp(iface, "-") != 0 && !known)
+		fragment_set(&v, "IFACE", iface);
+	else
+		iface = NULL;
+	if (ctx_te(c,
+	           known   ? "connect-unix-known.te"
+	           : iface ? "connect-unix-iface.te"
+	                   : "connect-unix.te",
+	           &v) < 0)
 		return -1;
 	return ctx_search(c, client, NULL, socket_dir(c, k), at);
 }

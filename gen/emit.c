@@ -282,27 +282,46 @@ module_text_free(struct module_text *mt)
 	strbuf_free(&mt->ifc);
 }
 
+/*
+ * All three files or none, and never a mix of old and new: write them into
+ * a fresh directory beside the targets, then rename each into place.  An
+ * earlier module in outdir is untouched until everything is written.
+ */
 int
 emit_write(const struct spec *spec, const struct module_text *mt,
            const char *outdir, struct why *why)
 {
 	static const char *const ext[] = {"te", "fc", "if"};
 	const struct strbuf *text[] = {&mt->te, &mt->fc, &mt->ifc};
-	char *paths[3] = {NULL, NULL, NULL};
+	char *stage, *staged[3] = {NULL, NULL, NULL}, *final;
 	int i, rc = 0;
 
 	if (mkdir(outdir, 0755) < 0 && errno != EEXIST)
 		return why_errno(why, "cannot create %s", outdir);
+	stage = xasprintf("%s/.pfsel-emit.XXXXXX", outdir);
+	if (mkdtemp(stage) == NULL) {
+		why_errno(why, "cannot create a directory in %s", outdir);
+		free(stage);
+		return -1;
+	}
 	for (i = 0; i < 3 && rc == 0; i++) {
-		paths[i] = xasprintf("%s/%s.%s", outdir, spec->module, ext[i]);
-		rc = atomic_write_file(paths[i], strbuf_str(text[i]),
+		staged[i] = xasprintf("%s/%s.%s", stage, spec->module, ext[i]);
+		rc = atomic_write_file(staged[i], strbuf_str(text[i]),
 		                       text[i]->len, 0644, why);
 	}
-	/* All three or none: a module is only buildable whole. */
-	for (i = 0; i < 3; i++) {
-		if (rc < 0 && paths[i])
-			unlink(paths[i]);
-		free(paths[i]);
+	for (i = 0; i < 3 && rc == 0; i++) {
+		final = xasprintf("%s/%s.%s", outdir, spec->module, ext[i]);
+		if (rename(staged[i], final) < 0)
+			rc = why_errno(why, "cannot rename %s to %s", staged[i],
+			               final);
+		free(final);
 	}
+	for (i = 0; i < 3; i++) {
+		if (staged[i])
+			unlink(staged[i]);
+		free(staged[i]);
+	}
+	rmdir(stage);
+	free(stage);
 	return rc;
 }

@@ -193,6 +193,7 @@ label_memo_dir_init(const struct label_memo *m, void *td,
 	char *subj;
 
 	memset(md, 0, sizeof(*md));
+	pthread_mutex_init(&md->lock, NULL);
 	if (m == NULL || subs_near(m->fc, dkey, dlen))
 		return;
 	/* A parent without a memo has no candidate list to narrow. */
@@ -230,6 +231,7 @@ label_memo_dir_free(struct label_memo_dir *md)
 		free(md->cache[i].context);
 	free(md->cache);
 	free(md->cand);
+	pthread_mutex_destroy(&md->lock);
 	memset(md, 0, sizeof(*md));
 }
 
@@ -253,8 +255,9 @@ label_memo_sig(const struct label_memo *m, void *td,
 	return 0;
 }
 
-const struct label_memo_entry *
-label_memo_get(const struct label_memo_dir *md, uint64_t sig, mode_t mode)
+/* Called with md->lock held. */
+static const struct label_memo_entry *
+label_memo_find(const struct label_memo_dir *md, uint64_t sig, mode_t mode)
 {
 	size_t i;
 
@@ -264,19 +267,42 @@ label_memo_get(const struct label_memo_dir *md, uint64_t sig, mode_t mode)
 	return NULL;
 }
 
+int
+label_memo_get(struct label_memo_dir *md, uint64_t sig, mode_t mode,
+               char **context)
+{
+	int found = -1;
+	size_t i;
+
+	*context = NULL;
+	pthread_mutex_lock(&md->lock);
+	for (i = 0; i < md->ncache; i++)
+		if (md->cache[i].sig == sig && md->cache[i].mode == mode) {
+			found = md->cache[i].found;
+			if (found)
+				*context = xstrdup(md->cache[i].context);
+			break;
+		}
+	pthread_mutex_unlock(&md->lock);
+	return found;
+}
+
 void
 label_memo_put(struct label_memo_dir *md, uint64_t sig, mode_t mode, int found,
                const char *context)
 {
 	struct label_memo_entry *e;
 
-	if (md->ncache == MEMO_MAX_CACHE)
-		return;
-	md->cache =
-	    xreallocarray(md->cache, md->ncache + 1, sizeof(*md->cache));
-	e = &md->cache[md->ncache++];
-	e->sig = sig;
-	e->mode = mode;
-	e->found = found;
-	e->context = context ? xstrdup(context) : NULL;
+	pthread_mutex_lock(&md->lock);
+	if (md->ncache < MEMO_MAX_CACHE &&
+	    label_memo_find(md, sig, mode) == NULL) {
+		md->cache = xreallocarray(md->cache, md->ncache + 1,
+		                          sizeof(*md->cache));
+		e = &md->cache[md->ncache++];
+		e->sig = sig;
+		e->mode = mode;
+		e->found = found;
+		e->context = context ? xstrdup(context) : NULL;
+	}
+	pthread_mutex_unlock(&md->lock);
 }

@@ -15,12 +15,13 @@
  * above D) every lookup goes to selabel.
  *
  * Used by label_walk; one struct label_memo_dir per directory, read by
- * one thread at a time.
+ * one thread at a time except for its answers, which are locked.
  */
 #ifndef PFSEL_LABEL_MEMO_H
 #define PFSEL_LABEL_MEMO_H
 
 #include <stddef.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <sys/types.h>
 
@@ -40,6 +41,12 @@ struct label_memo_dir {
 	int usable;
 	uint32_t *cand; /* spec indices that can match a child or below */
 	size_t ncand;
+	/*
+	 * The answers, guarded by lock: a subdirectory's own label is
+	 * looked up by whichever thread opens it, while its parent may
+	 * still be read by another.
+	 */
+	pthread_mutex_t lock;
 	struct label_memo_entry *cache;
 	size_t ncache;
 };
@@ -69,9 +76,12 @@ void label_memo_dir_free(struct label_memo_dir *md);
 int label_memo_sig(const struct label_memo *m, void *td,
                    const struct label_memo_dir *md, const char *key,
                    size_t keylen, uint64_t *sig);
-/* A cached answer for (sig, mode), or NULL. */
-const struct label_memo_entry *label_memo_get(const struct label_memo_dir *md,
-                                              uint64_t sig, mode_t mode);
+/*
+ * The cached answer for (sig, mode): -1 when there is none, else 1 with
+ * a copy in *context, or 0 (selabel found nothing).
+ */
+int label_memo_get(struct label_memo_dir *md, uint64_t sig, mode_t mode,
+                   char **context);
 void label_memo_put(struct label_memo_dir *md, uint64_t sig, mode_t mode,
                     int found, const char *context);
 

@@ -110,7 +110,6 @@ static int
 lookup(struct worker *wk, struct label_memo_dir *md, const char *key,
        mode_t mode, char **ctx)
 {
-	const struct label_memo_entry *e;
 	uint64_t sig;
 	char *con = NULL;
 	int memo_ok, found;
@@ -118,10 +117,8 @@ lookup(struct worker *wk, struct label_memo_dir *md, const char *key,
 	mode &= S_IFMT;
 	memo_ok = md && label_memo_sig(wk->w->o->memo, wk->td, md, key,
 	                               strlen(key), &sig) == 0;
-	if (memo_ok && (e = label_memo_get(md, sig, mode)) != NULL) {
-		*ctx = e->found ? xstrdup(e->context) : NULL;
-		return e->found;
-	}
+	if (memo_ok && (found = label_memo_get(md, sig, mode, ctx)) >= 0)
+		return found;
 	if (selabel_lookup_raw(wk->h, &con, key, mode) < 0) {
 		if (errno != ENOENT)
 			return -1;

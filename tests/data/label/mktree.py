@@ -5,7 +5,8 @@ Used by tests/integration/3*-*.sh and tests/bench/3*-*.sh to make trees
 for pfsel-label and setfiles to agree on:
 
     mktree.py ROOT NFILES [--seed N] [--scramble FRACTION] [--all-wrong]
-              [--kinds queue,postmulti,vmail,moved]
+              [--kinds queue,postmulti,vmail,moved] [--max-size BYTES]
+              [--scramble-only]
 
 ROOT/var/spool/postfix     main queue, hashed subdirectories (depth 1 or
                            2, hex names as hash_queue_names makes them)
@@ -17,7 +18,9 @@ About NFILES regular files are made, split between the kinds.  Then a
 FRACTION of all entries (files and directories) gets a random, plausible
 but wrong security.selinux label (or none at all); --all-wrong labels
 every entry wrongly.  File contents are random so that tests can
-checksum them.  Names include spaces, a newline and invalid UTF-8 so
+checksum them.  --scramble-only makes no files: it scrambles the labels
+of everything already under ROOT/var/spool and ROOT/srv (symlinks are
+not followed).  Names include spaces, a newline and invalid UTF-8 so
 that every tool's quoting is exercised.
 """
 import argparse
@@ -46,8 +49,9 @@ B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
 class Tree:
-    def __init__(self, root, rng):
+    def __init__(self, root, rng, max_size):
         self.root = root.encode()
+        self.max_size = max_size
         self.rng = rng
         self.entries = []
         self.files = 0
@@ -60,7 +64,7 @@ class Tree:
     def file(self, rel, size=None):
         p = self.root + rel
         if size is None:
-            size = self.rng.randint(0, 2048)
+            size = self.rng.randint(0, self.max_size)
         with open(p, "wb") as f:
             f.write(self.rng.randbytes(size))
         self.entries.append(p)
@@ -150,8 +154,20 @@ def main():
     ap.add_argument("--scramble", type=float, default=0.3)
     ap.add_argument("--all-wrong", action="store_true")
     ap.add_argument("--kinds", default="queue,postmulti,vmail,moved")
+    ap.add_argument("--max-size", type=int, default=2048)
+    ap.add_argument("--scramble-only", action="store_true")
     a = ap.parse_args()
-    t = Tree(os.path.abspath(a.root), random.Random(a.seed))
+    t = Tree(os.path.abspath(a.root), random.Random(a.seed), a.max_size)
+    if a.scramble_only:
+        for top in (b"/var/spool", b"/srv"):
+            for d, dirs, files in os.walk(t.root + top):
+                t.entries.append(d)
+                t.entries.extend(os.path.join(d, f) for f in files + dirs
+                                 if os.path.islink(os.path.join(d, f)))
+                t.entries.extend(os.path.join(d, f) for f in files)
+        scramble(t, a.scramble, a.all_wrong)
+        print(len(t.entries))
+        return
     kinds = a.kinds.split(",")
     share = a.nfiles // len(kinds)
     t.mkdir(b"/var")

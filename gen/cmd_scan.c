@@ -72,6 +72,7 @@ cmd_scan(int argc, char **argv)
 	struct strbuf spec = STRBUF_INIT;
 	struct pfconf conf;
 	struct why why;
+	struct policyinfo *pi = NULL;
 	char *abs_dir = NULL;
 	int ch, print = 0, rc;
 
@@ -120,12 +121,14 @@ cmd_scan(int argc, char **argv)
 		pfconf_free(&conf);
 		return rc;
 	}
-	if (scan_run(&conf, &opt, &spec, &why) < 0) {
+	if ((pi = policyinfo_open(opt.root, &why)) == NULL ||
+	    scan_run(&conf, &opt, pi, &spec, &why) < 0) {
 		errorx("%s", why.text);
 		rc = PFSEL_EXIT_ERROR;
 	} else {
 		rc = write_spec(&spec, out);
 	}
+	policyinfo_close(pi);
 	strbuf_free(&spec);
 	pfconf_free(&conf);
 	free(abs_dir);

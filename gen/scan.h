@@ -11,6 +11,7 @@
 #define PFSEL_SCAN_H
 
 #include "pfconf_config.h"
+#include "policyinfo.h"
 #include "strbuf.h"
 #include "why.h"
 
@@ -21,8 +22,9 @@ struct scan_options {
 	enum pfconf_defaults_source defaults;
 };
 
-/* Append the spec to out; -1 with why on a configuration error. */
+/* Append the spec to out; -1 with why on a configuration error.  pi is
+ * the policy the configuration is compared with (opt->root's). */
 int scan_run(const struct pfconf *conf, const struct scan_options *opt,
-             struct strbuf *out, struct why *why);
+             struct policyinfo *pi, struct strbuf *out, struct why *why);
 
 #endif

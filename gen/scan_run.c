@@ -154,7 +154,7 @@ expand_all(const struct pfconf *conf, struct why *why)
 
 int
 scan_run(const struct pfconf *conf, const struct scan_options *opt,
-         struct strbuf *out, struct why *why)
+         struct policyinfo *pi, struct strbuf *out, struct why *why)
 {
 	struct scan_model model;
 	struct scan_ctx sc;
@@ -166,8 +166,7 @@ scan_run(const struct pfconf *conf, const struct scan_options *opt,
 	sc.model = &model;
 	if (expand_all(conf, why) < 0)
 		return -1;
-	if ((sc.pi = policyinfo_open(opt->root, why)) == NULL)
-		return -1;
+	sc.pi = pi;
 	if ((sc.queue_dir = scan_param(&sc, NULL, "queue_directory", why)) ==
 	        NULL ||
 	    (sc.daemon_dir = scan_param(&sc, NULL, "daemon_directory", why)) ==
@@ -181,7 +180,6 @@ scan_run(const struct pfconf *conf, const struct scan_options *opt,
 out:
 	free(sc.queue_dir);
 	free(sc.daemon_dir);
-	policyinfo_close(sc.pi);
 	scan_model_free(&model);
 	return rc;
 }

@@ -1,0 +1,194 @@
+/*
+ * gen_scan - unit tests of the scan detectors (gen/scan_*.c) on small
+ * configurations held in memory, against the machine's policy (read
+ * only): identifiers, merging of one milter used by smtpd and cleanup,
+ * chroot path rules, no_milters, remote and unknown servers written
+ * commented out, site daemons and port labels.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "scan.h"
+#include "scan_model.h"
+
+/* One policy for the whole run: libsepol keeps global state per load. */
+static struct policyinfo *policy;
+
+static int
+open_policy(void **state)
+{
+	struct why why;
+
+	(void)state;
+	if ((policy = policyinfo_open(NULL, &why)) == NULL)
+		fail_msg("policy: %s", why.text);
+	return 0;
+}
+
+static int
+close_policy(void **state)
+{
+	(void)state;
+	policyinfo_close(policy);
+	return 0;
+}
+
+static const char *master_base = "smtp inet n - y - - smtpd\n"
+                                 "cleanup unix n - y - 0 cleanup\n"
+                                 "lmtp unix - - y - - lmtp\n"
+                                 "smtp unix - - y - - smtp\n"
+                                 "relay unix - - y - - smtp\n"
+                                 "local unix - n n - - local\n"
+                                 "virtual unix - n n - - virtual\n";
+
+/* The spec scan writes for these files (built-in defaults). */
+static char *
+scan(const char *main_cf, const char *extra_master)
+{
+	struct scan_options opt = {"/etc/pf", "t", NULL,
+	                           PFCONF_DEFAULTS_BUILTIN};
+	struct strbuf out = STRBUF_INIT;
+	char master[4096];
+	struct pfconf c;
+	struct why why;
+
+	snprintf(master, sizeof(master), "%s%s", master_base, extra_master);
+	assert_int_equal(pfconf_load_text(&c, "/etc/pf", main_cf, master,
+	                                  PFCONF_DEFAULTS_BUILTIN, &why),
+	                 0);
+	if (scan_run(&c, &opt, policy, &out, &why) < 0)
+		fail_msg("scan: %s", why.text);
+	pfconf_free(&c);
+	return strbuf_detach(&out);
+}
+
+static void
+has(const char *spec, const char *text)
+{
+	if (strstr(spec, text) == NULL)
+		fail_msg("missing \"%s\" in:\n%s", text, spec);
+}
+
+static void
+lacks(const char *spec, const char *text)
+{
+	if (strstr(spec, text) != NULL)
+		fail_msg("unexpected \"%s\" in:\n%s", text, spec);
+}
+
+static void
+test_ident(void **state)
+{
+	char out[SPEC_NAME_MAX + 1];
+
+	(void)state;
+	scan_ident("policyd-spf", out);
+	assert_string_equal(out, "policyd_spf");
+	scan_ident("127.0.0.1:10025", out);
+	assert_string_equal(out, "x_127_0_0_1_10025");
+	scan_ident("Postfix-Out", out);
+	assert_string_equal(out, "postfix_out");
+	scan_ident("a-very-long-name-that-goes-on-and-on-and-on", out);
+	assert_int_equal(strlen(out), SPEC_NAME_MAX);
+}
+
+static void
+test_milter_merge_and_chroot(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = scan("smtpd_milters = unix:/run/opendkim/opendkim.sock\n"
+	         "non_smtpd_milters = $smtpd_milters\n",
+	         "");
+	/* Both users are chrooted: the path is inside the queue. */
+	has(s, "[milter opendkim]\n"
+	       "socket = unix:/var/spool/postfix/run/opendkim/opendkim.sock\n"
+	       "server = dkim_milter_t\nclients = smtpd cleanup\n");
+	has(s, "# from main.cf:1: smtpd_milters = unix:/run/opendkim/");
+	has(s, "# from main.cf:2: non_smtpd_milters = $smtpd_milters");
+	free(s);
+}
+
+static void
+test_override_and_no_milters(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = scan(
+	    "",
+	    "2525 inet n - n - - smtpd -o smtpd_milters=inet:127.0.0.1:8891\n"
+	    "10025 inet n - n - - smtpd -o smtpd_milters=inet:127.0.0.1:11332"
+	    " -o receive_override_options=no_milters\n");
+	has(s, "socket = inet:127.0.0.1:8891\n");
+	has(s, "# from master.cf:8: 2525 -o smtpd_milters=inet:127.0.0.1:8891");
+	lacks(s, "11332");
+	/* smtpd on generic 2525 and on amavisd_send_port_t's 10025 */
+	has(s, "[port smtpd_2525]\nport = tcp/2525\ntype = smtp_port_t\n"
+	       "override = no\n");
+	has(s, "[port smtpd_10025]\nport = tcp/10025\ntype = smtp_port_t\n"
+	       "override = yes\n");
+	free(s);
+}
+
+static void
+test_unknown_and_remote(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = scan("smtpd_milters = inet:filter:11332\n"
+	         "smtpd_recipient_restrictions = check_policy_service "
+	         "inet:127.0.0.1:9999\n",
+	         "");
+	has(s, "# [milter rspamd]\n# socket = inet:filter:11332\n");
+	has(s, "served on another host (filter)");
+	has(s, "# [socket policy_9999]\n# socket = inet:127.0.0.1:9999\n");
+	has(s, "unknown server");
+	free(s);
+}
+
+static void
+test_daemons_and_dirs(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = scan("queue_directory = /srv/q\nvirtual_mailbox_base = /srv/v\n"
+	         "maillog_file = /var/log/pf.log\n"
+	         "smtpd_sasl_auth_enable = yes\nsmtpd_sasl_type = dovecot\n"
+	         "smtpd_sasl_path = private/auth\n",
+	         "logd unix - n n - 1 /opt/logd/bin/logd\n"
+	         "helper unix - n n - 1 helper\n"
+	         "pipe1 unix - n n - - pipe user=x argv=/usr/bin/spamc -f\n");
+	has(s, "[queue]\ndirectory = /srv/q\n");
+	has(s, "[virtual]\nmailbox_base = /srv/v\n");
+	has(s, "[log]\nmaillog_file = /var/log/pf.log\nwriter = master\n");
+	has(s, "[daemon logd]\ncommand = /opt/logd/bin/logd\n");
+	has(s, "[daemon helper]\ncommand = /usr/lib/postfix/sbin/helper\n");
+	has(s, "[socket dovecot_auth]\nsocket = unix:/srv/q/private/auth\n"
+	       "server = dovecot_t\n");
+	has(s, "pipe(8) runs /usr/bin/spamc as x; labelled spamc_exec_t");
+	free(s);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_ident),
+	    cmocka_unit_test(test_milter_merge_and_chroot),
+	    cmocka_unit_test(test_override_and_no_milters),
+	    cmocka_unit_test(test_unknown_and_remote),
+	    cmocka_unit_test(test_daemons_and_dirs),
+	};
+
+	return cmocka_run_group_tests(tests, open_policy, close_policy);
+}

@@ -230,17 +230,13 @@ walk_all(struct run_opts *ro, const struct selroot *sr, char **paths,
 	struct label_counts c;
 	struct sigaction sa;
 	double start;
-	int i, status;
+	int status;
 
 	memset(&c, 0, sizeof(c));
 	ro->walk.root = sr->root;
-	ro->walk.handles =
-	    xcalloc((size_t)ro->walk.threads, sizeof(*ro->walk.handles));
-	/* One handle per thread: nothing to prove about sharing one. */
-	for (i = 0; i < ro->walk.threads; i++)
-		if ((ro->walk.handles[i] =
-		         selabel_open(SELABEL_CTX_FILE, sopt, 1)) == NULL)
-			fatal("selabel_open %s", sr->file_contexts);
+	ro->walk.handle = selabel_open(SELABEL_CTX_FILE, sopt, 1);
+	if (ro->walk.handle == NULL)
+		fatal("selabel_open %s", sr->file_contexts);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
@@ -251,9 +247,7 @@ walk_all(struct run_opts *ro, const struct selroot *sr, char **paths,
 	label_progress_stop();
 	label_report_summary(ro->walk.json, &c, now() - start, label_walk_stop,
 	                     msg_verbose());
-	for (i = 0; i < ro->walk.threads; i++)
-		selabel_close(ro->walk.handles[i]);
-	free(ro->walk.handles);
+	selabel_close(ro->walk.handle);
 	if (label_walk_stop) {
 		warnx("interrupted; run again to finish");
 		status = PFSEL_EXIT_ERROR;

@@ -28,6 +28,8 @@
 
 volatile sig_atomic_t label_walk_stop;
 
+static pthread_mutex_t selabel_lock = PTHREAD_MUTEX_INITIALIZER;
+
 /* A directory whose entries are being read or still have pending jobs. */
 struct dirnode {
 	int fd;
@@ -58,7 +60,6 @@ struct walk {
 
 struct worker {
 	struct walk *w;
-	struct selabel_handle *h;
 	void *td;
 	struct label_out out;
 	struct strbuf path;
@@ -119,13 +120,15 @@ lookup(struct worker *wk, struct label_memo_dir *md, const char *key,
 	                               strlen(key), &sig) == 0;
 	if (memo_ok && (found = label_memo_get(md, sig, mode, ctx)) >= 0)
 		return found;
-	if (selabel_lookup_raw(wk->h, &con, key, mode) < 0) {
-		if (errno != ENOENT)
-			return -1;
-		found = 0;
+	pthread_mutex_lock(&selabel_lock);
+	if (selabel_lookup_raw(wk->w->o->handle, &con, key, mode) < 0) {
+		found = errno == ENOENT ? 0 : -1;
 	} else {
 		found = 1;
 	}
+	pthread_mutex_unlock(&selabel_lock);
+	if (found < 0)
+		return -1;
 	if (memo_ok)
 		label_memo_put(md, sig, mode, found, con);
 	*ctx = found ? xstrdup(con) : NULL;
@@ -259,19 +262,47 @@ join(struct worker *wk, const struct dirnode *d, const char *name)
 }
 
 /*
- * Label a directory entry that is not (to be) read as a directory,
- * through an O_PATH descriptor.  Returns 1 when it turned out to be a
- * directory that should be walked after all (and descend allows it).
+ * Open a regular file for its label.  A real descriptor lets
+ * fgetxattr/fsetxattr work without resolving /proc/self/fd/N, which costs
+ * a third of the per-file time (14 vs 22 us measured on this machine).
+ * Only entries readdir() called regular files are opened so: if one was
+ * swapped since, O_NOFOLLOW refuses a link, O_NONBLOCK makes a FIFO
+ * harmless, and a device node needs CAP_MKNOD to plant.  -1 when the
+ * caller should use O_PATH instead.
  */
 static int
-visit_plain(struct worker *wk, struct dirnode *d, const char *name, int descend)
+open_regular(int dfd, const char *name)
+{
+	int flags = O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC;
+	int fd = openat(dfd, name, flags | O_NOATIME);
+
+	/* O_NOATIME is refused on others' files without CAP_FOWNER. */
+	if (fd < 0 && errno == EPERM)
+		fd = openat(dfd, name, flags);
+	return fd;
+}
+
+/*
+ * Label a directory entry that is not (to be) read as a directory:
+ * through an open descriptor for regular files, else through an O_PATH
+ * one (opening a device or FIFO could have side effects).  Returns 1
+ * when it turned out to be a directory that should be walked after all
+ * (and descend allows it).
+ */
+static int
+visit_plain(struct worker *wk, struct dirnode *d, const char *name,
+            unsigned char dtype, int descend)
 {
 	struct label_counts *c = wk->w->c;
 	const char *path;
 	struct stat st;
-	int fd;
+	int fd = -1, is_open = 0;
 
-	fd = openat(d->fd, name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+	if (dtype == DT_REG && (fd = open_regular(d->fd, name)) >= 0)
+		is_open = 1;
+	/* Anything else, or a regular file that would not open. */
+	if (fd < 0)
+		fd = openat(d->fd, name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0) {
 		if (errno == ENOENT) {
 			atomic_fetch_add(&c->vanished, 1);
@@ -293,7 +324,8 @@ visit_plain(struct worker *wk, struct dirnode *d, const char *name, int descend)
 		return 1;
 	}
 	path = join(wk, d, name);
-	label_object(wk, &d->memo, fd, 0, &st, path, path + wk->w->rootlen);
+	label_object(wk, &d->memo, fd, is_open, &st, path,
+	             path + wk->w->rootlen);
 	close(fd);
 	return 0;
 }
@@ -373,7 +405,8 @@ read_dir(struct worker *wk, struct dirnode *n, double weight)
 		    strcmp(de->d_name, "..") == 0)
 			continue;
 		/* visit_plain() finds the directories d_type did not name. */
-		if (de->d_type == DT_DIR || visit_plain(wk, n, de->d_name, 1)) {
+		if (de->d_type == DT_DIR ||
+		    visit_plain(wk, n, de->d_name, de->d_type, 1)) {
 			subdirs =
 			    xreallocarray(subdirs, nsub + 1, sizeof(char *));
 			subdirs[nsub++] = xstrdup(de->d_name);
@@ -411,11 +444,11 @@ run_job(struct worker *wk, struct job *j)
 		} else if (errno == ENOTDIR || errno == ELOOP) {
 			/* Replaced by a file or link: label that, no more. */
 			atomic_fetch_add(&c->vanished, 1);
-			visit_plain(wk, p, j->name, 0);
+			visit_plain(wk, p, j->name, DT_UNKNOWN, 0);
 		} else {
 			warn("%s: cannot open directory", join(wk, p, j->name));
 			atomic_fetch_add(&c->errors, 1);
-			visit_plain(wk, p, j->name, 0);
+			visit_plain(wk, p, j->name, DT_UNKNOWN, 0);
 		}
 		add_done(c, j->weight);
 		return;
@@ -572,7 +605,7 @@ start_operand(struct worker *wk, const char *path, double weight)
 	if (S_ISDIR(st.st_mode)) {
 		push_job(w, p, base, weight);
 	} else {
-		visit_plain(wk, p, base, 0);
+		visit_plain(wk, p, base, DT_UNKNOWN, 0);
 		add_done(w->c, weight);
 	}
 	node_unref(p);
@@ -612,7 +645,6 @@ label_walk(const struct label_walk_opts *o, char *const *paths, size_t npaths,
 	wk = xcalloc((size_t)nthreads, sizeof(*wk));
 	for (i = 0; i < nthreads; i++) {
 		wk[i].w = &w;
-		wk[i].h = o->handles[i];
 		wk[i].td = label_memo_thread_data(o->memo);
 		label_out_init(&wk[i].out, o->json);
 		strbuf_init(&wk[i].path);

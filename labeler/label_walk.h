@@ -31,8 +31,11 @@ struct label_walk_opts {
 	int skip_tmpfs; /* --skip-tmpfs */
 	int threads;
 	const char *root; /* "" or an absolute path without trailing / */
-	/* One selabel handle per thread (threads of them). */
-	struct selabel_handle **handles;
+	/*
+	 * One selabel handle, used under a lock: with the memo it answers
+	 * only a few lookups per directory, and one handle costs 20 MB.
+	 */
+	struct selabel_handle *handle;
 	const struct label_memo *memo; /* may be NULL */
 };
 

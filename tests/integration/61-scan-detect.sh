@@ -45,7 +45,8 @@ check "chrooted smtpd: absolute milter path moved into queue_directory" \
 	grep -qx 'socket = unix:/srv/postfix/spool/run/opendkim/opendkim.sock' \
 	"$spec"
 check "non-chrooted smtpd: relative milter path resolved in queue_directory" \
-	grep -qx 'socket = unix:/srv/postfix/spool/milter/rspamd.sock' "$spec"
+	grep -Eqx '(# )?socket = unix:/srv/postfix/spool/milter/rspamd.sock' \
+	"$spec"
 check "127.0.0.1:10025 smtpd overrides amavisd_send_port_t" \
 	section_has "$spec" 'port smtpd_10025' 'override = yes'
 check "the override is explained" \
@@ -54,6 +55,8 @@ check "spawn(8) policy server becomes a daemon of its own" \
 	section_has "$spec" 'daemon policy_spf' 'command = /usr/bin/policyd-spf'
 check "its unix:private/ socket is the master.cf service, not a [socket]" \
 	grep -q 'private/policy-spf is master.cf service "policy-spf"' "$spec"
+check "a second socket of the same milter program is left to the admin" \
+	grep -q '/usr/bin/rspamd also serves \[milter rspamd\]' "$spec"
 check "postmulti instance found through \$config_directory" \
 	grep -qx '\[instance postfix_out\]' "$spec"
 

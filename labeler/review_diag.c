@@ -159,6 +159,22 @@ group_has_perm(const struct rv_group *g, const char *perm)
 	return 0;
 }
 
+static int
+generic_file_type(const char *t)
+{
+	static const char *const generic[] = {
+	    "var_t",      "default_t", "file_t",      "unlabeled_t",
+	    "usr_t",      "etc_t",     "tmp_t",       "var_lib_t",
+	    "var_log_t",  "var_run_t", "home_root_t", "root_t",
+	    "var_spool_t"};
+	size_t i;
+
+	for (i = 0; i < sizeof(generic) / sizeof(generic[0]); i++)
+		if (strcmp(t, generic[i]) == 0)
+			return 1;
+	return 0;
+}
+
 static struct selabel_handle *
 fc_handle(struct rv_diag_ctx *ctx)
 {
@@ -239,7 +255,9 @@ check_relabel(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g,
 		free(ncon);
 		freecon(con);
 		free(path);
-		if (ok)
+		/* A file left with a generic type (var_t, default_t, ...) is
+		 * mislabeled even when its right type needs more rules. */
+		if (ok || generic_file_type(g->ttype))
 			return 1;
 	}
 	return 0;
@@ -390,5 +408,15 @@ rv_diagnose(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g)
 		    rv_intern(t, acc.constraint, strlen(acc.constraint));
 		free(acc.constraint);
 	}
+	/* An allow rule grants only what a missing TE rule denied in some
+	 * request: a constraint on another user's object is not fixed by
+	 * one, and audit2allow leaves it out too. */
+	for (s = 0; s < g->nsets; s++)
+		if (g->sets[s].reason == RV_R_TE ||
+		    g->sets[s].reason == RV_R_DONTAUDIT)
+			d->rule_bits |= g->sets[s].bits;
+	d->rule_bits &= ~d->allowed & ~d->unknown_perms;
 	choose_fix(ctx, t, g, cls, d);
+	if (d->fix == RV_FIX_ALLOW && d->rule_bits == 0)
+		d->fix = RV_FIX_POLICY;
 }

@@ -52,6 +52,7 @@ struct rv_diag {
 	int fix;                /* enum rv_fix */
 	uint64_t allowed;       /* group perm bits the policy allows */
 	uint64_t unknown_perms; /* bits the class does not have */
+	uint64_t rule_bits;     /* what an allow rule must grant */
 	const char *bools[RV_MAX_BOOLS];
 	int boolvals[RV_MAX_BOOLS];
 	int nbools;

@@ -68,8 +68,6 @@ jperms(FILE *fp, const char *key, const struct rv_group *g, uint64_t bits)
 static void
 jdiag(FILE *fp, const struct rv_group *g, const struct rv_diag *d)
 {
-	uint64_t all =
-	    g->nperms >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << g->nperms) - 1;
 	int i;
 
 	fprintf(fp, ",\"reason\":\"%s\",\"fix\":\"%s\"",
@@ -110,8 +108,7 @@ jdiag(FILE *fp, const struct rv_group *g, const struct rv_diag *d)
 	fputs(",\"risk\":", fp);
 	jstr(fp, d->risk);
 	if (d->fix == RV_FIX_ALLOW)
-		jperms(fp, "rule_perms", g,
-		       all & ~d->allowed & ~d->unknown_perms);
+		jperms(fp, "rule_perms", g, d->rule_bits);
 }
 
 static void

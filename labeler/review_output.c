@@ -49,7 +49,7 @@ rule_bits(const struct rv_group *g)
 
 	if (g->diag == NULL)
 		return all;
-	return all & ~g->diag->allowed & ~g->diag->unknown_perms;
+	return g->diag->rule_bits;
 }
 
 static void
@@ -72,7 +72,8 @@ perms_list(FILE *fp, const struct rv_group *g, uint64_t bits)
 static void
 rule(FILE *fp, const struct rv_group *g)
 {
-	fprintf(fp, "allow %s %s:%s ", g->stype, g->ttype, g->tclass);
+	fprintf(fp, "allow %s %s:%s ", g->stype,
+	        g->ttype == g->stype ? "self" : g->ttype, g->tclass);
 	perms_list(fp, g, rule_bits(g));
 	fputs(";", fp);
 }
@@ -153,6 +154,9 @@ text_fix(FILE *fp, const struct rv_group *g, const struct rv_diag *d,
 				fprintf(fp, " %s", d->port_types[i]);
 			fputc('\n', fp);
 		}
+		for (i = 0; i < d->nbools; i++)
+			fprintf(fp, "       or: setsebool -P %s %d\n",
+			        d->bools[i], d->boolvals[i]);
 		break;
 	case RV_FIX_BOOLEAN:
 		for (i = 0; i < d->nbools; i++)
@@ -282,7 +286,8 @@ rv_print_te(FILE *fp, const struct rv_report *r, const char *module)
 	for (i = 0; i < r->ngroups; i++)
 		if (wants_rule(r->groups[i])) {
 			set_add(&types, &ntypes, r->groups[i]->stype);
-			set_add(&types, &ntypes, r->groups[i]->ttype);
+			if (r->groups[i]->ttype != r->groups[i]->stype)
+				set_add(&types, &ntypes, r->groups[i]->ttype);
 			set_add(&classes, &nclasses, r->groups[i]->tclass);
 		}
 	fprintf(fp, "module %s 1.0;\n\nrequire {\n", module);

@@ -185,7 +185,8 @@ struct use {
 	char *where;     /* the configuration line, for the comment */
 };
 
-static void
+/* The section ep went into, NULL when no section describes it. */
+static struct scan_section *
 record(struct scan_ctx *sc, struct endpoint *ep, const struct use *u)
 {
 	const struct scan_known *known =
@@ -204,7 +205,7 @@ record(struct scan_ctx *sc, struct endpoint *ep, const struct use *u)
 		          ep->path, owner->field[PF_SERVICE], owner->line,
 		          u->where);
 		free(key);
-		return;
+		return NULL;
 	}
 	sec = scan_section(sc->model, u->is_milter ? SCAN_MILTER : SCAN_SOCKET,
 	                   known && !u->strong_hint ? known->name : u->hint,
@@ -213,7 +214,7 @@ record(struct scan_ctx *sc, struct endpoint *ep, const struct use *u)
 	scan_add_client(sec, u->client);
 	if (!created) {
 		free(key);
-		return;
+		return sec;
 	}
 	scan_set(sec, "socket", "%s", key);
 	if (!ep->is_unix && !u->is_milter)
@@ -225,7 +226,7 @@ record(struct scan_ctx *sc, struct endpoint *ep, const struct use *u)
 		             "host needs the connection, and name its server",
 		             ep->host);
 		free(key);
-		return;
+		return sec;
 	}
 	server =
 	    find_server(sc, ep, known, u->fallback, u->fallback_why, &reason);
@@ -257,6 +258,7 @@ record(struct scan_ctx *sc, struct endpoint *ep, const struct use *u)
 	free(server);
 	strbuf_free(&reason);
 	free(key);
+	return sec;
 }
 
 /* Words of a Postfix list: blanks and commas separate, {} groups. */
@@ -502,6 +504,26 @@ sasl(struct scan_ctx *sc, const struct pfconf_service *s, struct why *why)
 	return rc;
 }
 
+/* The smtpd listeners that take mail back from a content filter. */
+static void
+reinjection(struct scan_ctx *sc, struct scan_section *sec)
+{
+	size_t i;
+
+	for (i = 0; i < sc->conf->master.count; i++) {
+		const struct pfconf_service *s = &sc->conf->master.items[i];
+		const struct pfconf_param *o =
+		    pfconf_table_get(&s->overrides, "content_filter");
+
+		if (is_daemon(s, "smtpd") && o && *o->value == 0 &&
+		    strcmp(s->field[PF_TYPE], "inet") == 0)
+			scan_comment(sec,
+			             "reinjection listener (content_filter "
+			             "emptied): master.cf:%d: %s inet smtpd",
+			             s->line, s->field[PF_SERVICE]);
+	}
+}
+
 /* A transport "name:nexthop" (content_filter, virtual_transport, ...). */
 static void
 transport(struct scan_ctx *sc, const struct pfconf_service *from,
@@ -513,6 +535,7 @@ transport(struct scan_ctx *sc, const struct pfconf_service *from,
 	    pfconf_master_find(&sc->conf->master, name, "unix");
 	char *where = scan_where(sc, from, param);
 	struct use u = {0, NULL, NULL, NULL, NULL, 0, where};
+	struct scan_section *sec;
 	struct endpoint ep;
 
 	nexthop += *nexthop == ':';
@@ -560,8 +583,9 @@ transport(struct scan_ctx *sc, const struct pfconf_service *from,
 		if (parse_endpoint(sc, bare, t->chroot, &ep) < 0)
 			scan_note(sc->model, "%s: cannot read next hop \"%s\"",
 			          where, nexthop);
-		else
-			record(sc, &ep, &u);
+		else if ((sec = record(sc, &ep, &u)) != NULL &&
+		         strcmp(param, "content_filter") == 0)
+			reinjection(sc, sec);
 		endpoint_free(&ep);
 		free(bare);
 	} else if (is_daemon(t, "pipe") || is_daemon(t, "spawn")) {

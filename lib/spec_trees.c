@@ -60,6 +60,8 @@ drop_nested(struct tree_list *t)
 {
 	size_t i, kept = 0;
 
+	if (t->count == 0)
+		return; /* qsort's base may not be NULL, even for nothing */
 	qsort(t->paths, t->count, sizeof(*t->paths), by_path);
 	for (i = 0; i < t->count; i++) {
 		if (kept > 0 && inside(t->paths[i], t->paths[kept - 1])) {

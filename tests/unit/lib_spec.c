@@ -91,6 +91,15 @@ test_trees(void **state)
 		free(t[i]);
 	free(t);
 	spec_free(s);
+	/* A spec of ports only labels no file. */
+	s = parse("[module]\nname = m\n[port p]\nport = tcp/2525\n"
+		  "type = smtp_port_t\n",
+		  &why);
+	assert_non_null(s);
+	t = spec_trees(s, &n);
+	assert_int_equal(n, 0);
+	free(t);
+	spec_free(s);
 }
 
 /* Each bad spec fails at the given line with the given words. */

@@ -606,7 +606,21 @@ transports(struct scan_ctx *sc, struct why *why)
 	    "local_transport",   "relay_transport",   "default_transport",
 	    "fallback_transport"};
 	size_t i;
+	char *maps = scan_param(sc, NULL, "transport_maps", why);
 
+	if (maps == NULL)
+		return -1;
+	/* Lookup tables are not read: say so rather than guess. */
+	if (*maps) {
+		char *where = scan_where(sc, NULL, "transport_maps");
+
+		scan_note(sc->model,
+		          "%s: the transports these tables name are not read; "
+		          "check them for lmtp:/smtp: next hops by hand",
+		          where);
+		free(where);
+	}
+	free(maps);
 	for (i = 0; i < sizeof(params) / sizeof(params[0]); i++) {
 		char *v = scan_param(sc, NULL, params[i], why);
 

@@ -153,6 +153,19 @@ test_unknown_and_remote(void **state)
 	has(s, "# [socket policy_9999]\n# socket = inet:127.0.0.1:9999\n");
 	has(s, "unknown server");
 	free(s);
+	/* local: is a Unix socket too; the chrooted smtp service sees it in
+	 * the queue directory, the non-chrooted 2525 where it is */
+	s = scan("smtpd_milters = local:/run/spamass/spamass.sock\n"
+	         "transport_maps = hash:/etc/postfix/transport\n",
+	         "2525 inet n - n - - smtpd\n");
+	has(s, "[milter spamass_milter]\n"
+	       "socket = unix:/var/spool/postfix/run/spamass/spamass.sock\n");
+	has(s, "[milter spamass_milter_2]\n"
+	       "socket = unix:/run/spamass/spamass.sock\n"
+	       "server = spamass_milter_t\n");
+	has(s, "# not handled: main.cf:2: transport_maps = "
+	       "hash:/etc/postfix/transport: the transports");
+	free(s);
 }
 
 static void

@@ -52,7 +52,7 @@ check "store prepared with three local port labels" \
 before=$(tmpdir)
 cp "$active/ports.local" "$before/ports.local"
 semodule -p "$root" -l >"$before/modules"
-seinfo --portcon -x "$(policy)" >"$before/portcon"
+seinfo "$(policy)" --portcon -x >"$before/portcon"
 
 dir=$(tmpdir)
 cat >"$dir/a.ini" <<'EOF'
@@ -92,7 +92,7 @@ check "semodule -p lists the module" \
 # The label the kernel would use is the first match; seinfo lists all.
 check "policy labels tcp/2525 smtp_port_t" \
 	grep -q "portcon tcp 2525 system_u:object_r:smtp_port_t" \
-	<(seinfo --portcon 2525 -x "$(policy)")
+	<(seinfo "$(policy)" --portcon 2525 -x)
 check "tcp/10025 got a local smtp_port_t label (semanage port -m)" \
 	grep -qx "portcon tcp 10025 system_u:object_r:smtp_port_t:s0" \
 	"$active/ports.local"
@@ -134,7 +134,7 @@ check "module list byte-identical after the round trip" \
 check "ports.local byte-identical after the round trip" \
 	cmp -s "$before/ports.local" "$active/ports.local"
 check "binary policy port labels identical after the round trip" \
-	cmp -s "$before/portcon" <(seinfo --portcon -x "$(policy)")
+	cmp -s "$before/portcon" <(seinfo "$(policy)" --portcon -x)
 check "manifest removed" test ! -e "$manifest"
 
 out=$("$GEN" uninstall pfsel_rt --root "$root" 2>&1)

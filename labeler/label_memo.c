@@ -1,10 +1,11 @@
 /*
  * label_memo - per-directory memo of selabel answers; see label_memo.h.
  *
- * PCRE2 is the library selabel itself uses (it is loaded with
- * libselinux); its functions are found with dlsym() because the build
- * links only libselinux, which pulls libpcre2-8 in indirectly.  When the
- * symbols are absent the memo is off and nothing else changes.
+ * PCRE2 is the library selabel itself uses (libselinux.so.1 needs
+ * libpcre2-8.so.0); its functions are found with dlopen()/dlsym()
+ * because the build links libselinux only (GNUmakefile's PKGS has no
+ * libpcre2-8).  When they are absent the memo is off and every lookup
+ * goes to selabel; nothing else changes.
  */
 #include <dlfcn.h>
 #include <stdlib.h>
@@ -38,20 +39,27 @@ struct label_memo {
 	const struct label_fc *fc;
 };
 
+/* Look one PCRE2 function up, by its 8-bit name. */
+#define PCRE2_SYM(lib, field, name)                                            \
+	(pc.field = (__typeof__(pc.field))dlsym((lib), (name))) != NULL
+
 static int
 load_pcre2(void)
 {
-	pc.compile =
-	    (__typeof__(pc.compile))dlsym(RTLD_DEFAULT, "pcre2_compile_8");
-	pc.match = (__typeof__(pc.match))dlsym(RTLD_DEFAULT, "pcre2_match_8");
-	pc.md_create = (__typeof__(pc.md_create))dlsym(
-	    RTLD_DEFAULT, "pcre2_match_data_create_8");
-	pc.md_free = (__typeof__(pc.md_free))dlsym(RTLD_DEFAULT,
-	                                           "pcre2_match_data_free_8");
-	pc.code_free =
-	    (__typeof__(pc.code_free))dlsym(RTLD_DEFAULT, "pcre2_code_free_8");
-	return pc.compile && pc.match && pc.md_create && pc.md_free &&
-	               pc.code_free
+	/*
+	 * The library libselinux.so.1 itself loads (same soname, so the
+	 * same engine): dlopen() only adds a reference when it is there,
+	 * and loads it for programs (unit tests) that do not use selabel.
+	 */
+	void *lib = dlopen("libpcre2-8.so.0", RTLD_NOW | RTLD_GLOBAL);
+
+	if (lib == NULL)
+		return -1;
+	return PCRE2_SYM(lib, compile, "pcre2_compile_8") &&
+	               PCRE2_SYM(lib, match, "pcre2_match_8") &&
+	               PCRE2_SYM(lib, md_create, "pcre2_match_data_create_8") &&
+	               PCRE2_SYM(lib, md_free, "pcre2_match_data_free_8") &&
+	               PCRE2_SYM(lib, code_free, "pcre2_code_free_8")
 	           ? 0
 	           : -1;
 }

@@ -224,8 +224,13 @@ label_object(struct worker *wk, struct label_memo_dir *md, int fd, int is_open,
 		if (msg_verbose())
 			info("%s not reset as customized by admin to %s", path,
 			     cur);
-	} else if (rc == 1 && label_policy_check(target) < 0) {
-		/* Only a composed one can be invalid: specs are checked. */
+	} else if (rc == 1 && strcmp(target, spec) != 0 &&
+	           label_policy_check(target) < 0) {
+		/*
+		 * Only a composed context (old user, role, range) can be
+		 * invalid: every spec was checked before the walk, and
+		 * skipping those keeps threads off the policy lock.
+		 */
 		warnx("%s: %s is not valid in this policy, label left as %s",
 		      path, target, cur ? cur : "(null)");
 		atomic_fetch_add(&c->errors, 1);

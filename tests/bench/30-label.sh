@@ -35,14 +35,17 @@ echo "bench 30-label: $entries entries (files and directories)"
 
 calc() { awk "BEGIN { print ($1) }"; }
 
-# run NAME COMMAND...: wall seconds into $secs, peak KB into $peak.
+# run NAME COMMAND...: wall seconds into $secs, peak KB into $peak.  CPU
+# seconds and the load average show when other work shared the machine.
 run() {
-	local name=$1
+	local name=$1 cpu
 	shift
-	/usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>&1
-	read -r secs peak < <(tail -1 "$work/time")
-	printf '%-28s %7.2fs %9.0f files/s %7d KB peak\n' "$name" "$secs" \
-		"$(calc "$entries / $secs")" "$peak"
+	/usr/bin/time -f '%e %M %U %S' -o "$work/time" "$@" >/dev/null 2>&1
+	read -r secs peak user sys < <(tail -1 "$work/time")
+	cpu=$(calc "$user + $sys")
+	printf '%-28s %7.2fs %9.0f files/s %7d KB peak %6.2fs CPU load %s\n' \
+		"$name" "$secs" "$(calc "$entries / $secs")" "$peak" "$cpu" \
+		"$(cut -d' ' -f1 /proc/loadavg)"
 }
 ratio() { # WHAT A B TARGET: prints A/B speed ratio (B's time / A's time)
 	local r
@@ -88,8 +91,8 @@ echo "bench 30-label: growing the tree to $big files..."
 python3 "$mktree" "$root" $((big - small)) --seed 99 --all-wrong \
 	--max-size 0 --kinds queue,postmulti,moved >/dev/null
 entries=$("$work/floorwalk" "${trees[@]}")
-run "pfsel-label check -j1 (big)" "$label" check -j1 -r "$root" "${trees[@]}"
 echo "bench 30-label: $entries entries"
+run "pfsel-label check -j1 (big)" "$label" check -j1 -r "$root" "${trees[@]}"
 printf '%-40s %d KB at %d files, %d KB at %d files (%+.0f%%)\n' \
 	"peak memory, check -j1" "$p_small" "$small" "$peak" "$big" \
 	"$(calc "($peak - $p_small) * 100 / $p_small")"

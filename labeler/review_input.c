@@ -294,6 +294,13 @@ add_denial(struct rv_input *in, const struct audit_rec *r,
 		in->st.malformed++;
 		return;
 	}
+	/* "{ }": nothing was asked; never make an empty group. */
+	for (p = a->perms.p, end = p + a->perms.n; p < end && *p == ' '; p++)
+		;
+	if (p == end) {
+		in->st.malformed++;
+		return;
+	}
 	g = rv_group_get(in->t, st, sl, tt, tl, a->tclass.p, a->tclass.n,
 	                 a->scon.p, a->scon.n, a->tcon.p, a->tcon.n);
 	for (p = a->perms.p, end = p + a->perms.n; p < end;) {
@@ -307,10 +314,6 @@ add_denial(struct rv_input *in, const struct audit_rec *r,
 		if (p > w &&
 		    (i = rv_group_perm(in->t, g, w, (size_t)(p - w))) >= 0)
 			bits |= (uint64_t)1 << i;
-	}
-	if (bits == 0 && !g->perms_overflow) {
-		in->st.malformed++; /* "{ }": nothing was asked */
-		return;
 	}
 	in->st.denials++;
 	rv_group_request(

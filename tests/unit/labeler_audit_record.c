@@ -1,0 +1,204 @@
+/*
+ * labeler_audit_record - unit tests of labeler/audit_record.c: finding
+ * records in every log format pfsel-label review accepts, and reading
+ * their fields.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <time.h>
+#include <cmocka.h>
+
+#include "audit_record.h"
+
+static int
+recs(const char *line, struct audit_rec *r)
+{
+	return audit_line_records(line, strlen(line), r, AUDIT_MAX_RECS);
+}
+
+static int
+body_is(const struct audit_rec *r, const char *s)
+{
+	return (size_t)(r->end - r->body) == strlen(s) &&
+	       memcmp(r->body, s, strlen(s)) == 0;
+}
+
+static void
+test_raw(void **state)
+{
+	struct audit_rec r[AUDIT_MAX_RECS];
+
+	(void)state;
+	assert_int_equal(recs("type=AVC msg=audit(1166045975.667:1129): avc:  "
+	                      "denied  { write } for x=1  \r",
+	                      r),
+	                 1);
+	assert_int_equal(r[0].type, AR_AVC);
+	assert_int_equal(r[0].serial, 1129);
+	assert_true(r[0].time > 1166045975.6 && r[0].time < 1166045975.7);
+	assert_int_equal(r[0].interpreted, 0);
+	assert_int_equal(r[0].node.n, 0);
+	assert_true(body_is(&r[0], "avc:  denied  { write } for x=1"));
+}
+
+static void
+test_node_with_spaces(void **state)
+{
+	struct audit_rec r[AUDIT_MAX_RECS];
+
+	(void)state;
+	assert_int_equal(recs("node=mail host.example type=SYSCALL "
+	                      "msg=audit(1.5:7): exe=\"/x\"",
+	                      r),
+	                 1);
+	assert_int_equal(r[0].type, AR_SYSCALL);
+	assert_int_equal(r[0].node.n, strlen("mail host.example"));
+	assert_memory_equal(r[0].node.p, "mail host.example", r[0].node.n);
+}
+
+static void
+test_glued(void **state)
+{
+	struct audit_rec r[AUDIT_MAX_RECS];
+
+	(void)state;
+	assert_int_equal(
+	    recs("node=a type=PATH msg=audit(1.1:74): item=0 name=\"/etc/x\" "
+	         "node=b type=CWD msg=audit(1.1:74):  cwd=\"/\"",
+	         r),
+	    2);
+	assert_int_equal(r[0].type, AR_PATH);
+	assert_true(body_is(&r[0], "item=0 name=\"/etc/x\""));
+	assert_int_equal(r[1].type, AR_CWD);
+	assert_memory_equal(r[1].node.p, "b", 1);
+	assert_true(body_is(&r[1], "cwd=\"/\""));
+}
+
+static void
+test_syslog_dmesg_journal(void **state)
+{
+	struct audit_rec r[AUDIT_MAX_RECS];
+
+	(void)state;
+	assert_int_equal(recs("Nov 25 01:02:03 mx kernel: audit: type=1400 "
+	                      "audit(1.0:9): avc:  denied  { read }",
+	                      r),
+	                 1);
+	assert_int_equal(r[0].type, AR_AVC);
+	assert_int_equal(r[0].serial, 9);
+	assert_int_equal(recs("[  12.345] audit: type=1107 audit(2.0:10): "
+	                      "pid=1 msg='avc: denied'",
+	                      r),
+	                 1);
+	assert_int_equal(r[0].type, AR_USER_AVC);
+	/* 2006 kernels: no type= at all */
+	assert_int_equal(
+	    recs("Sep 12 08:26:43 h kernel: audit(1158064002.046:4)"
+	         ": avc:  denied  { read } for pid=2",
+	         r),
+	    1);
+	assert_int_equal(r[0].type, AR_AVC);
+	assert_int_equal(r[0].serial, 4);
+}
+
+static void
+test_ausearch_i(void **state)
+{
+	struct audit_rec r[AUDIT_MAX_RECS];
+	struct tm tm = {.tm_year = 125,
+	                .tm_mon = 10,
+	                .tm_mday = 1,
+	                .tm_hour = 22,
+	                .tm_min = 8,
+	                .tm_sec = 25};
+
+	(void)state;
+	assert_int_equal(recs("type=AVC msg=audit(11/01/2025 22:08:25.962:14) "
+	                      ": avc:  denied  { net_admin } for pid=1360",
+	                      r),
+	                 1);
+	assert_int_equal(r[0].serial, 14);
+	assert_int_equal(r[0].interpreted, 1);
+	assert_int_equal((long)r[0].time, (long)timegm(&tm));
+	assert_true(body_is(&r[0], "avc:  denied  { net_admin } for pid=1360"));
+	/* day first with dots */
+	assert_int_equal(recs("type=AVC msg=audit(01.11.2025 22:08:25.962:15) "
+	                      ": avc: denied { x }",
+	                      r),
+	                 1);
+	assert_int_equal((long)r[0].time, (long)timegm(&tm));
+}
+
+static void
+test_enriched_and_malformed(void **state)
+{
+	struct audit_rec r[AUDIT_MAX_RECS];
+
+	(void)state;
+	assert_int_equal(
+	    recs("type=CWD msg=audit(1.0:3): cwd=\"/\"\x1dUID=\"root\" "
+	         "type=AVC msg=audit(1.0:3): avc:",
+	         r),
+	    1);
+	assert_true(body_is(&r[0], "cwd=\"/\""));
+	assert_int_equal(recs("type=AVC msg=audit(garbage", r), -1);
+	assert_int_equal(recs("type=AVC msg=audit(1.0:x): avc:", r), -1);
+	assert_int_equal(recs("hello world", r), 0);
+	assert_int_equal(recs("", r), 0);
+}
+
+static void
+test_fields(void **state)
+{
+	const char *body =
+	    "avc:  denied  { read write } for  pid=7 "
+	    "comm=\"a b\" name=2F746D70 saddr={ x y } msg='in ner'";
+	const char *p = body, *end = body + strlen(body);
+	struct audit_rec rec = {.interpreted = 0};
+	struct audit_field f;
+	char text[64];
+
+	(void)state;
+	assert_true(audit_next_field(&p, end, &f));
+	assert_memory_equal(f.key.p, "pid", 3);
+	assert_memory_equal(f.val.p, "7", 1);
+	assert_true(audit_next_field(&p, end, &f));
+	assert_int_equal(f.quote, '"');
+	audit_value_text(&rec, &f, text, sizeof(text));
+	assert_string_equal(text, "a b");
+	assert_true(audit_next_field(&p, end, &f));
+	audit_value_text(&rec, &f, text, sizeof(text));
+	assert_string_equal(text, "/tmp"); /* hex decoded */
+	rec.interpreted = 1;
+	audit_value_text(&rec, &f, text, sizeof(text));
+	assert_string_equal(text, "2F746D70"); /* ausearch -i decoded it */
+	assert_true(audit_next_field(&p, end, &f));
+	assert_int_equal(f.quote, '{');
+	assert_int_equal(f.val.n, strlen(" x y "));
+	assert_true(audit_next_field(&p, end, &f));
+	assert_int_equal(f.quote, '\'');
+	assert_int_equal(f.val.n, strlen("in ner"));
+	assert_false(audit_next_field(&p, end, &f));
+	/* truncated output */
+	audit_value_text(&rec, &f, text, 3);
+	assert_int_equal(strlen(text), 2);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_raw),
+	    cmocka_unit_test(test_node_with_spaces),
+	    cmocka_unit_test(test_glued),
+	    cmocka_unit_test(test_syslog_dmesg_journal),
+	    cmocka_unit_test(test_ausearch_i),
+	    cmocka_unit_test(test_enriched_and_malformed),
+	    cmocka_unit_test(test_fields),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -16,6 +16,8 @@ init(struct pfconf *c, const char *dir)
 	c->dir = xstrdup(dir);
 	c->main_file = xasprintf("%s/main.cf", dir);
 	c->master_file = xasprintf("%s/master.cf", dir);
+	c->main_label = xstrdup("main.cf");
+	c->master_label = xstrdup("master.cf");
 	pfconf_table_set(&c->fixed, "config_directory", dir, 0);
 }
 
@@ -105,6 +107,8 @@ pfconf_free(struct pfconf *c)
 	free(c->dir);
 	free(c->main_file);
 	free(c->master_file);
+	free(c->main_label);
+	free(c->master_label);
 	pfconf_main_free(&c->main);
 	pfconf_master_free(&c->master);
 	pfconf_table_free(&c->fixed);
@@ -112,6 +116,26 @@ pfconf_free(struct pfconf *c)
 	if (!c->defaults_borrowed)
 		pfconf_table_free(&c->defaults);
 	memset(c, 0, sizeof(*c));
+}
+
+/* path relative to base when below it, else path. */
+static char *
+relative_to(const char *path, const char *base)
+{
+	size_t n = strlen(base);
+
+	if (n && strncmp(path, base, n) == 0 && path[n] == '/')
+		return xstrdup(path + n + 1);
+	return xstrdup(path);
+}
+
+void
+pfconf_label_by_path(struct pfconf *c, const char *base)
+{
+	free(c->main_label);
+	free(c->master_label);
+	c->main_label = relative_to(c->main_file, base);
+	c->master_label = relative_to(c->master_file, base);
 }
 
 void
@@ -178,8 +202,8 @@ pfconf_origin(const struct pfconf *c, const struct pfconf_service *svc,
 	const struct pfconf_param *p;
 
 	if (svc && (p = pfconf_table_get(&svc->overrides, name)))
-		return xasprintf("master.cf:%d", p->line);
+		return xasprintf("%s:%d", c->master_label, p->line);
 	if ((p = pfconf_table_get(&c->main.params, name)))
-		return xasprintf("main.cf:%d", p->line);
-	return xstrdup("default");
+		return xasprintf("%s:%d", c->main_label, p->line);
+	return xasprintf("%s (default)", c->main_label);
 }

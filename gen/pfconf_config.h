@@ -20,6 +20,8 @@ struct pfconf {
 	char *dir;
 	char *main_file;   /* DIR/main.cf, as named in messages */
 	char *master_file; /* DIR/master.cf */
+	char *main_label;  /* "main.cf" in comments; the path for instances */
+	char *master_label;
 	struct pfconf_main main;
 	struct pfconf_master master;
 	struct pfconf_table fixed;    /* config_directory */
@@ -39,6 +41,9 @@ int pfconf_load_text(struct pfconf *c, const char *dir, const char *main_cf,
                      const char *master_cf, enum pfconf_defaults_source source,
                      struct why *why);
 void pfconf_free(struct pfconf *c);
+/* Name the files by their paths in origins (postmulti instances),
+ * relative to base when they lie below it. */
+void pfconf_label_by_path(struct pfconf *c, const char *base);
 
 /* The scope a service (NULL: the main.cf level) looks names up in. */
 void pfconf_scope(const struct pfconf *c, const struct pfconf_service *svc,
@@ -50,7 +55,7 @@ char *pfconf_get(const struct pfconf *c, const struct pfconf_service *svc,
                  const char *name, struct why *why);
 
 /* Where name's value comes from: "main.cf:N", "master.cf:N" (an -o of
- * svc) or "default"; static storage in c is not used: caller frees. */
+ * svc) or "main.cf (default)"; the caller frees it. */
 char *pfconf_origin(const struct pfconf *c, const struct pfconf_service *svc,
                     const char *name);
 

@@ -32,7 +32,7 @@ char *scan_param(struct scan_ctx *sc, const struct pfconf_service *svc,
 char *scan_where(struct scan_ctx *sc, const struct pfconf_service *svc,
                  const char *name);
 /* "master.cf:N: service type ... command" for comments; caller frees. */
-char *scan_service_where(const struct pfconf_service *s);
+char *scan_service_where(struct scan_ctx *sc, const struct pfconf_service *s);
 
 /* A Unix socket path as the client process sees it: relative to the
  * queue directory, or inside it when the client runs chrooted. */
@@ -43,6 +43,10 @@ char *scan_file_type(struct scan_ctx *sc, const char *path);
 /* The domain whose private files are labelled type (X_t for X_exec_t,
  * X_data_t, X_runtime_t, ...), if the policy has it; caller frees. */
 char *scan_domain_of(struct scan_ctx *sc, const char *type);
+
+/* Run the service, endpoint and port detectors on a postmulti instance
+ * (its sections join the same spec); its errors become notes. */
+void scan_instance(struct scan_ctx *sc, struct pfconf *inst);
 
 int scan_services(struct scan_ctx *sc, struct why *why);
 int scan_endpoints(struct scan_ctx *sc, struct why *why);

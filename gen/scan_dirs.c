@@ -79,6 +79,7 @@ instance(struct scan_ctx *sc, const char *dir, const char *where)
 	scan_set(s, "config_directory", "%s", dir);
 	scan_set(s, "queue_directory", "%s", qd);
 	scan_set(s, "data_directory", "%s", dd);
+	scan_instance(sc, &inst);
 out:
 	free(qd);
 	free(dd);

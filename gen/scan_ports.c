@@ -46,7 +46,7 @@ static void
 smtp_port(struct scan_ctx *sc, const struct pfconf_service *s, int port)
 {
 	char *type = policyinfo_port_type(sc->pi, "tcp", port);
-	char *where = scan_service_where(s), key[32], name[48];
+	char *where = scan_service_where(sc, s), key[32], name[48];
 	struct scan_section *sec;
 	int created;
 
@@ -95,7 +95,7 @@ scan_ports(struct scan_ctx *sc, struct why *why)
 			continue;
 		port = service_port(s->field[PF_SERVICE]);
 		if (port < 0) {
-			char *where = scan_service_where(s);
+			char *where = scan_service_where(sc, s);
 
 			scan_note(sc->model,
 			          "%s: no TCP port for service name "
@@ -106,7 +106,7 @@ scan_ports(struct scan_ctx *sc, struct why *why)
 		           strcmp(daemon, "postscreen") == 0) {
 			smtp_port(sc, s, port);
 		} else {
-			char *where = scan_service_where(s);
+			char *where = scan_service_where(sc, s);
 			char *type = policyinfo_port_type(sc->pi, "tcp", port);
 
 			scan_note(sc->model,

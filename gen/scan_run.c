@@ -61,7 +61,8 @@ scan_where(struct scan_ctx *sc, const struct pfconf_service *svc,
 	if (strlen(value) > 72)
 		value = short_value = xasprintf("%.69s...", value);
 
-	if (strncmp(origin, "master.cf", 9) == 0)
+	if (strncmp(origin, sc->conf->master_label,
+	            strlen(sc->conf->master_label)) == 0)
 		w = xasprintf("%s: %s -o %s=%s", origin, svc->field[PF_SERVICE],
 		              name, value);
 	else
@@ -73,9 +74,9 @@ scan_where(struct scan_ctx *sc, const struct pfconf_service *svc,
 }
 
 char *
-scan_service_where(const struct pfconf_service *s)
+scan_service_where(struct scan_ctx *sc, const struct pfconf_service *s)
 {
-	return xasprintf("master.cf:%d: %s %s ... %s", s->line,
+	return xasprintf("%s:%d: %s %s ... %s", sc->conf->master_label, s->line,
 	                 s->field[PF_SERVICE], s->field[PF_TYPE],
 	                 s->field[PF_COMMAND]);
 }
@@ -152,6 +153,28 @@ expand_all(const struct pfconf *conf, struct why *why)
 	return 0;
 }
 
+void
+scan_instance(struct scan_ctx *parent, struct pfconf *inst)
+{
+	struct scan_ctx sc = *parent;
+	struct why why;
+
+	pfconf_label_by_path(inst, parent->conf->dir);
+	sc.conf = inst;
+	sc.queue_dir = sc.daemon_dir = NULL;
+	if (expand_all(inst, &why) < 0 ||
+	    (sc.queue_dir = scan_param(&sc, NULL, "queue_directory", &why)) ==
+	        NULL ||
+	    (sc.daemon_dir = scan_param(&sc, NULL, "daemon_directory", &why)) ==
+	        NULL ||
+	    scan_services(&sc, &why) < 0 || scan_endpoints(&sc, &why) < 0 ||
+	    scan_ports(&sc, &why) < 0)
+		scan_note(parent->model, "instance %s: %s", inst->dir,
+		          why.text);
+	free(sc.queue_dir);
+	free(sc.daemon_dir);
+}
+
 int
 scan_run(const struct pfconf *conf, const struct scan_options *opt,
          struct policyinfo *pi, struct strbuf *out, struct why *why)
@@ -172,8 +195,10 @@ scan_run(const struct pfconf *conf, const struct scan_options *opt,
 	    (sc.daemon_dir = scan_param(&sc, NULL, "daemon_directory", why)) ==
 	        NULL)
 		goto out;
-	if (scan_dirs(&sc, why) < 0 || scan_services(&sc, why) < 0 ||
-	    scan_endpoints(&sc, why) < 0 || scan_ports(&sc, why) < 0)
+	/* Directories last: the instances they find are scanned too, and
+	 * the main instance's sections should get the plain names. */
+	if (scan_services(&sc, why) < 0 || scan_endpoints(&sc, why) < 0 ||
+	    scan_ports(&sc, why) < 0 || scan_dirs(&sc, why) < 0)
 		goto out;
 	scan_write(&model, opt->module, opt->config_dir, out);
 	rc = 0;

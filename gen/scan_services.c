@@ -27,7 +27,8 @@ static void
 add_daemon(struct scan_ctx *sc, const struct pfconf_service *s,
            const char *name, const char *path, const char *why_daemon)
 {
-	char *where = scan_service_where(s), *type = scan_file_type(sc, path);
+	char *where = scan_service_where(sc, s),
+	     *type = scan_file_type(sc, path);
 	char *dom = scan_domain_of(sc, type);
 	struct scan_section *sec;
 	int created;
@@ -56,7 +57,7 @@ helper_program(struct scan_ctx *sc, const struct pfconf_service *s,
                const char *daemon)
 {
 	const char *prog = arg_value(s, "argv="), *user = arg_value(s, "user=");
-	char *where = scan_service_where(s), *type, *dom;
+	char *where = scan_service_where(sc, s), *type, *dom;
 
 	if (prog == NULL || prog[0] != '/') {
 		scan_note(sc->model,

@@ -1,0 +1,159 @@
+#!/bin/bash
+# main.sh - guest-side driver of the tests/vm scenarios (one boot for all).
+#
+# Started by the guest runner (tests/vm/guest/runner.sh) from the bundle
+# check-vm.sh built: scenarios/NN-name/{scenario.sh,spec.ini}, bin/ (the
+# freshly built pfsel-gen, pfsel-label, sitedaemon), share/pfsel/policy,
+# full.ini (all scenarios' spec sections under one [module]) and phases.
+#
+# Order, because every "semodule -i" costs ~50 s under TCG:
+#   1. prepare every scenario (users, directories, keys; stock labels)
+#   2. baseline: each scenario's config and traffic, stock policy
+#   3. ONE "pfsel-gen install full.ini" + "pfsel-label apply"
+#   4. pfsel: the same config and traffic again, plus label/domain checks
+# Each phase of a scenario gets an audit window: the AVC, USER_AVC and
+# SELINUX_ERR records (ausearch) logged between its start and the end of
+# its traffic.  Results go to $E2E_OUT (summary.tsv, res/, logs).
+set -u
+cd "$(dirname "$0")"
+B=$PWD
+export PATH=$B/bin:$PATH
+export PFSEL_DATADIR=$B/share/pfsel
+OUT=$E2E_OUT
+AUDIT=/var/log/audit/audit.log
+. "$B/lib.sh"
+# The bundle sits on a tmpfs (var_run_t), which initrc_t may not execute.
+chcon -t bin_t "$B"/bin/*
+
+mkdir -p "$OUT/res"
+: >"$OUT/summary.tsv"
+read -r -a PHASES <"$B/phases"
+# Guest uptime after which no scenario starts (host timeout minus margin).
+deadline=$(cat "$B/deadline" 2>/dev/null || echo 840)
+scenarios=$(cd scenarios && ls)
+[ -f "$B/only" ] && scenarios=$(cat "$B/only")
+
+log "context $(id -Z); $(getenforce); lsm $(cat /sys/kernel/security/lsm)"
+if [ "$(getenforce)" != Enforcing ]; then
+	echo "guest is not enforcing" | tee "$OUT/fatal"
+	exit 1
+fi
+boot_denials=$(ausearch -m AVC,USER_AVC,SELINUX_ERR --raw 2>/dev/null | grep -c '^type=')
+log "denials logged before the scenarios (boot noise): $boot_denials"
+
+# step SCENARIO FUNCTION LOGFILE: run one function of a scenario in a
+# subshell, so scenarios cannot clobber each other's functions.
+step() {
+	local t0 rc
+	t0=$(date +%s%N)
+	(
+		S=$1 SDIR=$B/scenarios/$1
+		. "$B/lib.sh"
+		. "$SDIR/scenario.sh"
+		if declare -F "$2" >/dev/null; then "$2"; fi
+		exit $CK_FAILED
+	) >>"$3" 2>&1
+	rc=$?
+	printf '%s\t%s\t%s\t%d\n' "$1" "${PHASE:-prepare}" "$2" \
+		$((($(date +%s%N) - t0) / 1000000)) >>"$OUT/steps.tsv"
+	return $rc
+}
+
+# audit_window MARK OUTPREFIX: the denial records after line MARK
+# (OUTPREFIX.raw, .txt interpreted); OUTPREFIX.audit.log keeps all the
+# window's audit records for "pfsel-label review".
+audit_window() {
+	sleep 1 # auditd writes asynchronously
+	tail -n +"$(($1 + 1))" $AUDIT >"$2.audit.log"
+	ausearch -if "$2.audit.log" -m AVC,USER_AVC,SELINUX_ERR --raw 2>/dev/null |
+		grep '^type=' >"$2.raw"
+	ausearch -if "$2.audit.log" -m AVC,USER_AVC,SELINUX_ERR -i >"$2.txt" 2>/dev/null
+	wc -l <"$2.raw"
+}
+
+# run_phase SCENARIO PHASE: config, traffic, checks; one summary line.
+run_phase() {
+	local s=$1 ph=$2 d=$OUT/res/$1/$2 t0 mark traffic checks=- n
+	mkdir -p "$d"
+	postfix_ensure >>"$d/enable.log" 2>&1
+	t0=$(date +%s)
+	mark=$(wc -l <$AUDIT)
+	log "== $s $ph"
+	PHASE=$ph step "$s" enable "$d/enable.log"
+	if PHASE=$ph step "$s" traffic "$d/traffic.log"; then traffic=ok; else traffic=FAIL; fi
+	if [ "$ph" = pfsel ]; then
+		if PHASE=$ph step "$s" verify "$d/verify.log"; then checks=ok; else checks=FAIL; fi
+	fi
+	n=$(audit_window "$mark" "$d/avc")
+	# Probes that must be denied run after the window is closed.
+	PHASE=$ph step "$s" probe "$d/probe.log" || checks=FAIL
+	PHASE=$ph step "$s" disable "$d/disable.log"
+	postfix_ensure >>"$d/disable.log" 2>&1
+	printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$s" "$ph" "$traffic" "$n" "$checks" \
+		$(($(date +%s) - t0)) >>"$OUT/summary.tsv"
+	log "   traffic=$traffic denials=$n checks=$checks"
+}
+
+t_prep=$(date +%s)
+useradd -m -s /bin/bash $E2E_USER
+for s in $scenarios; do
+	log "prepare $s"
+	mkdir -p "$OUT/res/$s"
+	step "$s" prepare "$OUT/res/$s/prepare.log" || log "prepare $s failed"
+done
+postfix_save
+log "prepared in $(($(date +%s) - t_prep))s"
+
+for ph in "${PHASES[@]}"; do
+	if [ "$ph" = pfsel ]; then
+		t0=$(date +%s)
+		mark=$(wc -l <$AUDIT)
+		log "pfsel-gen install full.ini"
+		# Through a pipe: semodule's setfiles child inherits the
+		# descriptors and may not write a file initrc_t opened.
+		{
+			echo "# pfsel-gen install"
+			pfsel-gen install "$B/full.ini" </dev/null 2>&1
+			echo "rc=$?"
+		} 2>&1 | cat >"$OUT/install.log"
+		rc_i=$(sed -n 's/^rc=//p' "$OUT/install.log" | tail -1)
+		t1=$(date +%s)
+		{
+			echo "# pfsel-label apply"
+			pfsel-label apply --spec "$B/full.ini" </dev/null 2>&1
+			echo "rc=$?"
+		} 2>&1 | cat >"$OUT/apply.log"
+		rc_a=$(sed -n 's/^rc=//p' "$OUT/apply.log" | tail -1)
+		t2=$(date +%s)
+		n=$(audit_window "$mark" "$OUT/install-avc")
+		printf 'install\t%s\t%s\napply\t%s\t%s\ninstall_denials\t%s\n' \
+			"$rc_i" $((t1 - t0)) "$rc_a" $((t2 - t1)) "$n" >"$OUT/install.tsv"
+		log "install rc=$rc_i ($((t1 - t0))s) apply rc=$rc_a ($((t2 - t1))s)"
+		if [ "$rc_i" != 0 ] || [ "$rc_a" != 0 ]; then
+			for s in $scenarios; do
+				printf '%s\tpfsel\tSKIPPED\t-\t-\t0\n' "$s" >>"$OUT/summary.tsv"
+			done
+			continue
+		fi
+		semodule -l >"$OUT/modules.txt" 2>&1
+		# Postfix must pick up the new labels (its queue, its sockets).
+		postfix_restart >>"$OUT/apply.log" 2>&1
+	fi
+	for s in $scenarios; do
+		# Out of time: say so rather than be killed without results.
+		if [ "$(cut -d. -f1 /proc/uptime)" -ge "$deadline" ]; then
+			log "time budget spent: $s $ph not run"
+			printf '%s\t%s\tSKIPPED\t-\t-\t0\ttime budget\n' "$s" "$ph" >>"$OUT/summary.tsv"
+			continue
+		fi
+		run_phase "$s" "$ph"
+	done
+done
+
+log "collecting logs"
+cp $AUDIT "$OUT/audit.log"
+journalctl -b --no-pager >"$OUT/journal.txt" 2>&1
+dmesg >"$OUT/dmesg.txt" 2>&1
+ps -eZ >"$OUT/ps.txt" 2>&1
+log "done"
+exit 0

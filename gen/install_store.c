@@ -102,8 +102,13 @@ store_begin(const char *root, struct why *why)
 		goto fail;
 	}
 	semanage_set_create_store(st->sh, 0);
-	/* Only the running system's kernel runs the store's policy. */
-	semanage_set_reload(st->sh, *root == '\0');
+	/*
+	 * A scratch root's policy is not the kernel's: never load it.  For
+	 * the running system keep libsemanage's default, which reloads only
+	 * when SELinux is enabled (load_policy fails on a kernel without it).
+	 */
+	if (*root)
+		semanage_set_reload(st->sh, 0);
 	if (semanage_access_check(st->sh) < SEMANAGE_CAN_WRITE) {
 		why_set(why,
 		        "%s: the policy store is not writable (run as root)",

@@ -281,6 +281,63 @@ test_generic_types(void **state)
 	assert_false(port_type_is_generic("unreserved_port"));
 }
 
+/* An inet endpoint's port cannot say override =; the message says what
+ * it can say instead.  The same label asked for twice is planned once. */
+static void
+test_implicit_and_duplicate_ports(void **state)
+{
+	struct port_set policy, local = {0};
+	struct port_plan plan;
+	struct why why;
+
+	(void)state;
+	fixture_policy(&policy);
+	spec_reset();
+	spec_port("tcp", 10025, 10025, "milter_port_t", 0, 6);
+	spec_ports[0].implicit = 1;
+	assert_int_equal(
+	    ports_plan(&test_spec, NULL, &policy, &local, &plan, &why), -1);
+	assert_string_equal(why.text,
+	                    "site.ini:6: tcp/10025 is already labeled "
+	                    "amavisd_send_port_t; set port_type = "
+	                    "amavisd_send_port_t");
+
+	spec_reset();
+	spec_port("tcp", 10025, 10025, "smtp_port_t", 1, 6);
+	spec_port("tcp", 10025, 10025, "smtp_port_t", 0, 9);
+	spec_ports[1].implicit = 1;
+	assert_int_equal(
+	    ports_plan(&test_spec, NULL, &policy, &local, &plan, &why), 0);
+	assert_int_equal(plan.nops, 1);
+	assert_int_equal(plan.nrecords, 1);
+	port_plan_free(&plan);
+	port_set_free(&policy);
+}
+
+/* A local record of a generic type is nobody's port either. */
+static void
+test_generic_local_record_is_free(void **state)
+{
+	struct port_set policy, local = {0};
+	struct port_plan plan;
+	struct why why;
+
+	(void)state;
+	fixture_policy(&policy);
+	port_set_add(&local, "tcp", 2525, 2525, "unreserved_port_t");
+	spec_reset();
+	spec_port("tcp", 2525, 2525, "smtp_port_t", 0, 3);
+	assert_int_equal(
+	    ports_plan(&test_spec, NULL, &policy, &local, &plan, &why), 0);
+	assert_int_equal(plan.nops, 1);
+	assert_op(&plan.ops[0], PORT_OP_SET, "tcp", 2525, 2525, "smtp_port_t");
+	/* It replaced a local record: uninstall puts that back. */
+	assert_string_equal(plan.records[0].old_type, "unreserved_port_t");
+	port_plan_free(&plan);
+	port_set_free(&local);
+	port_set_free(&policy);
+}
+
 /* The machine's own binary policy, read only. */
 static void
 test_read_policy(void **state)
@@ -332,6 +389,8 @@ main(void)
 	    cmocka_unit_test(test_reinstall_computes_difference),
 	    cmocka_unit_test(test_already_right_is_a_no_op),
 	    cmocka_unit_test(test_generic_types),
+	    cmocka_unit_test(test_implicit_and_duplicate_ports),
+	    cmocka_unit_test(test_generic_local_record_is_free),
 	    cmocka_unit_test(test_read_policy),
 	};
 

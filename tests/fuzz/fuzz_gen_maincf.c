@@ -29,6 +29,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	c.dir = "/etc/pf";
 	c.main_file = "main.cf";
 	c.master_file = "master.cf";
+	c.main_label = "main.cf";
+	c.master_label = "master.cf";
 	pfconf_table_set(&c.fixed, "config_directory", c.dir, 0);
 	if (pfconf_main_parse(&c.main, "main.cf", (const char *)data, size,
 	                      &why) == 0) {

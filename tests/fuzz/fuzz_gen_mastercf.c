@@ -28,6 +28,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	c.dir = "/etc/pf";
 	c.main_file = "main.cf";
 	c.master_file = "master.cf";
+	c.main_label = "main.cf";
+	c.master_label = "master.cf";
 	c.defaults = defaults;
 	pfconf_table_set(&c.fixed, "config_directory", c.dir, 0);
 	if (pfconf_master_parse(&c.master, "master.cf", (const char *)data,

@@ -65,6 +65,12 @@ check "-n names the module" grep -qx 'name = mysite' "$T_TMP/named.spec"
 check "default output is stdout, same as -o" \
 	cmp -s <("$GEN" scan -c "$CONFIGS/debian12-stock" -n mysite) \
 	"$T_TMP/named.spec"
+root=$(scratch_root)
+check "-r ROOT reads that root's policy (a copy: same spec)" \
+	cmp -s <("$GEN" scan -c "$CONFIGS/pfsel-site" -r "$root") "$spec"
+check_fails "-r of a root without a policy is an error" \
+	"$GEN" scan -c "$CONFIGS/pfsel-site" -r "$T_TMP"
+rm -rf "$root"
 check_fails "a missing configuration directory is an error" \
 	"$GEN" scan -c "$T_TMP/nonexistent"
 exit $T_FAILED

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -172,6 +173,24 @@ add_path(char ***v, size_t *n, char *p)
 	(*v)[(*n)++] = p;
 }
 
+/*
+ * A tree from a manifest or spec: a module names paths that need not
+ * exist yet (a log file, a runtime directory); those are skipped.
+ */
+static void
+add_tree(char ***v, size_t *n, const struct selroot *sr, const char *tree)
+{
+	char *p = selroot_path(sr, tree);
+	struct stat st;
+
+	if (lstat(p, &st) < 0) {
+		debug("%s: absent, skipped", p);
+		free(p);
+		return;
+	}
+	add_path(v, n, p);
+}
+
 /* The trees of --manifest and --spec, appended to *v. */
 static int
 trees_from_files(const struct run_opts *ro, const struct selroot *sr, char ***v,
@@ -185,7 +204,7 @@ trees_from_files(const struct run_opts *ro, const struct selroot *sr, char ***v,
 		if (manifest_load(ro->manifest, &m, why) < 0)
 			return -1;
 		for (i = 0; i < m.ntrees; i++)
-			add_path(v, n, selroot_path(sr, m.trees[i]));
+			add_tree(v, n, sr, m.trees[i]);
 		manifest_free(&m);
 	}
 	if (ro->spec) {
@@ -197,7 +216,7 @@ trees_from_files(const struct run_opts *ro, const struct selroot *sr, char ***v,
 			return -1;
 		t = spec_trees(s, &nt);
 		for (i = 0; i < nt; i++) {
-			add_path(v, n, selroot_path(sr, t[i]));
+			add_tree(v, n, sr, t[i]);
 			free(t[i]);
 		}
 		free(t);
@@ -279,6 +298,11 @@ label_run(int argc, char **argv, int apply)
 		add_path(&paths, &npaths, operand(&sr, argv[k]));
 	if (trees_from_files(&ro, &sr, &paths, &npaths, &why) < 0)
 		fatalx("%s", why.text);
+	if (npaths == 0 && (ro.manifest || ro.spec)) {
+		/* A module whose trees do not exist yet: all is well. */
+		selroot_free(&sr);
+		return 0;
+	}
 	if (npaths == 0) {
 		warnx("nothing to do: name a PATH, --manifest or --spec");
 		return usage(apply, stderr);

@@ -394,6 +394,9 @@ plan_spec_port(const struct spec_port *p, const struct port_set *base,
 		              "override = yes to replace it",
 		              name, cname, conflict->type);
 	}
+	if (conflict) /* reported even when allowed: it changes a label */
+		info("%s:%d: %s: %s replaces %s (override = yes)", p->at.file,
+		     p->at.line, name, p->type, conflict->type);
 	old = port_set_find(base, p->proto, p->low, p->high);
 	plan_add_record(plan, p, old ? old->type : NULL);
 	port_set_put(want, p->proto, p->low, p->high, p->type);

@@ -81,12 +81,17 @@ EOF
 sed 's|tcp/2525|tcp/2527|' "$dir/a.ini" >"$dir/b.ini"
 manifest=$root/var/lib/pfsel/pfsel_rt.manifest
 
-out=$("$GEN" install "$dir/a.ini" --root "$root" 2>&1)
+buildtmp=$(tmpdir)
+out=$(TMPDIR=$buildtmp "$GEN" install "$dir/a.ini" --root "$root" 2>&1)
 rc=$?
 check_eq "install exits 0" 0 "$rc"
 [ "$rc" = 0 ] || echo "$out"
 check "install says: one transaction" \
 	grep -q "in one transaction" <<<"$out"
+check "install reports the label it replaces" \
+	grep -q "tcp/10025: smtp_port_t replaces amavisd_send_port_t" <<<"$out"
+check_eq "install without -o leaves no build directory" "" \
+	"$(ls -A "$buildtmp")"
 check "semodule -p lists the module" \
 	grep -qx "pfsel_rt" <(semodule -p "$root" -l)
 # The label the kernel would use is the first match; seinfo lists all.
@@ -112,8 +117,9 @@ check "manifest records the spec's trees" \
 check "manifest records the spec" \
 	grep -qx "spec $dir/a.ini" "$manifest"
 
-out=$("$GEN" install "$dir/b.ini" --root "$root" 2>&1)
+out=$("$GEN" install "$dir/b.ini" -o "$dir/out" --root "$root" 2>&1)
 check_eq "reinstall with another spec exits 0" 0 "$?"
+check "install -o DIR keeps the module package" test -s "$dir/out/pfsel_rt.pp"
 check "reinstall removed the port the spec dropped" \
 	test -z "$(grep ' 2525 ' "$active/ports.local")"
 check "reinstall added the new port" \

@@ -41,13 +41,20 @@ store_name(const struct selroot *sr)
 
 /* The previous install's manifest, if there is one: 1, 0 none, -1 bad. */
 static int
-load_previous(const char *path, struct manifest *m, struct why *why)
+load_previous(const char *path, const char *module, struct manifest *m,
+              struct why *why)
 {
 	memset(m, 0, sizeof(*m));
 	if (access(path, F_OK) < 0 && errno == ENOENT)
 		return 0;
 	if (manifest_load(path, m, why) < 0)
 		return -1;
+	if (strcmp(m->module, module) != 0) {
+		why_set(why, "%s: records module %s, not %s", path, m->module,
+		        module);
+		manifest_free(m);
+		return -1;
+	}
 	return 1;
 }
 
@@ -126,7 +133,7 @@ install_spec(const char *root, const struct spec *spec, const char *pp_path,
 	if (selroot_open(&sr, root, why) < 0)
 		return -1;
 	mpath = manifest_path(sr.root, spec->module);
-	if ((have_prev = load_previous(mpath, &prev, why)) < 0)
+	if ((have_prev = load_previous(mpath, spec->module, &prev, why)) < 0)
 		goto out;
 	if (ports_read_policy(sr.binary_policy, spec, &policy, why) < 0)
 		goto out;

@@ -1,7 +1,7 @@
 /*
  * scan - turn a Postfix configuration into a pfsel spec.
  *
- * scan_run() runs the detectors (scan_services.c, scan_endpoints.c,
+ * scan_run() runs the detectors (scan_services.c, scan_endpoint.c,
  * scan_dirs.c, scan_ports.c) over a loaded configuration; they record
  * findings (scan_model.h) that scan_write.c prints as spec sections, each
  * with a "# from FILE:LINE: ..." comment, and "# not handled: ..." for

@@ -1,7 +1,7 @@
 /*
  * scan_ctx - what every scan detector works with: the configuration, the
  * policy it is compared with, and the model the findings go into.
- * Filled by scan_run.c; used by scan_services.c, scan_endpoints.c,
+ * Filled by scan_run.c; used by scan_services.c, scan_endpoint.c,
  * scan_dirs.c and scan_ports.c.
  */
 #ifndef PFSEL_SCAN_CTX_H

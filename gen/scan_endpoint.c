@@ -1,0 +1,357 @@
+/*
+ * scan_endpoint - endpoints and the sections they become; see
+ * scan_endpoint.h.  scan_endpoints() runs the endpoint detectors over
+ * master.cf's services.  Called by scan_run.c.
+ */
+#include <netdb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scan_endpoint.h"
+#include "scan_known.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+void
+scan_endpoint_free(struct scan_endpoint *ep)
+{
+	free(ep->path);
+	free(ep->host);
+}
+
+/* "host:port", "[v6]:port" or "port"; service names via getservbyname. */
+static int
+parse_inet(const char *s, struct scan_endpoint *ep)
+{
+	const char *colon = strrchr(s, ':');
+	const char *port = colon ? colon + 1 : s;
+	struct servent *se;
+	char *end;
+	long n;
+
+	if (colon && s[0] == '[' && colon > s && colon[-1] != ']')
+		return -1; /* "[::1" without its port */
+	n = strtol(port, &end, 10);
+	if (*port == 0 || *end != 0) {
+		if ((se = getservbyname(port, "tcp")) == NULL)
+			return -1;
+		n = ntohs((unsigned short)se->s_port);
+	}
+	if (n < 1 || n > 65535)
+		return -1;
+	ep->is_unix = 0;
+	ep->port = (int)n;
+	ep->host = colon ? xstrndup(s, (size_t)(colon - s)) : NULL;
+	return 0;
+}
+
+static int
+is_local_host(const char *h)
+{
+	return h == NULL || *h == 0 || strcmp(h, "localhost") == 0 ||
+	       strncmp(h, "127.", 4) == 0 || strcmp(h, "[127.0.0.1]") == 0 ||
+	       strcmp(h, "::1") == 0 || strcmp(h, "[::1]") == 0 ||
+	       strcmp(h, "localhost.localdomain") == 0;
+}
+
+static char *
+endpoint_text(const struct scan_endpoint *ep)
+{
+	if (ep->is_unix)
+		return xasprintf("unix:%s", ep->path);
+	if (ep->host && *ep->host)
+		return xasprintf("inet:%s:%d", ep->host, ep->port);
+	return xasprintf("inet:%d", ep->port);
+}
+
+/* The master.cf service that owns a queue socket path, or NULL. */
+static const struct pfconf_service *
+master_socket(struct scan_ctx *sc, const char *path)
+{
+	size_t n = strlen(sc->queue_dir);
+	const char *rest;
+
+	if (strncmp(path, sc->queue_dir, n) != 0 || path[n] != '/')
+		return NULL;
+	rest = path + n + 1;
+	if (strncmp(rest, "private/", 8) == 0)
+		return pfconf_master_find(&sc->conf->master, rest + 8, "unix");
+	if (strncmp(rest, "public/", 7) == 0)
+		return pfconf_master_find(&sc->conf->master, rest + 7, "unix");
+	return NULL;
+}
+
+/* Who serves ep: a domain of the policy (caller frees), with why. */
+static char *
+find_server(struct scan_ctx *sc, const struct scan_endpoint *ep,
+            const struct scan_known *known, const char *fallback,
+            const char *fallback_why, struct strbuf *reason)
+{
+	const char *server;
+	char *t, *d = NULL;
+
+	if (ep->is_unix) {
+		t = scan_file_type(sc, ep->path);
+		if (*t && (d = scan_domain_of(sc, t)) != NULL)
+			strbuf_addf(reason, "the policy labels %s %s", ep->path,
+			            t);
+		free(t);
+	} else {
+		t = policyinfo_port_type(sc->pi, "tcp", ep->port);
+		if ((server = scan_known_port_type(t)) != NULL) {
+			d = xstrdup(server);
+			strbuf_addf(reason, "the policy types tcp/%d %s",
+			            ep->port, t);
+		}
+		free(t);
+	}
+	if (d == NULL && known && known->server) {
+		d = xstrdup(known->server);
+		strbuf_addf(reason, "%s is %s's usual %s",
+		            ep->is_unix ? "the path" : "the port", known->what,
+		            ep->is_unix ? "socket" : "port");
+	}
+	if (d == NULL && fallback) {
+		d = xstrdup(fallback);
+		strbuf_addf(reason, "%s", fallback_why);
+	}
+	if (d && !policyinfo_has_type(sc->pi, d)) {
+		strbuf_addf(reason, ", but the policy has no type %s", d);
+		free(d);
+		d = NULL;
+	}
+	return d;
+}
+
+/*
+ * An inet [socket] names the type of its port (spec addendum): the
+ * policy's own label, also when that is only the generic one.
+ */
+static void
+port_type(struct scan_ctx *sc, struct scan_section *sec, int port)
+{
+	char *t = policyinfo_port_type(sc->pi, "tcp", port);
+
+	if (strcmp(t, "unreserved_port_t") == 0 ||
+	    strcmp(t, "reserved_port_t") == 0 ||
+	    strcmp(t, "hi_reserved_port_t") == 0 || strcmp(t, "port_t") == 0)
+		scan_comment(sec,
+		             "the policy leaves tcp/%d generic (%s): "
+		             "clients may then connect to every such port",
+		             port, t);
+	scan_set(sec, "port_type", "%s", t);
+	free(t);
+}
+
+/* The enabled [milter] that already runs command, or NULL. */
+static const struct scan_section *
+command_owner(struct scan_ctx *sc, const char *command)
+{
+	char *line = xasprintf("command = %s\n", command);
+	const struct scan_section *found = NULL;
+	size_t i;
+
+	for (i = 0; i < sc->model->count && !found; i++) {
+		const struct scan_section *s = &sc->model->items[i];
+
+		if (s->kind == SCAN_MILTER && !s->disabled && s->body.len &&
+		    strstr(s->body.data, line))
+			found = s;
+	}
+	free(line);
+	return found;
+}
+
+/* The section ep went into, NULL when no section describes it. */
+struct scan_section *
+scan_record(struct scan_ctx *sc, struct scan_endpoint *ep,
+            const struct scan_use *u)
+{
+	const struct scan_known *known =
+	    ep->is_unix ? scan_known_path(ep->path) : scan_known_port(ep->port);
+	const struct pfconf_service *owner;
+	struct strbuf reason = STRBUF_INIT;
+	struct scan_section *sec;
+	const struct scan_section *twin;
+	char *key = endpoint_text(ep), *server;
+	int created;
+
+	if (ep->is_unix && (owner = master_socket(sc, ep->path)) != NULL) {
+		scan_info(sc->model,
+		          "%s is master.cf service \"%s\" (line %d), see its "
+		          "entry; from %s",
+		          ep->path, owner->field[PF_SERVICE], owner->line,
+		          u->where);
+		free(key);
+		return NULL;
+	}
+	sec = scan_section(sc->model, u->is_milter ? SCAN_MILTER : SCAN_SOCKET,
+	                   known && !u->strong_hint ? known->name : u->hint,
+	                   key, &created);
+	scan_comment(sec, "from %s", u->where);
+	scan_add_client(sec, u->client);
+	if (!created) {
+		free(key);
+		return sec;
+	}
+	scan_set(sec, "socket", "%s", key);
+	if (!ep->is_unix && !u->is_milter)
+		port_type(sc, sec, ep->port);
+	if (!ep->is_unix && !is_local_host(ep->host)) {
+		sec->disabled = 1;
+		scan_comment(sec,
+		             "served on another host (%s): decide whether this "
+		             "host needs the connection, and name its server",
+		             ep->host);
+		free(key);
+		return sec;
+	}
+	server =
+	    find_server(sc, ep, known, u->fallback, u->fallback_why, &reason);
+	if (server) {
+		scan_comment(sec, "server %s: %s", server, reason.data);
+		scan_set(sec, "server", "%s", server);
+	} else if (u->is_milter && known && known->command &&
+	           (twin = command_owner(sc, known->command)) != NULL) {
+		sec->disabled = 1;
+		scan_comment(sec,
+		             "%s also serves [milter %s]: one program gets one "
+		             "domain, so add this socket's access by hand",
+		             known->command, twin->name);
+	} else if (u->is_milter && known && known->command) {
+		scan_comment(sec,
+		             "%s has no domain in the policy%s%s: a new one is "
+		             "made for its program",
+		             known->what, reason.len ? "; " : "",
+		             strbuf_str(&reason));
+		scan_set(sec, "command", "%s", known->command);
+	} else {
+		sec->disabled = 1;
+		scan_comment(sec,
+		             "unknown server%s%s: name its domain "
+		             "(server =)%s, then uncomment",
+		             reason.len ? ": " : "", strbuf_str(&reason),
+		             u->is_milter ? " or its program (command =)" : "");
+	}
+	free(server);
+	strbuf_free(&reason);
+	free(key);
+	return sec;
+}
+
+/* Words of a Postfix list: blanks and commas separate, {} groups. */
+char **
+scan_list_words(const char *v, size_t *n)
+{
+	char **w = NULL;
+	const char *s = v;
+
+	*n = 0;
+	while (*s) {
+		const char *start;
+		int level = 0;
+
+		s += strspn(s, " \t\r\n,");
+		if (*s == 0)
+			break;
+		for (start = s; *s; s++) {
+			if (*s == '{')
+				level++;
+			else if (*s == '}' && level > 0)
+				level--;
+			else if (level == 0 && strchr(" \t\r\n,", *s))
+				break;
+		}
+		w = xreallocarray(w, *n + 1, sizeof(*w));
+		w[(*n)++] = xstrndup(start, (size_t)(s - start));
+	}
+	return w;
+}
+
+void
+scan_words_free(char **w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(w[i]);
+	free(w);
+}
+
+/* "{ inet:host:port, option = value }" -> "inet:host:port" */
+char *
+scan_group_head(const char *w)
+{
+	if (w[0] != '{')
+		return xstrdup(w);
+	w++;
+	w += strspn(w, " \t\r\n");
+	return xstrndup(w, strcspn(w, " \t\r\n,}"));
+}
+
+/*
+ * A server address: "unix:PATH", "local:PATH", "inet:HOST:PORT", or (for
+ * policy and LMTP) a bare path or host:port.  -1 when unparsable.
+ */
+int
+scan_endpoint_parse(struct scan_ctx *sc, const char *text, int chroot,
+                    struct scan_endpoint *ep)
+{
+	memset(ep, 0, sizeof(*ep));
+	if (strncmp(text, "unix:", 5) == 0 || strncmp(text, "local:", 6) == 0 ||
+	    (strchr(text, '/') && strncmp(text, "inet:", 5) != 0)) {
+		const char *p = strchr(text, '/') == text         ? text
+		                : strncmp(text, "unix:", 5) == 0  ? text + 5
+		                : strncmp(text, "local:", 6) == 0 ? text + 6
+		                                                  : text;
+
+		if (*p == 0)
+			return -1;
+		ep->is_unix = 1;
+		ep->path = scan_socket_path(sc, p, chroot);
+		return 0;
+	}
+	if (strncmp(text, "inet:", 5) == 0)
+		text += 5;
+	return parse_inet(text, ep);
+}
+
+int
+scan_is_daemon(const struct pfconf_service *s, const char *name)
+{
+	return strcmp(scan_daemon_name(s), name) == 0;
+}
+
+int
+scan_has_word(const char *list, const char *word)
+{
+	size_t n, i;
+	char **w = scan_list_words(list, &n);
+	int found = 0;
+
+	for (i = 0; i < n; i++)
+		found |= strcmp(w[i], word) == 0;
+	scan_words_free(w, n);
+	return found;
+}
+
+int
+scan_endpoints(struct scan_ctx *sc, struct why *why)
+{
+	size_t i;
+
+	for (i = 0; i < sc->conf->master.count; i++) {
+		const struct pfconf_service *s = &sc->conf->master.items[i];
+
+		if (scan_is_daemon(s, "smtpd") &&
+		    (scan_milters(sc, s, why) < 0 ||
+		     scan_policies(sc, s, why) < 0 ||
+		     scan_sasl(sc, s, why) < 0))
+			return -1;
+		if (scan_is_daemon(s, "cleanup") &&
+		    scan_milters(sc, s, why) < 0)
+			return -1;
+	}
+	return scan_transports(sc, why);
+}

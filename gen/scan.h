@@ -3,7 +3,7 @@
  *
  * scan_run() runs the detectors (scan_services.c, scan_endpoint.c,
  * scan_dirs.c, scan_ports.c) over a loaded configuration; they record
- * findings (scan_model.h) that scan_write.c prints as spec sections, each
+ * findings (scan_model.h) that scan_write() prints as spec sections, each
  * with a "# from FILE:LINE: ..." comment, and "# not handled: ..." for
  * what no section describes.  Called by cmd_scan.c.
  */

@@ -298,12 +298,11 @@ label_run(int argc, char **argv, int apply)
 		add_path(&paths, &npaths, operand(&sr, argv[k]));
 	if (trees_from_files(&ro, &sr, &paths, &npaths, &why) < 0)
 		fatalx("%s", why.text);
-	if (npaths == 0 && (ro.manifest || ro.spec)) {
-		/* A module whose trees do not exist yet: all is well. */
-		selroot_free(&sr);
-		return 0;
-	}
 	if (npaths == 0) {
+		selroot_free(&sr);
+		/* A module whose trees do not exist yet: all is well. */
+		if (ro.manifest || ro.spec)
+			return 0;
 		warnx("nothing to do: name a PATH, --manifest or --spec");
 		return usage(apply, stderr);
 	}

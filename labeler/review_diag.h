@@ -49,6 +49,7 @@ enum rv_fix {
 
 struct rv_diag {
 	int reason;             /* enum rv_reason, for all the group asked */
+	uint16_t cls;           /* the class value, 0 when unknown */
 	int fix;                /* enum rv_fix */
 	uint64_t allowed;       /* group perm bits the policy allows */
 	uint64_t unknown_perms; /* bits the class does not have */
@@ -78,8 +79,20 @@ struct rv_diag_ctx;
 struct rv_diag_ctx *rv_diag_new(struct rv_policy *policy,
                                 const char *file_contexts);
 void rv_diag_free(struct rv_diag_ctx *ctx);
+/*
+ * Two passes over all groups: rv_diagnose() needs the whole policy (the
+ * reason, booleans, port types); rv_diagnose_fix() needs only access
+ * computations and the file contexts, so the caller drops the policy
+ * structures in between (rv_policy_drop_db) to bound memory.
+ */
 void rv_diagnose(struct rv_diag_ctx *ctx, struct rv_table *t,
                  struct rv_group *g);
+void rv_diagnose_fix(struct rv_diag_ctx *ctx, struct rv_table *t,
+                     struct rv_group *g);
+
+/* rv_diagnose_fix for all groups, visited in path order (reorders them). */
+void rv_diagnose_fixes(struct rv_diag_ctx *ctx, struct rv_table *t,
+                       struct rv_group **groups, size_t n);
 
 const char *rv_reason_name(int reason);
 const char *rv_fix_name(int fix);

@@ -86,7 +86,7 @@ int rv_group_ctx(struct rv_table *t, struct rv_group *g, const char *scon,
                  size_t sclen, const char *tcon, size_t tclen);
 /* Index of the context pair, added if new (the last when full). */
 int rv_group_ctx(struct rv_table *t, struct rv_group *g, const char *scon,
-		 size_t sclen, const char *tcon, size_t tclen);
+                 size_t sclen, const char *tcon, size_t tclen);
 /* Count one request with these permission bits. */
 void rv_group_request(struct rv_group *g, int ctx, uint64_t bits, double when);
 /* Add an example value unless already there. */

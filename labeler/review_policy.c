@@ -104,6 +104,15 @@ rv_policy_free(struct rv_policy *pol)
 	free(pol);
 }
 
+void
+rv_policy_drop_db(struct rv_policy *pol)
+{
+	if (pol->db != NULL)
+		sepol_policydb_free(pol->db);
+	pol->db = NULL;
+	pol->p = NULL;
+}
+
 const char *
 rv_policy_path(const struct rv_policy *pol)
 {
@@ -305,26 +314,14 @@ list_grants(struct rv_policy *pol, const cond_av_list_t *l, uint32_t s,
 	return av;
 }
 
-/* What conditional rules would grant with boolean flip negated (0: none
- * flipped) beyond what they grant now. */
-static uint32_t
-cond_extra(struct rv_policy *pol, uint32_t s, uint32_t t, uint16_t cls,
-           uint32_t flip)
-{
+#define MAX_RELEVANT 256
+
+/* A conditional node whose rules grant (s, t, cls) something asked. */
+struct relevant {
 	const cond_node_t *n;
-	uint32_t av = 0;
-
-	for (n = pol->p->cond_list; n != NULL; n = n->next) {
-		int now = cond_eval(pol, n->expr, 0);
-		int then = cond_eval(pol, n->expr, flip);
-
-		if (now < 0 || then < 0 || now == then)
-			continue;
-		av |= list_grants(pol, then ? n->true_list : n->false_list, s,
-		                  t, cls);
-	}
-	return av;
-}
+	uint32_t when_true, when_false; /* what each list grants */
+	int now;
+};
 
 int
 rv_policy_booleans(struct rv_policy *pol, const char *stype, const char *ttype,
@@ -332,23 +329,73 @@ rv_policy_booleans(struct rv_policy *pol, const char *stype, const char *ttype,
                    const char **names, int *values, int max)
 {
 	uint32_t s = type_value(pol, stype), t = type_value(pol, ttype);
-	uint32_t b;
-	int n = 0;
+	struct relevant rel[MAX_RELEVANT];
+	uint32_t cand[COND_MAX_BOOLS * 8];
+	const cond_node_t *n;
+	int nrel = 0, ncand = 0, found = 0, i, j;
 
 	if (s == 0 || t == 0)
 		return 0;
-	for (b = 1; b <= pol->p->p_bools.nprim && n < max; b++) {
-		cond_bool_datum_t *d = pol->p->bool_val_to_struct[b - 1];
+	/*
+	 * One pass over the conditional rules finds the nodes that matter;
+	 * only booleans in their expressions are flipped.  Flipping every
+	 * boolean over every node (audit2why's way, on a mutable policy)
+	 * took 70% of a 100k-AVC run.
+	 */
+	for (n = pol->p->cond_list; n != NULL && nrel < MAX_RELEVANT;
+	     n = n->next) {
+		uint32_t wt = list_grants(pol, n->true_list, s, t, cls);
+		uint32_t wf = list_grants(pol, n->false_list, s, t, cls);
+		const cond_expr_t *e;
 
+		if (((wt | wf) & perms & ~allowed) == 0)
+			continue;
+		rel[nrel].n = n;
+		rel[nrel].when_true = wt;
+		rel[nrel].when_false = wf;
+		rel[nrel].now = cond_eval(pol, n->expr, 0);
+		nrel++;
+		for (e = n->expr; e != NULL; e = e->next) {
+			if (e->expr_type != COND_BOOL)
+				continue;
+			for (j = 0; j < ncand && cand[j] != e->bool; j++)
+				;
+			if (j == ncand &&
+			    ncand < (int)(sizeof(cand) / sizeof(cand[0])))
+				cand[ncand++] = e->bool;
+		}
+	}
+	/* In policy order, as audit2why lists them. */
+	for (i = 1; i < ncand; i++)
+		for (j = i; j > 0 && cand[j - 1] > cand[j]; j--) {
+			uint32_t x = cand[j];
+
+			cand[j] = cand[j - 1];
+			cand[j - 1] = x;
+		}
+	for (i = 0; i < ncand && found < max; i++) {
+		uint32_t b = cand[i], extra = 0;
+		cond_bool_datum_t *d;
+
+		if (b == 0 || b > pol->p->p_bools.nprim)
+			continue;
+		d = pol->p->bool_val_to_struct[b - 1];
 		if (d == NULL || (d->flags & COND_BOOL_FLAGS_TUNABLE))
 			continue;
-		if ((perms & ~(allowed | cond_extra(pol, s, t, cls, b))) != 0)
+		for (j = 0; j < nrel; j++) {
+			int then = cond_eval(pol, rel[j].n->expr, b);
+
+			if (rel[j].now >= 0 && then >= 0 && then != rel[j].now)
+				extra |=
+				    then ? rel[j].when_true : rel[j].when_false;
+		}
+		if ((perms & ~(allowed | extra)) != 0)
 			continue;
-		names[n] = pol->p->p_bool_val_to_name[b - 1];
-		values[n] = !d->state;
-		n++;
+		names[found] = pol->p->p_bool_val_to_name[b - 1];
+		values[found] = !d->state;
+		found++;
 	}
-	return n;
+	return found;
 }
 
 char *

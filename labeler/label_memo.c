@@ -70,8 +70,8 @@ load_pcre2(void)
  * makes it optional.  A '|' outside brackets makes the pattern's start
  * ambiguous, so the prefix is empty then.
  */
-static char *
-literal_prefix(const char *re)
+char *
+label_memo_prefix(const char *re)
 {
 	size_t i, n = strcspn(re, ".^$?*+|[({\\");
 	int depth = 0, inclass = 0;
@@ -121,7 +121,7 @@ label_memo_new(const struct label_fc *fc, int enabled)
 		    pc.compile((PCRE2_SPTR8)anchored, PCRE2_ZERO_TERMINATED,
 		               PCRE2_DOTALL, &err, &off, NULL);
 		free(anchored);
-		m->specs[i].prefix = literal_prefix(fc->specs[i].regex);
+		m->specs[i].prefix = label_memo_prefix(fc->specs[i].regex);
 		m->specs[i].plen = strlen(m->specs[i].prefix);
 	}
 	return m;

@@ -51,6 +51,12 @@ struct label_memo_dir {
 	size_t ncache;
 };
 
+/*
+ * The literal text every match of a file_contexts regex starts with
+ * ("" when there is none); the caller frees it.
+ */
+char *label_memo_prefix(const char *regex);
+
 /* NULL when PCRE2 is not available: then every lookup goes to selabel. */
 struct label_memo *label_memo_new(const struct label_fc *fc, int enabled);
 void label_memo_free(struct label_memo *m);

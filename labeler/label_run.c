@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "label_changed.h"
 #include "label_fc.h"
 #include "label_memo.h"
 #include "label_policy.h"
@@ -33,6 +34,7 @@ struct run_opts {
 	const char *root;
 	const char *manifest;
 	const char *spec;
+	const char *changed_since;
 	int dry_run;
 	int no_memo;
 };
@@ -45,6 +47,7 @@ enum {
 	OPT_MANIFEST,
 	OPT_SPEC,
 	OPT_NO_MEMO,
+	OPT_CHANGED_SINCE,
 };
 
 static const struct option long_opts[] = {
@@ -61,6 +64,7 @@ static const struct option long_opts[] = {
     {"manifest", required_argument, NULL, OPT_MANIFEST},
     {"spec", required_argument, NULL, OPT_SPEC},
     {"no-memo", no_argument, NULL, OPT_NO_MEMO},
+    {"changed-since", required_argument, NULL, OPT_CHANGED_SINCE},
     {NULL, 0, NULL, 0},
 };
 
@@ -137,6 +141,9 @@ parse(int argc, char **argv, int apply, struct run_opts *ro)
 			break;
 		case OPT_NO_MEMO:
 			ro->no_memo = 1;
+			break;
+		case OPT_CHANGED_SINCE:
+			ro->changed_since = optarg;
 			break;
 		default:
 			return usage(apply, stderr), -1;
@@ -294,24 +301,35 @@ label_run(int argc, char **argv, int apply)
 		return PFSEL_EXIT_ERROR;
 	if (selroot_open(&sr, ro.root, &why) < 0)
 		fatalx("%s", why.text);
-	for (k = optind; k < argc; k++)
-		add_path(&paths, &npaths, operand(&sr, argv[k]));
-	if (trees_from_files(&ro, &sr, &paths, &npaths, &why) < 0)
-		fatalx("%s", why.text);
-	if (npaths == 0) {
-		selroot_free(&sr);
-		/* A module whose trees do not exist yet: all is well. */
-		if (ro.manifest || ro.spec)
-			return 0;
-		warnx("nothing to do: name a PATH, --manifest or --spec");
-		return usage(apply, stderr);
-	}
+	/* Everything is validated before anything is looked at. */
 	if (label_fc_load(&fc, sr.file_contexts, &why) < 0)
 		fatalx("%s", why.text);
 	if (label_policy_load(sr.binary_policy, &why) < 0 ||
 	    label_policy_check_fc(&fc, &why) < 0 ||
 	    label_customizable_load(sr.policy_dir, &why) < 0)
 		fatalx("%s; nothing was changed", why.text);
+	for (k = optind; k < argc; k++)
+		add_path(&paths, &npaths, operand(&sr, argv[k]));
+	if (trees_from_files(&ro, &sr, &paths, &npaths, &why) < 0)
+		fatalx("%s", why.text);
+	if (ro.changed_since) {
+		struct label_fc before;
+
+		if (label_fc_load(&before, ro.changed_since, &why) < 0)
+			fatalx("%s", why.text);
+		label_changed_trees(&before, &fc, sr.root, &paths, &npaths);
+		label_fc_free(&before);
+	}
+	if (npaths == 0) {
+		label_fc_free(&fc);
+		label_policy_unload();
+		selroot_free(&sr);
+		/* A module whose trees do not exist, no change: all is well. */
+		if (ro.manifest || ro.spec || ro.changed_since)
+			return 0;
+		warnx("nothing to do: name a PATH, --manifest or --spec");
+		return usage(apply, stderr);
+	}
 	memo = label_memo_new(&fc, !ro.no_memo);
 	ro.walk.memo = memo;
 	status = walk_all(&ro, &sr, paths, npaths);

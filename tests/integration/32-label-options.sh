@@ -81,6 +81,34 @@ echo 'name = nothing_here' >>"$T_TMP/empty.ini"
 "$LABEL" check -r "$root" --spec "$T_TMP/empty.ini" >/dev/null 2>&1
 check_eq "a spec without trees: nothing to do, exit 0" 0 $?
 
+# --changed-since: only the trees a file contexts change can affect.
+old=$T_TMP/old
+mkdir -p "$old"
+cp -a "$root/etc/selinux/default/contexts/files/." "$old/"
+"$LABEL" check -r "$root" --changed-since "$old/file_contexts" \
+	>"$T_TMP/out" 2>&1
+check_eq "--changed-since, nothing changed: exit 0" 0 $?
+check_eq "--changed-since, nothing changed: no output" "" "$(cat "$T_TMP/out")"
+printf '%s\n' '/srv/mailqueue(/.*)?	system_u:object_r:postfix_spool_t:s0' \
+	'/var/spool/postfix-out/active(/.*)?	system_u:object_r:postfix_spool_maildrop_t:s0' \
+	>"$fc.local"
+expect=$(oracle "$root/srv/mailqueue" "$root/var/spool/postfix-out/active")
+check "the install changes labels" \
+	grep -aq 'mailqueue/deferred.* to .*postfix_spool_t' <<<"$expect"
+check_eq "--changed-since after an install: exactly the changed trees" \
+	"$expect" "$(mine --changed-since "$old/file_contexts")"
+"$LABEL" apply -r "$root" --changed-since "$old/file_contexts" >/dev/null 2>&1
+check_eq "apply --changed-since: those trees are clean" "" \
+	"$(oracle "$root/srv/mailqueue" "$root/var/spool/postfix-out/active")"
+# The uninstall: the saved copy has the module, the live one not.
+cp "$fc.local" "$old/file_contexts.local"
+rm "$fc.local"
+expect=$(oracle "$root/srv/mailqueue" "$root/var/spool/postfix-out/active")
+check "the uninstall changes labels back" test -n "$expect"
+check_eq "--changed-since after an uninstall: exactly the changed trees" \
+	"$expect" "$(mine --changed-since "$old/file_contexts")"
+rm -rf "$old"
+
 # JSON summary.
 "$LABEL" check --json -r "$root" "$root/var/spool/postfix" \
 	>"$T_TMP/json" 2>/dev/null

@@ -190,25 +190,31 @@ progress_main(void *arg)
 	struct timespec until;
 
 	pthread_mutex_lock(&progress_lock);
-	while (!progress_quit) {
+	for (int first = 1; !progress_quit; first = 0) {
 		double t, f, eta;
 		unsigned long files;
 		char line[160], etas[32];
 
-		/* Four times a second: lively, and cheap. */
-		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_nsec += 250000000;
-		if (until.tv_nsec >= 1000000000) {
-			until.tv_sec++;
-			until.tv_nsec -= 1000000000;
+		/*
+		 * At once (the user sees the walk has begun), then four
+		 * times a second: lively, and cheap.
+		 */
+		if (!first) {
+			clock_gettime(CLOCK_REALTIME, &until);
+			until.tv_nsec += 250000000;
+			if (until.tv_nsec >= 1000000000) {
+				until.tv_sec++;
+				until.tv_nsec -= 1000000000;
+			}
+			pthread_cond_timedwait(&progress_cond, &progress_lock,
+			                       &until);
+			if (progress_quit)
+				break;
 		}
-		pthread_cond_timedwait(&progress_cond, &progress_lock, &until);
-		if (progress_quit)
-			break;
 		t = now() - start;
 		files = atomic_load(&c->files);
 		f = atomic_load(&c->done);
-		eta = f > 0.001 ? t * (1 - f) / f : -1;
+		eta = f > 0.001 && t > 0.1 ? t * (1 - f) / f : -1;
 		if (eta >= 0)
 			snprintf(etas, sizeof(etas), "%.0fs", eta);
 		else
@@ -216,7 +222,7 @@ progress_main(void *arg)
 		snprintf(line, sizeof(line),
 		         "\r%lu files, %.0f files/s, %.0f%% done, ETA %s, "
 		         "%lu differ\033[K",
-		         files, t > 0 ? (double)files / t : 0, f * 100, etas,
+		         files, t > 0.1 ? (double)files / t : 0, f * 100, etas,
 		         atomic_load(&c->differ));
 		if (write(STDERR_FILENO, line, strlen(line)) < 0)
 			break;

@@ -126,8 +126,6 @@ assert s["errors"] == 0 and s["interrupted"] is False
 "$LABEL" check -r "$root" "$root/srv" >/dev/null 2>"$T_TMP/err"
 check_eq "no progress line when stderr is not a terminal" "" \
 	"$(cat "$T_TMP/err")"
-python3 "$MKTREE" "$root" 20000 --seed 6 --max-size 0 \
-	--kinds postmulti >/dev/null
 script -qec "$LABEL check -j1 -r $root $root/var/spool $root/srv \
 	>/dev/null" /dev/null >"$T_TMP/tty" 2>&1 </dev/null
 check "progress line on a terminal (files/s, done, ETA)" \

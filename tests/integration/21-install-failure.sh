@@ -47,7 +47,7 @@ type = smtp_port_t
 EOF
 err=$("$GEN" install "$dir/taken.ini" --root "$root" 2>&1)
 check_eq "typed port without override: exit 2" 2 "$?"
-want="$dir/taken.ini:4: tcp/10025 is already labeled amavisd_send_port_t; set override = yes to replace it"
+want="$dir/taken.ini:5: tcp/10025 is already labeled amavisd_send_port_t; set override = yes to replace it"
 if [[ "$err" == *"$want"* ]]; then
 	ok "typed port without override: says which spec line and why"
 else

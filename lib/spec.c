@@ -676,6 +676,8 @@ spec_parse(const char *name, const char *text, size_t len, struct why *why)
 	ini_allow_multiline = false;
 	ini_use_stack = false;
 	ini_max_line = SPEC_MAX_LINE;
+	/* Without realloc the heap buffer has ini_initial_alloc bytes. */
+	ini_initial_alloc = SPEC_MAX_LINE;
 	rc = ini_parse_stream(read_line, &p, handle_key, &p);
 	if (!p.failed && rc > 0) {
 		p.line = rc;

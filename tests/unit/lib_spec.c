@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -159,6 +160,31 @@ test_errors(void **state)
 	}
 }
 
+/* Long lines up to the documented 4000 bytes are fine; longer are not. */
+static void
+test_long_lines(void **state)
+{
+	char text[9000], path[1200];
+	struct why why;
+	struct spec *s;
+
+	(void)state;
+	memset(path, 'a', sizeof(path) - 1);
+	path[0] = '/';
+	path[sizeof(path) - 1] = '\0';
+	snprintf(text, sizeof(text),
+		 ";%03990d\n[module]\nname = m\n[virtual]\nmailbox_base = %s\n",
+		 0, path);
+	s = parse(text, &why);
+	if (s == NULL)
+		fail_msg("%s", why.text);
+	assert_string_equal(s->virtual_->mailbox_base.path, path);
+	spec_free(s);
+	snprintf(text, sizeof(text), ";%05000d\n[module]\nname = m\n", 0);
+	assert_null(parse(text, &why));
+	assert_non_null(strstr(why.text, "t.ini:1: line too long"));
+}
+
 static void
 test_path_checks(void **state)
 {
@@ -205,6 +231,7 @@ main(void)
 	    cmocka_unit_test(test_full_spec),
 	    cmocka_unit_test(test_trees),
 	    cmocka_unit_test(test_errors),
+	    cmocka_unit_test(test_long_lines),
 	    cmocka_unit_test(test_path_checks),
 	    cmocka_unit_test(test_identifiers),
 	};

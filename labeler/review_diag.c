@@ -19,6 +19,7 @@
 #include <selinux/selinux.h>
 #include <sepol/policydb/services.h>
 
+#include "review_fc.h"
 #include "review_recipe.h"
 #include "msg.h"
 #include "review_risk.h"
@@ -28,7 +29,6 @@ struct rv_diag_ctx {
 	struct rv_policy *pol;
 	char *fc_file;
 	struct selabel_handle *fc; /* opened on first use */
-	int fc_lookups;            /* since it was opened */
 };
 
 static const char *const reason_names[] = {
@@ -179,76 +179,6 @@ generic_file_type(const char *t)
 	return 0;
 }
 
-/*
- * selabel on the text file_contexts, through a directory of symbolic
- * links without the .bin: the precompiled file_contexts.bin maps 7 MB
- * and raised peak RSS from 6 MB to 22 MB (measured on Debian 12's
- * refpolicy), while text regexes are compiled only for the stems
- * looked up.  The directory is removed as soon as selabel has read it.
- */
-static struct selabel_handle *
-fc_open_text(const char *fc)
-{
-	static const char *const sfx[] = {"", ".homedirs", ".local", ".subs",
-	                                  ".subs_dist"};
-	const char *tmp = getenv("TMPDIR");
-	struct selinux_opt opt[1] = {{SELABEL_OPT_PATH, NULL}};
-	struct selabel_handle *h = NULL;
-	char *dir, *link, *target;
-	size_t i;
-
-	dir = xasprintf("%s/pfsel-fc.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (mkdtemp(dir) == NULL) {
-		free(dir);
-		opt[0].value = fc;
-		return selabel_open(SELABEL_CTX_FILE, opt, 1);
-	}
-	for (i = 0; i < sizeof(sfx) / sizeof(sfx[0]); i++) {
-		target = xasprintf("%s%s", fc, sfx[i]);
-		link = xasprintf("%s/file_contexts%s", dir, sfx[i]);
-		if (access(target, R_OK) == 0 && symlink(target, link) < 0)
-			warn("review: symlink %s", link);
-		free(target);
-		free(link);
-	}
-	link = xasprintf("%s/file_contexts", dir);
-	opt[0].value = link;
-	h = selabel_open(SELABEL_CTX_FILE, opt, 1);
-	for (i = 0; i < sizeof(sfx) / sizeof(sfx[0]); i++) {
-		char *l = xasprintf("%s%s", link, sfx[i]);
-
-		unlink(l);
-		free(l);
-	}
-	rmdir(dir);
-	free(link);
-	free(dir);
-	return h;
-}
-
-/*
- * The file contexts, reopened every FC_LOOKUPS lookups: text regexes
- * compile on first use and stay, so one handle for the 320 paths of a
- * 100k-AVC log grew by 21 MB; reopening caps that at a few MB for
- * ~10 ms per reopening (both measured on Debian 12's refpolicy).
- */
-#define FC_LOOKUPS 48
-
-static struct selabel_handle *
-fc_handle(struct rv_diag_ctx *ctx)
-{
-	if (ctx->fc_file == NULL)
-		return NULL;
-	if (ctx->fc != NULL && ctx->fc_lookups++ < FC_LOOKUPS)
-		return ctx->fc;
-	if (ctx->fc != NULL)
-		selabel_close(ctx->fc);
-	ctx->fc_lookups = 1;
-	ctx->fc = fc_open_text(ctx->fc_file);
-	return ctx->fc;
-}
-
-/* The permission bits of the group's denied permissions. */
 static uint32_t
 denied_av(struct rv_diag_ctx *ctx, const struct rv_group *g, uint16_t cls,
           const struct rv_diag *d)
@@ -262,6 +192,29 @@ denied_av(struct rv_diag_ctx *ctx, const struct rv_group *g, uint16_t cls,
 	return av;
 }
 
+/* The path whose label decides, or NULL: add_name/remove_name name the
+ * entry, the target is its parent.  The caller frees it. */
+static char *
+check_path(const struct rv_group *g, const char *p)
+{
+	char *path, *s;
+
+	if (p[0] != '/')
+		return NULL;
+	path = xstrdup(p);
+	if (class_mode(g->tclass) == S_IFDIR &&
+	    (group_has_perm(g, "add_name") ||
+	     group_has_perm(g, "remove_name"))) {
+		s = strrchr(path, '/');
+		if (s == NULL || s == path) {
+			free(path);
+			return NULL;
+		}
+		*s = '\0';
+	}
+	return path;
+}
+
 /*
  * Mislabeled file: the file contexts give a full path another type, and
  * with that type the access would be allowed.
@@ -272,13 +225,10 @@ check_relabel(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g,
 {
 	mode_t mode = class_mode(g->tclass);
 	struct selabel_handle *h;
-	int i, parent;
+	int i;
 
 	if (mode == 0 || g->paths.n == 0)
 		return 0;
-	/* add_name/remove_name name the entry; the target is its parent. */
-	parent = mode == S_IFDIR && (group_has_perm(g, "add_name") ||
-	                             group_has_perm(g, "remove_name"));
 	for (i = 0; i < g->paths.n; i++) {
 		char *path, *con = NULL, *ncon;
 		const char *ty;
@@ -286,19 +236,9 @@ check_relabel(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g,
 		struct rv_access acc;
 		int ok = 0;
 
-		if (g->paths.v[i][0] != '/')
+		if ((path = check_path(g, g->paths.v[i])) == NULL)
 			continue;
-		path = xstrdup(g->paths.v[i]);
-		if (parent) {
-			char *s = strrchr(path, '/');
-
-			if (s == NULL || s == path) {
-				free(path);
-				continue;
-			}
-			*s = '\0';
-		}
-		if ((h = fc_handle(ctx)) == NULL ||
+		if ((h = ctx->fc) == NULL ||
 		    selabel_lookup_raw(h, &con, path, mode) < 0 ||
 		    rv_context_type(con, strlen(con), &ty, &tl) < 0 ||
 		    (strlen(g->ttype) == tl && !strncmp(ty, g->ttype, tl))) {
@@ -497,31 +437,38 @@ rv_diagnose_fix(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g)
 		d->fix = RV_FIX_POLICY;
 }
 
-static const char *
-first_abs_path(const struct rv_group *g)
-{
-	int i;
-
-	for (i = 0; i < g->paths.n; i++)
-		if (g->paths.v[i][0] == '/')
-			return g->paths.v[i];
-	return "";
-}
-
-static int
-by_path(const void *a, const void *b)
-{
-	return strcmp(first_abs_path(*(struct rv_group *const *)a),
-	              first_abs_path(*(struct rv_group *const *)b));
-}
-
 void
 rv_diagnose_fixes(struct rv_diag_ctx *ctx, struct rv_table *t,
                   struct rv_group **groups, size_t n)
 {
 	size_t i;
 
-	qsort(groups, n, sizeof(*groups), by_path);
+	const char **paths = NULL;
+	size_t np = 0;
+	int k;
+
+	/* The file contexts are opened once, for the paths to be checked. */
+	for (i = 0; i < n && ctx->fc_file != NULL; i++) {
+		const struct rv_group *g = groups[i];
+		const struct rv_diag *d = g->diag;
+
+		if (d == NULL ||
+		    (d->reason != RV_R_TE && d->reason != RV_R_BOOLEAN) ||
+		    class_mode(g->tclass) == 0)
+			continue;
+		for (k = 0; k < g->paths.n; k++) {
+			char *p = check_path(g, g->paths.v[k]);
+
+			if (p == NULL)
+				continue;
+			paths = xreallocarray(paths, np + 1, sizeof(*paths));
+			paths[np++] = rv_intern(t, p, strlen(p));
+			free(p);
+		}
+	}
+	if (np > 0)
+		ctx->fc = rv_fc_open(ctx->fc_file, paths, np);
+	free(paths);
 	for (i = 0; i < n; i++)
 		rv_diagnose_fix(ctx, t, groups[i]);
 	if (ctx->fc != NULL)

@@ -157,20 +157,27 @@ parse(int argc, char **argv, int apply, struct run_opts *ro)
 static char *
 operand(const struct selroot *sr, const char *path)
 {
-	size_t rl = strlen(sr->root);
+	size_t rl = strlen(sr->root), len;
+	char *full;
 
 	if (path[0] != '/') {
 		char cwd[4096];
 
 		if (getcwd(cwd, sizeof(cwd)) == NULL)
 			fatal("getcwd");
-		return xasprintf("%s/%s", cwd, path);
+		full = xasprintf("%s/%s", cwd, path);
+	} else if (rl == 0 || (strncmp(path, sr->root, rl) == 0 &&
+	                       (path[rl] == '/' || path[rl] == '\0'))) {
+		/* Already inside ROOT, as setfiles -r wants them. */
+		full = xstrdup(path);
+	} else {
+		full = selroot_path(sr, path);
 	}
-	/* Already inside ROOT, as setfiles -r wants them; else below it. */
-	if (rl == 0 || (strncmp(path, sr->root, rl) == 0 &&
-	                (path[rl] == '/' || path[rl] == '\0')))
-		return xstrdup(path);
-	return selroot_path(sr, path);
+	/* "ROOT/var/spool/" is "ROOT/var/spool"; "ROOT/" is ROOT. */
+	len = strlen(full);
+	while (len > 1 && full[len - 1] == '/')
+		full[--len] = '\0';
+	return full;
 }
 
 static void

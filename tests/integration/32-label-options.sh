@@ -36,6 +36,10 @@ check_eq "exit 2 for -j 0" 2 $?
 
 # Paths may be given inside ROOT or relative to it, as with setfiles -r.
 check_eq "/srv means ROOT/srv under -r" "$(mine "$root/srv")" "$(mine /srv)"
+check_eq "a trailing slash changes nothing" "$(mine "$root/srv")" \
+	"$(mine "$root/srv/")"
+check_eq "ROOT/ is the root itself, as for setfiles" \
+	"$(oracle "$root")" "$(mine "$root/")"
 
 # --manifest: its tree lines, absent ones skipped.
 cat >"$T_TMP/m.manifest" <<EOF2

@@ -192,27 +192,13 @@ denied_av(struct rv_diag_ctx *ctx, const struct rv_group *g, uint16_t cls,
 	return av;
 }
 
-/* The path whose label decides, or NULL: add_name/remove_name name the
- * entry, the target is its parent.  The caller frees it. */
+/* The path whose label decides, or NULL; the caller frees it.  It is
+ * the object the AVC named (a directory for add_name on modern kernels). */
 static char *
 check_path(const struct rv_group *g, const char *p)
 {
-	char *path, *s;
-
-	if (p[0] != '/')
-		return NULL;
-	path = xstrdup(p);
-	if (class_mode(g->tclass) == S_IFDIR &&
-	    (group_has_perm(g, "add_name") ||
-	     group_has_perm(g, "remove_name"))) {
-		s = strrchr(path, '/');
-		if (s == NULL || s == path) {
-			free(path);
-			return NULL;
-		}
-		*s = '\0';
-	}
-	return path;
+	(void)g;
+	return p[0] == '/' ? xstrdup(p) : NULL;
 }
 
 /*

@@ -51,6 +51,7 @@ struct rv_group {
 	unsigned long user_avc; /* how many came from USER_AVC */
 	double first, last;
 	struct rv_examples nodes, comms, exes, paths;
+	struct rv_examples created; /* files its events created (PATH CREATE) */
 	int ports[RV_EXAMPLES];
 	int nports;
 	unsigned long permissive; /* records with permissive=1 */

@@ -37,6 +37,7 @@ struct ev_slot {
 	char cwd[TEXT_MAX];
 	char paths[EV_PATHS][TEXT_MAX];
 	int npaths;
+	int created; /* index of the PATH item with nametype=CREATE, or -1 */
 	int success; /* -1 unknown, 0 no, 1 yes */
 };
 
@@ -87,13 +88,21 @@ key_is(const struct audit_field *f, const char *k, size_t n)
 }
 #define KEY(f, lit) key_is((f), lit, sizeof(lit) - 1)
 
-static const char *
-base_name(const char *p)
+/* Does the last component of p (trailing slashes ignored) equal name? */
+static int
+same_base(const char *p, const char *name)
 {
-	const char *s = strrchr(p, '/');
+	size_t n = strlen(p), nl = strlen(name);
 
-	return s ? s + 1 : p;
+	while (n > 1 && p[n - 1] == '/')
+		n--;
+	return n >= nl && strncmp(p + n - nl, name, nl) == 0 &&
+	       (n == nl || p[n - nl - 1] == '/');
 }
+
+/* The full form of a PATH name into out: absolute, or joined to cwd;
+ * trailing slashes dropped. */
+static void full_path(const struct ev_slot *ev, const char *p, char *out);
 
 /* Write a/b into out, dropping "./" noise; out has TEXT_MAX bytes. */
 static void
@@ -115,6 +124,21 @@ join_path(char *out, const char *dir, const char *rel)
 	strcpy(out + n + 1, rel);
 }
 
+static void
+full_path(const struct ev_slot *ev, const char *p, char *out)
+{
+	size_t n;
+
+	out[0] = '\0';
+	if (p[0] == '/')
+		strcpy(out, p);
+	else if (ev->cwd[0] == '/')
+		join_path(out, ev->cwd, p);
+	n = strlen(out);
+	while (n > 1 && out[n - 1] == '/')
+		out[--n] = '\0';
+}
+
 /* The full path of the object an event's AVC named, or "". */
 static void
 event_path(const struct ev_slot *ev, char *out)
@@ -129,14 +153,10 @@ event_path(const struct ev_slot *ev, char *out)
 	for (i = 0; i < ev->npaths; i++) {
 		const char *p = ev->paths[i];
 
-		if (ev->name[0] != '\0' &&
-		    strcmp(base_name(p), ev->name) != 0 &&
+		if (ev->name[0] != '\0' && !same_base(p, ev->name) &&
 		    strcmp(p, ev->name) != 0)
 			continue;
-		if (p[0] == '/')
-			strcpy(out, p);
-		else if (ev->cwd[0] == '/')
-			join_path(out, ev->cwd, p);
+		full_path(ev, p, out);
 		if (out[0] != '\0')
 			return;
 	}
@@ -147,13 +167,16 @@ event_path(const struct ev_slot *ev, char *out)
 static void
 event_flush(struct rv_input *in, struct ev_slot *ev)
 {
-	char path[TEXT_MAX];
+	char path[TEXT_MAX], created[TEXT_MAX];
 	int i;
 
 	if (!ev->used)
 		return;
 	if (!ev->have_path)
 		event_path(ev, path);
+	created[0] = '\0';
+	if (ev->created >= 0 && ev->created < ev->npaths)
+		full_path(ev, ev->paths[ev->created], created);
 	for (i = 0; i < ev->ng; i++) {
 		struct rv_group *g = ev->g[i];
 
@@ -166,11 +189,15 @@ event_flush(struct rv_input *in, struct ev_slot *ev)
 			g->success_no++;
 		if (!ev->have_path && path[0] != '\0')
 			rv_examples_add(in->t, &g->paths, path, strlen(path));
+		if (created[0] == '/')
+			rv_examples_add(in->t, &g->created, created,
+			                strlen(created));
 	}
 	/* Reset field by field: clearing the whole slot (2.5 KB) per event
 	 * doubled the time of a 1M-AVC run. */
 	ev->used = ev->ng = ev->have_path = ev->npaths = 0;
 	ev->success = -1;
+	ev->created = -1;
 	ev->name[0] = ev->avc_path[0] = ev->exe[0] = ev->cwd[0] = '\0';
 }
 
@@ -188,6 +215,7 @@ event_of(struct rv_input *in, const struct audit_rec *r)
 		ev->serial = r->serial;
 		ev->nodeh = nh;
 		ev->success = -1;
+		ev->created = -1;
 	}
 	return ev;
 }
@@ -482,9 +510,14 @@ on_event_record(struct rv_input *in, const struct audit_rec *r)
 	case AR_PATH:
 		if (ev->npaths < EV_PATHS &&
 		    FIND(r->body, r->end, "name=", &f) &&
-		    !(f.val.n == 6 && !memcmp(f.val.p, "(null)", 6)))
-			audit_value_text(r, &f, ev->paths[ev->npaths++],
+		    !(f.val.n == 6 && !memcmp(f.val.p, "(null)", 6))) {
+			audit_value_text(r, &f, ev->paths[ev->npaths],
 			                 TEXT_MAX);
+			if (FIND(r->body, r->end, "nametype=", &f) &&
+			    f.val.n == 6 && memcmp(f.val.p, "CREATE", 6) == 0)
+				ev->created = ev->npaths;
+			ev->npaths++;
+		}
 		break;
 	case AR_AVC_PATH:
 		if (FIND(r->body, r->end, "path=", &f))

@@ -136,6 +136,7 @@ jgroup(FILE *fp, const struct rv_group *g)
 	jexamples(fp, "comms", &g->comms);
 	jexamples(fp, "exes", &g->exes);
 	jexamples(fp, "paths", &g->paths);
+	jexamples(fp, "created", &g->created);
 	fputs(",\"ports\":[", fp);
 	for (i = 0; i < g->nports; i++)
 		fprintf(fp, "%s%d", i ? "," : "", g->ports[i]);

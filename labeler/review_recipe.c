@@ -82,7 +82,10 @@ static const char *
 recipe_log(struct rv_table *t, const struct rv_group *g)
 {
 	struct strbuf sb = STRBUF_INIT;
-	const char *path = abs_path(g);
+	/* A denial on the log directory names the file in its CREATE path. */
+	const char *path = is(g->tclass, "dir") && g->created.n > 0
+	                       ? g->created.v[0]
+	                       : abs_path(g);
 	int i, postlog = 0;
 
 	if (!is(g->stype, "postfix_master_t") || !is(g->ttype, "var_log_t") ||
@@ -165,9 +168,12 @@ recipe_socket(struct rv_table *t, const struct rv_group *g)
 	if (conn)
 		strbuf_addf(&sb, "server = %s\n", g->ttype);
 	else
-		strbuf_adds(&sb,
-		            "; server = DOMAIN  (the domain of the program "
-		            "serving the socket)\n");
+		strbuf_adds(
+		    &sb, milter
+		             ? "; FILL IN: server = DOMAIN of the milter, or "
+		               "command = ITS PROGRAM\n"
+		             : "; FILL IN: server = DOMAIN of the program "
+		               "serving the socket\n");
 	strbuf_addf(&sb, "clients = %s\n", daemon);
 	return finish(t, &sb);
 }

@@ -198,6 +198,36 @@ uninstall_transaction(const struct selroot *sr, const struct manifest *m,
 	return store_commit(st, why);
 }
 
+/*
+ * libsemanage writes ports.local even when no record is left in it: two
+ * header comment lines.  A store that never had local port labels has no
+ * ports.local at all (Debian's does not), and libsemanage reads a missing
+ * file as no records, so removing the header-only file is what makes the
+ * install/uninstall round trip leave the store byte-identical.  (A store
+ * that had a header-only ports.local before the install loses it: the
+ * same records, none.)
+ */
+static void
+drop_empty_ports_local(const struct selroot *sr)
+{
+	char *path = xasprintf("%s/active/ports.local", sr->store_dir);
+	char line[256];
+	int records = 0;
+	FILE *fp;
+
+	if ((fp = fopen(path, "re")) == NULL) {
+		free(path);
+		return;
+	}
+	while (fgets(line, sizeof(line), fp))
+		if (line[0] != '#' && line[0] != '\n')
+			records = 1;
+	fclose(fp);
+	if (!records && unlink(path) < 0)
+		warn("cannot remove %s", path);
+	free(path);
+}
+
 int
 uninstall_module(const char *root, const char *module, struct why *why)
 {
@@ -231,6 +261,8 @@ uninstall_module(const char *root, const char *module, struct why *why)
 	     "in one transaction (%.2f s)",
 	     module, store_name(&sr), nops, nops == 1 ? "" : "s",
 	     now_seconds() - t0);
+	if (m.nports > 0)
+		drop_empty_ports_local(&sr);
 	if (unlink(mpath) < 0) {
 		why_errno(why, "cannot remove %s", mpath);
 		goto out;

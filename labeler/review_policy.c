@@ -27,11 +27,36 @@
 
 #include "xalloc.h"
 
+#define MAX_RELEVANT 256
+
+/* A conditional node whose rules grant (s, t, cls) something asked. */
+struct relevant {
+	const cond_node_t *n;
+	uint32_t when_true, when_false; /* what each list grants */
+	int now;
+};
+
+/*
+ * The conditional nodes and candidate booleans of the last (source,
+ * target, class) asked: rv_policy_booleans() is called for a group and
+ * for each of its distinct requests, with the same three.
+ */
+struct bool_memo {
+	int valid;
+	uint32_t s, t;
+	uint16_t cls;
+	struct relevant rel[MAX_RELEVANT];
+	int nrel;
+	uint32_t cand[COND_MAX_BOOLS * 8];
+	int ncand;
+};
+
 struct rv_policy {
 	char *path;
 	sepol_policydb_t *db;
 	policydb_t *p;
 	sepol_handle_t *h;
+	struct bool_memo memo;
 };
 
 static void
@@ -314,67 +339,66 @@ list_grants(struct rv_policy *pol, const cond_av_list_t *l, uint32_t s,
 	return av;
 }
 
-#define MAX_RELEVANT 256
-
-/* A conditional node whose rules grant (s, t, cls) something asked. */
-struct relevant {
-	const cond_node_t *n;
-	uint32_t when_true, when_false; /* what each list grants */
-	int now;
-};
-
 int
 rv_policy_booleans(struct rv_policy *pol, const char *stype, const char *ttype,
                    uint16_t cls, uint32_t perms, uint32_t allowed,
                    const char **names, int *values, int max)
 {
 	uint32_t s = type_value(pol, stype), t = type_value(pol, ttype);
-	struct relevant rel[MAX_RELEVANT];
-	uint32_t cand[COND_MAX_BOOLS * 8];
+	struct bool_memo *m = &pol->memo;
 	const cond_node_t *n;
-	int nrel = 0, ncand = 0, found = 0, i, j;
+	int found = 0, i, j;
 
 	if (s == 0 || t == 0)
 		return 0;
 	/*
-	 * One pass over the conditional rules finds the nodes that matter;
-	 * only booleans in their expressions are flipped.  Flipping every
-	 * boolean over every node (audit2why's way, on a mutable policy)
-	 * took 70% of a 100k-AVC run.
+	 * One pass over the conditional rules finds the nodes that grant
+	 * (s, t, cls) anything; only booleans in their expressions are
+	 * flipped.  Flipping every boolean over every node (audit2why's
+	 * way, on a mutable policy) took 70% of a 100k-AVC run.
 	 */
-	for (n = pol->p->cond_list; n != NULL && nrel < MAX_RELEVANT;
-	     n = n->next) {
-		uint32_t wt = list_grants(pol, n->true_list, s, t, cls);
-		uint32_t wf = list_grants(pol, n->false_list, s, t, cls);
-		const cond_expr_t *e;
+	if (!m->valid || m->s != s || m->t != t || m->cls != cls) {
+		m->valid = 1;
+		m->s = s, m->t = t, m->cls = cls;
+		m->nrel = m->ncand = 0;
+		for (n = pol->p->cond_list; n != NULL && m->nrel < MAX_RELEVANT;
+		     n = n->next) {
+			uint32_t wt = list_grants(pol, n->true_list, s, t, cls);
+			uint32_t wf =
+			    list_grants(pol, n->false_list, s, t, cls);
+			const cond_expr_t *e;
+			struct relevant *r;
 
-		if (((wt | wf) & perms & ~allowed) == 0)
-			continue;
-		rel[nrel].n = n;
-		rel[nrel].when_true = wt;
-		rel[nrel].when_false = wf;
-		rel[nrel].now = cond_eval(pol, n->expr, 0);
-		nrel++;
-		for (e = n->expr; e != NULL; e = e->next) {
-			if (e->expr_type != COND_BOOL)
+			if ((wt | wf) == 0)
 				continue;
-			for (j = 0; j < ncand && cand[j] != e->bool; j++)
-				;
-			if (j == ncand &&
-			    ncand < (int)(sizeof(cand) / sizeof(cand[0])))
-				cand[ncand++] = e->bool;
+			r = &m->rel[m->nrel++];
+			r->n = n;
+			r->when_true = wt;
+			r->when_false = wf;
+			r->now = cond_eval(pol, n->expr, 0);
+			for (e = n->expr; e != NULL; e = e->next) {
+				if (e->expr_type != COND_BOOL)
+					continue;
+				for (j = 0;
+				     j < m->ncand && m->cand[j] != e->bool; j++)
+					;
+				if (j == m->ncand &&
+				    m->ncand < (int)(sizeof(m->cand) /
+				                     sizeof(m->cand[0])))
+					m->cand[m->ncand++] = e->bool;
+			}
 		}
-	}
-	/* In policy order, as audit2why lists them. */
-	for (i = 1; i < ncand; i++)
-		for (j = i; j > 0 && cand[j - 1] > cand[j]; j--) {
-			uint32_t x = cand[j];
+		/* In policy order, as audit2why lists them. */
+		for (i = 1; i < m->ncand; i++)
+			for (j = i; j > 0 && m->cand[j - 1] > m->cand[j]; j--) {
+				uint32_t x = m->cand[j];
 
-			cand[j] = cand[j - 1];
-			cand[j - 1] = x;
-		}
-	for (i = 0; i < ncand && found < max; i++) {
-		uint32_t b = cand[i], extra = 0;
+				m->cand[j] = m->cand[j - 1];
+				m->cand[j - 1] = x;
+			}
+	}
+	for (i = 0; i < m->ncand && found < max; i++) {
+		uint32_t b = m->cand[i], extra = 0;
 		cond_bool_datum_t *d;
 
 		if (b == 0 || b > pol->p->p_bools.nprim)
@@ -382,12 +406,12 @@ rv_policy_booleans(struct rv_policy *pol, const char *stype, const char *ttype,
 		d = pol->p->bool_val_to_struct[b - 1];
 		if (d == NULL || (d->flags & COND_BOOL_FLAGS_TUNABLE))
 			continue;
-		for (j = 0; j < nrel; j++) {
-			int then = cond_eval(pol, rel[j].n->expr, b);
+		for (j = 0; j < m->nrel; j++) {
+			const struct relevant *r = &m->rel[j];
+			int then = cond_eval(pol, r->n->expr, b);
 
-			if (rel[j].now >= 0 && then >= 0 && then != rel[j].now)
-				extra |=
-				    then ? rel[j].when_true : rel[j].when_false;
+			if (r->now >= 0 && then >= 0 && then != r->now)
+				extra |= then ? r->when_true : r->when_false;
 		}
 		if ((perms & ~(allowed | extra)) != 0)
 			continue;

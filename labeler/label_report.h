@@ -43,7 +43,7 @@ void label_report_change(struct label_out *o, const char *path,
 /* The closing totals: a JSON object, or a line on stderr with -v. */
 void label_report_summary(int json, const struct label_counts *c,
                           double seconds, int interrupted, int verbose);
-/* JSON string syntax for arbitrary bytes; invalid UTF-8 as \u00XX. */
+/* JSON string syntax for arbitrary bytes; non-UTF-8 bytes as \uDCXX. */
 void label_json_string(struct strbuf *sb, const char *s);
 /* Progress on stderr while the walk runs; only if stderr is a TTY. */
 void label_progress_start(const struct label_counts *c);

@@ -67,13 +67,8 @@ for line in open(sys.argv[1], encoding="utf-8"):
     if "summary" in o:
         summary = o["summary"]
         continue
-    # invalid UTF-8 bytes come back as U+00XX: map them to bytes again
-    p = o["path"].encode("utf-8", "surrogateescape")
-    try:
-        p = o["path"].encode("latin-1")
-    except UnicodeEncodeError:
-        pass
-    pairs.append((p, o["to"]))
+    # bytes that are not UTF-8 come as U+DCXX (PEP 383): back to bytes
+    pairs.append((o["path"].encode("utf-8", "surrogateescape"), o["to"]))
 assert summary and summary["differ"] == len(pairs), summary
 for p, t in sorted(pairs):
     sys.stdout.buffer.write(p + b" " + t.encode() + b"\n")

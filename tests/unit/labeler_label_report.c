@@ -32,12 +32,14 @@ test_json_strings(void **state)
 	assert_string_equal(json("q\"b\\"), "\"q\\\"b\\\\\"");
 	assert_string_equal(json("new\nline\ttab"), "\"new\\nline\\ttab\"");
 	assert_string_equal(json("\x01\x7f"), "\"\\u0001\\u007f\"");
-	/* Valid UTF-8 passes; invalid bytes become U+00XX. */
+	/* Valid UTF-8 passes; other bytes become U+DCXX, as PEP 383. */
 	assert_string_equal(json("caf\xc3\xa9"), "\"caf\xc3\xa9\"");
-	assert_string_equal(json("bad\xff\xfe"), "\"bad\\u00ff\\u00fe\"");
-	assert_string_equal(json("\xc3"), "\"\\u00c3\""); /* cut */
-	assert_string_equal(json("\xe0\x80\x80"), "\"\\u00e0\\u0080\\u0080\"");
-	assert_string_equal(json("\xed\xa0\x80"), "\"\\u00ed\\u00a0\\u0080\"");
+	assert_string_equal(json("bad\xff\xfe"), "\"bad\\udcff\\udcfe\"");
+	assert_string_equal(json("\xc3"), "\"\\udcc3\""); /* cut */
+	/* U+00FF written in UTF-8 stays distinct from the byte 0xff. */
+	assert_string_equal(json("\xc3\xbf"), "\"\xc3\xbf\"");
+	assert_string_equal(json("\xe0\x80\x80"), "\"\\udce0\\udc80\\udc80\"");
+	assert_string_equal(json("\xed\xa0\x80"), "\"\\udced\\udca0\\udc80\"");
 	assert_string_equal(json("\xf0\x9f\x93\xa7"), "\"\xf0\x9f\x93\xa7\"");
 	json(""); /* leaves sb empty-quoted; frees the last one */
 }
@@ -59,7 +61,7 @@ test_lines(void **state)
 	label_report_change(&o, "/r/\xff", NULL, "u:r:t:s0", 0);
 	assert_string_equal(
 	    strbuf_str(&o.sb),
-	    "{\"path\":\"/r/\\u00ff\",\"from\":null,"
+	    "{\"path\":\"/r/\\udcff\",\"from\":null,"
 	    "\"to\":\"u:r:t:s0\",\"action\":\"would relabel\"}\n");
 	strbuf_reset(&o.sb);
 	label_out_free(&o);

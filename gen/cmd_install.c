@@ -1,7 +1,8 @@
 /*
  * cmd_install - "pfsel-gen install SPEC [-o DIR] [--root ROOT] [-v]":
- * build the spec's module, then install it and its port labels into
- * ROOT's policy store in one transaction (gen/install.c).
+ * check the spec's port labels against ROOT's policy and store, build the
+ * module, then install it and its port labels into ROOT's policy store in
+ * one transaction (gen/install.c).
  *
  * Without -o the module is built in a temporary directory removed
  * afterwards; with -o DIR, DIR keeps NAME.te/.fc/.if/.pp as
@@ -94,6 +95,11 @@ cmd_install(int argc, char **argv)
 		return PFSEL_EXIT_ERROR;
 	if ((spec = spec_load(a.spec, &why)) == NULL) {
 		warnx("%s", why.text);
+		return PFSEL_EXIT_ERROR;
+	}
+	if (install_check(a.root, spec, &why) < 0) {
+		warnx("%s", why.text);
+		spec_free(spec);
 		return PFSEL_EXIT_ERROR;
 	}
 	if (a.outdir == NULL) {

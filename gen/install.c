@@ -117,6 +117,62 @@ install_transaction(const struct selroot *sr, const struct spec *spec,
 	return store_commit(st, why);
 }
 
+static void
+print_notes(const struct port_plan *plan)
+{
+	size_t i;
+
+	for (i = 0; i < plan->nnotes; i++)
+		info("%s", plan->notes[i]);
+}
+
+/* The port plan against the store as it is now, outside a transaction. */
+static int
+check_with_store(const struct selroot *sr, const struct spec *spec,
+                 const struct manifest *prev, const struct port_set *policy,
+                 struct why *why)
+{
+	struct port_set local;
+	struct port_plan plan;
+	struct store *st;
+	int rc;
+
+	if ((st = store_read(sr->root, why)) == NULL)
+		return -1;
+	rc = store_local_ports(st, &local, why);
+	store_abort(st);
+	if (rc < 0)
+		return -1;
+	rc = ports_plan(spec, prev, policy, &local, &plan, why);
+	port_set_free(&local);
+	port_plan_free(&plan);
+	return rc;
+}
+
+int
+install_check(const char *root, const struct spec *spec, struct why *why)
+{
+	struct port_set policy = {0};
+	struct manifest prev;
+	struct selroot sr;
+	char *mpath;
+	int have_prev, rc = -1;
+
+	if (selroot_open(&sr, root, why) < 0)
+		return -1;
+	mpath = manifest_path(sr.root, spec->module);
+	if ((have_prev = load_previous(mpath, spec->module, &prev, why)) >= 0 &&
+	    ports_read_policy(sr.binary_policy, spec, &policy, why) == 0)
+		rc = check_with_store(&sr, spec, have_prev ? &prev : NULL,
+		                      &policy, why);
+	port_set_free(&policy);
+	if (have_prev > 0)
+		manifest_free(&prev);
+	free(mpath);
+	selroot_free(&sr);
+	return rc;
+}
+
 int
 install_spec(const char *root, const struct spec *spec, const char *pp_path,
              struct why *why)
@@ -145,6 +201,7 @@ install_spec(const char *root, const struct spec *spec, const char *pp_path,
 	     "change%s in one transaction (%.2f s)",
 	     spec->module, store_name(&sr), plan.nops,
 	     plan.nops == 1 ? "" : "s", now_seconds() - t0);
+	print_notes(&plan);
 	fill_manifest(&next, spec, &plan);
 	rc = manifest_save(mpath, &next, why);
 	if (rc < 0)

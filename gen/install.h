@@ -17,6 +17,12 @@
 #include "spec.h"
 #include "why.h"
 
+/*
+ * The port checks alone, against the store as it is now: cmd_install runs
+ * them before building, so that a refused port costs no build and writes
+ * nothing.  install_spec() checks again inside its transaction.
+ */
+int install_check(const char *root, const struct spec *spec, struct why *why);
 /* root NULL or "" is the running system. */
 int install_spec(const char *root, const struct spec *spec, const char *pp_path,
                  struct why *why);

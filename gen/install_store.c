@@ -75,8 +75,8 @@ store_free(struct store *st)
 	free(st);
 }
 
-struct store *
-store_begin(const char *root, struct why *why)
+static struct store *
+store_open(const char *root, int transaction, struct why *why)
 {
 	struct store *st = xcalloc(1, sizeof(*st));
 	const char *where = *root ? root : "the running system";
@@ -119,7 +119,7 @@ store_begin(const char *root, struct why *why)
 		store_fail(st, why, "cannot connect to the policy store");
 		goto fail;
 	}
-	if (semanage_begin_transaction(st->sh) < 0) {
+	if (transaction && semanage_begin_transaction(st->sh) < 0) {
 		store_fail(st, why, "cannot begin a policy store transaction");
 		semanage_disconnect(st->sh);
 		goto fail;
@@ -129,6 +129,18 @@ store_begin(const char *root, struct why *why)
 fail:
 	store_free(st);
 	return NULL;
+}
+
+struct store *
+store_begin(const char *root, struct why *why)
+{
+	return store_open(root, 1, why);
+}
+
+struct store *
+store_read(const char *root, struct why *why)
+{
+	return store_open(root, 0, why);
 }
 
 int
@@ -311,7 +323,8 @@ void
 store_abort(struct store *st)
 {
 	/* Disconnecting inside a transaction drops libsemanage's sandbox
-	 * and releases the store lock; nothing reaches the active store. */
+	 * and releases the store lock; nothing reaches the active store.
+	 * Outside one it only closes the handle (store_read). */
 	semanage_disconnect(st->sh);
 	store_free(st);
 }

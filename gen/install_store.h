@@ -19,6 +19,8 @@ struct store;
 
 /* root "" is the running system's store. */
 struct store *store_begin(const char *root, struct why *why);
+/* The same without a transaction, to read only; end it with store_abort. */
+struct store *store_read(const char *root, struct why *why);
 /* The store's local port records (ports.local), as of the transaction. */
 int store_local_ports(struct store *st, struct port_set *out, struct why *why);
 /* 1 when a module of that name is installed, 0 when not, -1 on error. */
@@ -28,7 +30,7 @@ int store_install_module(struct store *st, const char *pp_path,
 int store_remove_module(struct store *st, const char *module, struct why *why);
 int store_apply_ports(struct store *st, const struct port_plan *plan,
                       struct why *why);
-/* Both end the transaction and free st. */
+/* Both end the transaction (if any) and free st. */
 int store_commit(struct store *st, struct why *why);
 void store_abort(struct store *st);
 

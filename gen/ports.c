@@ -8,6 +8,7 @@
  * the same computation without a spec, so a reinstall and an uninstall
  * both restore exactly what the store had before pfsel touched it.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -342,6 +343,23 @@ plan_add_record(struct port_plan *plan, const struct spec_port *p,
 	m->old_type = old_type ? xstrdup(old_type) : NULL;
 }
 
+static void plan_note(struct port_plan *plan, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+plan_note(struct port_plan *plan, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	plan->notes =
+	    xreallocarray(plan->notes, plan->nnotes + 1, sizeof(*plan->notes));
+	plan->notes[plan->nnotes++] = xstrdup(buf);
+}
+
 static int
 planned(const struct port_plan *plan, const struct spec_port *p)
 {
@@ -369,7 +387,9 @@ plan_spec_port(const struct spec_port *p, const struct port_set *base,
 	if (planned(plan, p))
 		return 0; /* the spec names it twice, with the same type */
 	if (now && strcmp(now, p->type) == 0) {
-		info("%s is already labeled %s; nothing to do", name, p->type);
+		plan_note(plan,
+		          "%s:%d: %s is already labeled %s; nothing to do",
+		          p->at.file, p->at.line, name, p->type);
 		return 0;
 	}
 	conflict = find_conflict(p, base, policy, local);
@@ -395,8 +415,9 @@ plan_spec_port(const struct spec_port *p, const struct port_set *base,
 		              name, cname, conflict->type);
 	}
 	if (conflict) /* reported even when allowed: it changes a label */
-		info("%s:%d: %s: %s replaces %s (override = yes)", p->at.file,
-		     p->at.line, name, p->type, conflict->type);
+		plan_note(plan, "%s:%d: %s: %s replaces %s (override = yes)",
+		          p->at.file, p->at.line, name, p->type,
+		          conflict->type);
 	old = port_set_find(base, p->proto, p->low, p->high);
 	plan_add_record(plan, p, old ? old->type : NULL);
 	port_set_put(want, p->proto, p->low, p->high, p->type);
@@ -479,5 +500,8 @@ port_plan_free(struct port_plan *plan)
 		free(plan->records[i].old_type);
 	}
 	free(plan->records);
+	for (i = 0; i < plan->nnotes; i++)
+		free(plan->notes[i]);
+	free(plan->notes);
 	memset(plan, 0, sizeof(*plan));
 }

@@ -44,6 +44,8 @@ struct port_plan {
 	size_t nops;
 	struct manifest_port *records; /* what the new manifest records */
 	size_t nrecords;
+	char **notes; /* for the user: labels replaced or already right */
+	size_t nnotes;
 };
 
 void port_set_add(struct port_set *set, const char *proto, int low, int high,

@@ -45,8 +45,11 @@ name = pfsel_taken
 port = tcp/10025
 type = smtp_port_t
 EOF
-err=$("$GEN" install "$dir/taken.ini" --root "$root" 2>&1)
+mkdir "$dir/taken-out"
+err=$("$GEN" install "$dir/taken.ini" -o "$dir/taken-out" --root "$root" 2>&1)
 check_eq "typed port without override: exit 2" 2 "$?"
+check_eq "typed port refusal: checked before the build, no output files" \
+	"" "$(ls -A "$dir/taken-out")"
 want="$dir/taken.ini:5: tcp/10025 is already labeled amavisd_send_port_t; set override = yes to replace it"
 if [[ "$err" == *"$want"* ]]; then
 	ok "typed port without override: says which spec line and why"

@@ -151,6 +151,10 @@ test_override_then_uninstall(void **state)
 	assert_int_equal(plan.nops, 1);
 	assert_op(&plan.ops[0], PORT_OP_SET, "tcp", 10025, 10025,
 	          "smtp_port_t");
+	assert_int_equal(plan.nnotes, 1);
+	assert_string_equal(plan.notes[0],
+	                    "site.ini:12: tcp/10025: smtp_port_t replaces "
+	                    "amavisd_send_port_t (override = yes)");
 	/* No local record existed: uninstall deletes ours, and the
 	 * policy's own label shows again. */
 	assert_null(plan.records[0].old_type);
@@ -267,6 +271,10 @@ test_already_right_is_a_no_op(void **state)
 	    ports_plan(&test_spec, NULL, &policy, &local, &plan, &why), 0);
 	assert_int_equal(plan.nops, 0);
 	assert_int_equal(plan.nrecords, 0);
+	assert_int_equal(plan.nnotes, 1);
+	assert_string_equal(plan.notes[0],
+	                    "site.ini:2: tcp/25 is already "
+	                    "labeled smtp_port_t; nothing to do");
 	port_plan_free(&plan);
 	port_set_free(&policy);
 }

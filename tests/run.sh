@@ -10,7 +10,7 @@
 # "not ok - ..." lines.  The last line is "check: N passed, N failed".
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
-build=build asan= only=
+build=build asan= only= jobs=${PFSEL_TEST_JOBS:-$(nproc)}
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--build) build=$2; shift 2 ;;
@@ -49,21 +49,41 @@ run_unit() { # label dir wrapper...
 	done
 }
 
+# Integration tests spend most of their time in single-threaded tools
+# (semodule, checkmodule, setfiles), so they run $jobs at a time; their
+# results are counted in order once all are done.
 run_integration() { # bindir
-	local s name log rc p f
+	local s name log rc p f running=0
+	local -a names=()
 	for s in tests/integration/*.sh; do
 		[ -f "$s" ] || continue
 		name=integration/$(basename "$s" .sh)
 		log="$logdir/${name//\//_}.log"
-		PFSEL_BIN=$1 PFSEL_DATADIR=$top PFSEL_TOP=$top \
-			bash "$s" >"$log" 2>&1 </dev/null
-		rc=$?
+		names+=("$name")
+		(
+			start=$(date +%s)
+			PFSEL_BIN=$1 PFSEL_DATADIR=$top PFSEL_TOP=$top \
+				bash "$s" >"$log" 2>&1 </dev/null
+			echo $? >"$log.rc"
+			echo $(($(date +%s) - start)) >"$log.secs"
+		) &
+		running=$((running + 1))
+		if [ "$running" -ge "$jobs" ]; then
+			wait -n
+			running=$((running - 1))
+		fi
+	done
+	wait
+	for name in "${names[@]}"; do
+		log="$logdir/${name//\//_}.log"
+		rc=$(cat "$log.rc" 2>/dev/null || echo 1)
 		p=$(grep -c '^ok ' "$log")
 		f=$(grep -c '^not ok ' "$log")
 		if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
 		passed=$((passed + p)) failed=$((failed + f))
 		[ "$f" = 0 ] || failures+=("$name (log: $log)")
-		printf '%-48s %3d passed, %d failed\n' "$name" "$p" "$f"
+		printf '%-48s %3d passed, %d failed (%ss)\n' "$name" "$p" "$f" \
+			"$(cat "$log.secs" 2>/dev/null)"
 	done
 }
 

@@ -254,10 +254,41 @@ bare_avc(const char *line, const char *end, struct audit_rec *r)
 	return 0;
 }
 
+/*
+ * The "type=" of the next record header at or after p, found from its
+ * "audit(": '(' is rare in audit lines, so memchr finds candidates
+ * faster than memmem finds "type=" (memmem was a fifth of the parse
+ * time on a 100k-AVC log).  *paren is set to the '('.
+ */
+static const char *
+next_header(const char *p, const char *end, const char **paren)
+{
+	const char *q = p, *a, *s;
+
+	while ((q = memchr(q, '(', (size_t)(end - q))) != NULL) {
+		a = q - 5;
+		*paren = q++;
+		if (a < p || memcmp(a, "audit", 5) != 0)
+			continue;
+		s = a;
+		if (s - 4 >= p && memcmp(s - 4, "msg=", 4) == 0)
+			s -= 4;
+		if (s - 1 < p || s[-1] != ' ')
+			continue;
+		s--;
+		while (s > p && is_typechar(s[-1]))
+			s--;
+		if (s - 5 < p || memcmp(s - 5, "type=", 5) != 0)
+			continue;
+		return s - 5;
+	}
+	return NULL;
+}
+
 int
 audit_line_records(const char *line, size_t len, struct audit_rec *out, int max)
 {
-	const char *end = line + len, *p = line, *s, *sep;
+	const char *end = line + len, *p = line, *s, *sep, *paren;
 	const char *seg = line; /* where the text before a header starts */
 	int n = 0, announced = 0;
 
@@ -266,16 +297,14 @@ audit_line_records(const char *line, size_t len, struct audit_rec *out, int max)
 		struct audit_rec r;
 		const char *start;
 
-		s = memmem(p, (size_t)(end - p), "type=", 5);
+		s = next_header(p, end, &paren);
 		if (s == NULL)
 			break;
-		p = s + 5;
 		if (sep != NULL && s > sep)
 			break; /* enriched part: never records */
 		if (!header_at(line, s, end, &r)) {
-			if (s == line || s[-1] == ' ')
-				announced |= memmem(s, (size_t)(end - s),
-				                    "audit(", 6) != NULL;
+			announced = 1;
+			p = paren + 1;
 			continue;
 		}
 		start = node_prefix(seg, s, &r.node);

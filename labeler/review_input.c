@@ -490,6 +490,25 @@ find_value(const char *body, const char *end, const char *key, size_t klen,
 }
 #define FIND(b, e, lit, f) find_value((b), (e), lit, sizeof(lit) - 1, (f))
 
+/* The same for a key near the end of the body (SYSCALL's exe=), found
+ * by stepping back over '=' with memrchr. */
+static int
+find_value_back(const char *body, const char *end, const char *key, size_t klen,
+                struct audit_field *f)
+{
+	const char *q = end;
+
+	while (q > body &&
+	       (q = memrchr(body, '=', (size_t)(q - body))) != NULL) {
+		const char *k = q - (klen - 1);
+
+		if (k >= body && memcmp(k, key, klen - 1) == 0 &&
+		    (k == body || k[-1] == ' '))
+			return audit_next_field(&k, end, f);
+	}
+	return 0;
+}
+
 static void
 on_event_record(struct rv_input *in, const struct audit_rec *r)
 {
@@ -498,7 +517,7 @@ on_event_record(struct rv_input *in, const struct audit_rec *r)
 
 	switch (r->type) {
 	case AR_SYSCALL:
-		if (FIND(r->body, r->end, "exe=", &f))
+		if (find_value_back(r->body, r->end, "exe=", 4, &f))
 			audit_value_text(r, &f, ev->exe, sizeof(ev->exe));
 		if (FIND(r->body, r->end, "success=", &f))
 			ev->success = f.val.n > 0 && f.val.p[0] == 'y';

@@ -179,9 +179,10 @@ rv_group_get(struct rv_table *t, const char *stype, size_t slen,
 	h = fnv(h ^ 0x5c, ttype, tlen);
 	h = fnv(h ^ 0x3a, tclass, clen);
 	for (g = t->buckets[h & (t->nbuckets - 1)]; g != NULL; g = g->next)
-		if (g->hash == h && span_is(g->stype, stype, slen) &&
-		    span_is(g->ttype, ttype, tlen) &&
-		    span_is(g->tclass, tclass, clen))
+		if (g->hash == h && g->slen == slen && g->tlen == tlen &&
+		    g->clen == clen && memcmp(g->stype, stype, slen) == 0 &&
+		    memcmp(g->ttype, ttype, tlen) == 0 &&
+		    memcmp(g->tclass, tclass, clen) == 0)
 			return g;
 	if (t->ngroups * 2 >= t->nbuckets)
 		groups_grow(t);
@@ -190,6 +191,7 @@ rv_group_get(struct rv_table *t, const char *stype, size_t slen,
 	g->stype = rv_intern(t, stype, slen);
 	g->ttype = rv_intern(t, ttype, tlen);
 	g->tclass = rv_intern(t, tclass, clen);
+	g->slen = slen, g->tlen = tlen, g->clen = clen;
 	g->scon = rv_intern(t, scon, sclen);
 	g->tcon = rv_intern(t, tcon, tclen);
 	g->scons[0] = g->scon;
@@ -212,13 +214,14 @@ rv_group_perm(struct rv_table *t, struct rv_group *g, const char *p, size_t n)
 	int i;
 
 	for (i = 0; i < g->nperms; i++)
-		if (span_is(g->perms[i], p, n))
+		if (g->permlen[i] == n && memcmp(g->perms[i], p, n) == 0)
 			return i;
 	if (g->nperms == RV_MAXPERMS) {
 		g->perms_overflow = 1;
 		return -1;
 	}
 	g->perms[g->nperms] = rv_intern(t, p, n);
+	g->permlen[g->nperms] = n;
 	return g->nperms++;
 }
 
@@ -275,12 +278,13 @@ rv_examples_add(struct rv_table *t, struct rv_examples *ex, const char *p,
 	if (n == 0)
 		return;
 	for (i = 0; i < ex->n; i++)
-		if (span_is(ex->v[i], p, n))
+		if (ex->len[i] == n && memcmp(ex->v[i], p, n) == 0)
 			return;
 	if (ex->n == RV_EXAMPLES) {
 		ex->more = 1;
 		return;
 	}
+	ex->len[ex->n] = n;
 	ex->v[ex->n++] = rv_intern(t, p, n);
 }
 

@@ -22,6 +22,7 @@
 
 struct rv_examples {
 	const char *v[RV_EXAMPLES];
+	size_t len[RV_EXAMPLES];
 	int n;
 	int more; /* more distinct values were seen than kept */
 };
@@ -43,6 +44,7 @@ struct rv_group {
 	const char *scons[RV_CTXS], *tcons[RV_CTXS];
 	int nctx;
 	const char *perms[RV_MAXPERMS];
+	size_t permlen[RV_MAXPERMS];
 	int nperms;
 	int perms_overflow;
 	struct rv_permset sets[RV_PERMSETS];
@@ -58,8 +60,9 @@ struct rv_group {
 	unsigned long success_yes, success_no;
 	struct rv_diag *diag;
 	uint32_t hash;
-	struct rv_group *next; /* hash chain */
-	size_t seq;            /* order of first appearance */
+	size_t slen, tlen, clen; /* of stype, ttype, tclass */
+	struct rv_group *next;   /* hash chain */
+	size_t seq;              /* order of first appearance */
 };
 
 struct rv_table;

@@ -12,6 +12,7 @@ libselinux1-dev libpcre2-dev libsepol-dev libsemanage-dev libinih-dev libcmocka-
 libauparse-dev
 checkpolicy semodule-utils policycoreutils policycoreutils-python-utils
 selinux-utils selinux-policy-default selinux-policy-dev setools selint
+python3-audit python3-semanage python3-setools auditd
 postfix valgrind attr m4 make python3 time
 ${PFSEL_DEPS_EXTRA:-}
 "

@@ -16,8 +16,8 @@
 #include "label_memo.h"
 #include "xalloc.h"
 
-#define MEMO_MAX_CAND  64 /* bits in a signature */
-#define MEMO_MAX_CACHE 32 /* distinct answers kept per directory */
+#define MEMO_MAX_CAND  64  /* bits in a signature */
+#define MEMO_MAX_CACHE 512 /* distinct answers kept per thread */
 
 static struct {
 	__typeof__(pcre2_compile_8) *compile;
@@ -143,17 +143,50 @@ label_memo_free(struct label_memo *m)
 	free(m);
 }
 
+/* One answer: the specs that matched (global indices) and the type. */
+struct memo_answer {
+	uint64_t hash;
+	mode_t mode;
+	uint32_t n;
+	uint32_t *idx;
+	int found;
+	char *context;
+};
+
+/* A thread's own: PCRE2 match data and the answers it has seen. */
+struct memo_thread {
+	pcre2_match_data_8 *md;
+	struct memo_answer *answers;
+	size_t nanswers;
+};
+
 void *
 label_memo_thread_data(const struct label_memo *m)
 {
-	return m ? pc.md_create(1, NULL) : NULL;
+	struct memo_thread *t;
+
+	if (m == NULL)
+		return NULL;
+	t = xcalloc(1, sizeof(*t));
+	t->md = pc.md_create(1, NULL);
+	return t;
 }
 
 void
 label_memo_thread_free(void *td)
 {
-	if (td)
-		pc.md_free(td);
+	struct memo_thread *t = td;
+	size_t i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->nanswers; i++) {
+		free(t->answers[i].idx);
+		free(t->answers[i].context);
+	}
+	free(t->answers);
+	pc.md_free(t->md);
+	free(t);
 }
 
 /* Does a path alias of .subs(_dist) apply to dkey or to a child of it? */
@@ -187,8 +220,8 @@ may_match(const struct memo_spec *s, void *td, const char *subj, size_t slen)
 		return 0;
 	if (s->re == NULL)
 		return 0;
-	rc = pc.match(s->re, (PCRE2_SPTR8)subj, slen, 0, PCRE2_PARTIAL_HARD, td,
-	              NULL);
+	rc = pc.match(s->re, (PCRE2_SPTR8)subj, slen, 0, PCRE2_PARTIAL_HARD,
+	              ((struct memo_thread *)td)->md, NULL);
 	return rc >= 0 || rc == PCRE2_ERROR_PARTIAL;
 }
 
@@ -201,7 +234,6 @@ label_memo_dir_init(const struct label_memo *m, void *td,
 	char *subj;
 
 	memset(md, 0, sizeof(*md));
-	pthread_mutex_init(&md->lock, NULL);
 	if (m == NULL || subs_near(m->fc, dkey, dlen))
 		return;
 	/* A parent without a memo has no candidate list to narrow. */
@@ -233,13 +265,7 @@ label_memo_dir_init(const struct label_memo *m, void *td,
 void
 label_memo_dir_free(struct label_memo_dir *md)
 {
-	size_t i;
-
-	for (i = 0; i < md->ncache; i++)
-		free(md->cache[i].context);
-	free(md->cache);
 	free(md->cand);
-	pthread_mutex_destroy(&md->lock);
 	memset(md, 0, sizeof(*md));
 }
 
@@ -248,6 +274,7 @@ label_memo_sig(const struct label_memo *m, void *td,
                const struct label_memo_dir *md, const char *key, size_t keylen,
                uint64_t *sig)
 {
+	struct memo_thread *t = td;
 	size_t i;
 
 	if (m == NULL || !md->usable)
@@ -256,61 +283,83 @@ label_memo_sig(const struct label_memo *m, void *td,
 	for (i = 0; i < md->ncand; i++) {
 		const struct memo_spec *s = &m->specs[md->cand[i]];
 
-		if (pc.match(s->re, (PCRE2_SPTR8)key, keylen, 0, 0, td, NULL) >=
-		    0)
+		if (pc.match(s->re, (PCRE2_SPTR8)key, keylen, 0, 0, t->md,
+		             NULL) >= 0)
 			*sig |= (uint64_t)1 << i;
 	}
 	return 0;
 }
 
-/* Called with md->lock held. */
-static const struct label_memo_entry *
-label_memo_find(const struct label_memo_dir *md, uint64_t sig, mode_t mode)
+/* sig's specs as global indices (at most 64), and their FNV-1a hash. */
+static uint32_t
+sig_specs(const struct label_memo_dir *md, uint64_t sig, uint32_t *idx,
+          uint64_t *hash)
+{
+	uint32_t n = 0;
+	size_t i;
+
+	*hash = 1469598103934665603ULL;
+	for (i = 0; i < md->ncand; i++)
+		if (sig & ((uint64_t)1 << i)) {
+			idx[n++] = md->cand[i];
+			*hash = (*hash ^ md->cand[i]) * 1099511628211ULL;
+		}
+	return n;
+}
+
+static struct memo_answer *
+find_answer(struct memo_thread *t, uint64_t hash, mode_t mode,
+            const uint32_t *idx, uint32_t n)
 {
 	size_t i;
 
-	for (i = 0; i < md->ncache; i++)
-		if (md->cache[i].sig == sig && md->cache[i].mode == mode)
-			return &md->cache[i];
+	for (i = 0; i < t->nanswers; i++) {
+		struct memo_answer *a = &t->answers[i];
+
+		if (a->hash == hash && a->mode == mode && a->n == n &&
+		    memcmp(a->idx, idx, n * sizeof(*idx)) == 0)
+			return a;
+	}
 	return NULL;
 }
 
 int
-label_memo_get(struct label_memo_dir *md, uint64_t sig, mode_t mode,
-               char **context)
+label_memo_get(void *td, const struct label_memo_dir *md, uint64_t sig,
+               mode_t mode, char **context)
 {
-	int found = -1;
-	size_t i;
+	uint32_t idx[MEMO_MAX_CAND], n;
+	struct memo_answer *a;
+	uint64_t hash;
 
 	*context = NULL;
-	pthread_mutex_lock(&md->lock);
-	for (i = 0; i < md->ncache; i++)
-		if (md->cache[i].sig == sig && md->cache[i].mode == mode) {
-			found = md->cache[i].found;
-			if (found)
-				*context = xstrdup(md->cache[i].context);
-			break;
-		}
-	pthread_mutex_unlock(&md->lock);
-	return found;
+	n = sig_specs(md, sig, idx, &hash);
+	if ((a = find_answer(td, hash, mode, idx, n)) == NULL)
+		return -1;
+	if (a->found)
+		*context = xstrdup(a->context);
+	return a->found;
 }
 
 void
-label_memo_put(struct label_memo_dir *md, uint64_t sig, mode_t mode, int found,
-               const char *context)
+label_memo_put(void *td, const struct label_memo_dir *md, uint64_t sig,
+               mode_t mode, int found, const char *context)
 {
-	struct label_memo_entry *e;
+	struct memo_thread *t = td;
+	uint32_t idx[MEMO_MAX_CAND], n;
+	struct memo_answer *a;
+	uint64_t hash;
 
-	pthread_mutex_lock(&md->lock);
-	if (md->ncache < MEMO_MAX_CACHE &&
-	    label_memo_find(md, sig, mode) == NULL) {
-		md->cache = xreallocarray(md->cache, md->ncache + 1,
-		                          sizeof(*md->cache));
-		e = &md->cache[md->ncache++];
-		e->sig = sig;
-		e->mode = mode;
-		e->found = found;
-		e->context = context ? xstrdup(context) : NULL;
-	}
-	pthread_mutex_unlock(&md->lock);
+	n = sig_specs(md, sig, idx, &hash);
+	if (t->nanswers == MEMO_MAX_CACHE || find_answer(t, hash, mode, idx, n))
+		return;
+	t->answers =
+	    xreallocarray(t->answers, t->nanswers + 1, sizeof(*t->answers));
+	a = &t->answers[t->nanswers++];
+	a->hash = hash;
+	a->mode = mode;
+	a->n = n;
+	a->idx = xmalloc((n ? n : 1) * sizeof(*idx));
+	memcpy(a->idx, idx, n * sizeof(*idx));
+	a->found = found;
+	a->context = context ? xstrdup(context) : NULL;
 }

@@ -8,20 +8,21 @@
  * label_memo finds the few specs that can match anything below D
  * (PCRE2 partial matching of "D/", the same engine and flags selabel
  * uses, narrowed from the parent directory's set), computes for each
- * child the bit set of those specs that match it, and asks selabel once
- * per distinct (bit set, file type).  selabel still decides every
+ * child the set of those specs that match it, and asks selabel once per
+ * distinct (set of specs, file type) -- per thread, for the whole walk,
+ * since the answer depends on nothing else: maildirs of three files
+ * each then cost no lookup at all.  selabel still decides every
  * answer; the memo only proves two names equivalent.  Where the proof
  * does not hold (too many candidates, a path alias from .subs below or
  * above D) every lookup goes to selabel.
  *
- * Used by label_walk; one struct label_memo_dir per directory, read by
- * one thread at a time except for its answers, which are locked.
+ * Used by label_walk; one struct label_memo_dir per directory, read
+ * only once made; the answers live in each thread's own data.
  */
 #ifndef PFSEL_LABEL_MEMO_H
 #define PFSEL_LABEL_MEMO_H
 
 #include <stddef.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <sys/types.h>
 
@@ -30,25 +31,10 @@
 
 struct label_memo; /* the compiled specs, shared read-only */
 
-struct label_memo_entry {
-	uint64_t sig;
-	mode_t mode;
-	int found; /* 0: selabel said ENOENT (no spec or <<none>>) */
-	char *context;
-};
-
 struct label_memo_dir {
 	int usable;
 	uint32_t *cand; /* spec indices that can match a child or below */
 	size_t ncand;
-	/*
-	 * The answers, guarded by lock: a subdirectory's own label is
-	 * looked up by whichever thread opens it, while its parent may
-	 * still be read by another.
-	 */
-	pthread_mutex_t lock;
-	struct label_memo_entry *cache;
-	size_t ncache;
 };
 
 /*
@@ -83,12 +69,15 @@ int label_memo_sig(const struct label_memo *m, void *td,
                    const struct label_memo_dir *md, const char *key,
                    size_t keylen, uint64_t *sig);
 /*
- * The cached answer for (sig, mode): -1 when there is none, else 1 with
- * a copy in *context, or 0 (selabel found nothing).
+ * The cached answer for the specs sig selects in md (as global spec
+ * indices, so that the answer serves every directory where the same
+ * specs match) and the file type: -1 when there is none, else 1 with a
+ * copy in *context, or 0 (selabel found nothing).  td is the calling
+ * thread's: no lock is taken.
  */
-int label_memo_get(struct label_memo_dir *md, uint64_t sig, mode_t mode,
-                   char **context);
-void label_memo_put(struct label_memo_dir *md, uint64_t sig, mode_t mode,
-                    int found, const char *context);
+int label_memo_get(void *td, const struct label_memo_dir *md, uint64_t sig,
+                   mode_t mode, char **context);
+void label_memo_put(void *td, const struct label_memo_dir *md, uint64_t sig,
+                    mode_t mode, int found, const char *context);
 
 #endif

@@ -135,7 +135,8 @@ lookup(struct worker *wk, struct label_memo_dir *md, const char *key,
 	mode &= S_IFMT;
 	memo_ok = md && label_memo_sig(wk->w->o->memo, wk->td, md, key,
 	                               strlen(key), &sig) == 0;
-	if (memo_ok && (found = label_memo_get(md, sig, mode, ctx)) >= 0)
+	if (memo_ok &&
+	    (found = label_memo_get(wk->td, md, sig, mode, ctx)) >= 0)
 		return found;
 	pthread_mutex_lock(&selabel_lock);
 	if (selabel_lookup_raw(wk->w->o->handle, &con, key, mode) < 0) {
@@ -147,7 +148,7 @@ lookup(struct worker *wk, struct label_memo_dir *md, const char *key,
 	if (found < 0)
 		return -1;
 	if (memo_ok)
-		label_memo_put(md, sig, mode, found, con);
+		label_memo_put(wk->td, md, sig, mode, found, con);
 	*ctx = found ? xstrdup(con) : NULL;
 	if (con)
 		freecon(con);

@@ -134,16 +134,42 @@ test_signatures(void **state)
 	    sig_of(f, &md, "/var/spool/postfix/deferred/A/special\n"),
 	    sig_of(f, &md, "/var/spool/postfix/deferred/A/special"));
 	/* Cached answers, keyed by signature and file type. */
-	assert_int_equal(label_memo_get(&md, 5, S_IFREG, &ctx), -1);
-	label_memo_put(&md, 5, S_IFREG, 1, "u:r:x_t:s0");
-	label_memo_put(&md, 5, S_IFDIR, 0, NULL);
-	assert_int_equal(label_memo_get(&md, 5, S_IFREG, &ctx), 1);
+	assert_int_equal(label_memo_get(f->td, &md, 5, S_IFREG, &ctx), -1);
+	label_memo_put(f->td, &md, 5, S_IFREG, 1, "u:r:x_t:s0");
+	label_memo_put(f->td, &md, 5, S_IFDIR, 0, NULL);
+	assert_int_equal(label_memo_get(f->td, &md, 5, S_IFREG, &ctx), 1);
 	assert_string_equal(ctx, "u:r:x_t:s0");
 	free(ctx);
-	assert_int_equal(label_memo_get(&md, 5, S_IFDIR, &ctx), 0);
+	assert_int_equal(label_memo_get(f->td, &md, 5, S_IFDIR, &ctx), 0);
 	assert_null(ctx);
-	assert_int_equal(label_memo_get(&md, 6, S_IFREG, &ctx), -1);
+	assert_int_equal(label_memo_get(f->td, &md, 6, S_IFREG, &ctx), -1);
 	label_memo_dir_free(&md);
+}
+
+/* The same specs matching in another directory: the same answer. */
+static void
+test_answers_shared_across_directories(void **state)
+{
+	struct fixture *f = *state;
+	struct label_memo_dir a, b;
+	uint64_t sa, sb;
+	char *ctx;
+
+	label_memo_dir_init(f->m, f->td, &a, NULL,
+	                    "/var/spool/postfix/deferred/A");
+	label_memo_dir_init(f->m, f->td, &b, NULL,
+	                    "/var/spool/postfix/deferred/B");
+	sa = sig_of(f, &a, "/var/spool/postfix/deferred/A/4AB");
+	sb = sig_of(f, &b, "/var/spool/postfix/deferred/B/4CD");
+	label_memo_put(f->td, &a, sa, S_IFREG, 1, "u:r:q_t:s0");
+	assert_int_equal(label_memo_get(f->td, &b, sb, S_IFREG, &ctx), 1);
+	assert_string_equal(ctx, "u:r:q_t:s0");
+	free(ctx);
+	/* "special" matches one more spec: not the same answer. */
+	sb = sig_of(f, &b, "/var/spool/postfix/deferred/B/special");
+	assert_int_equal(label_memo_get(f->td, &b, sb, S_IFREG, &ctx), -1);
+	label_memo_dir_free(&b);
+	label_memo_dir_free(&a);
 }
 
 static void
@@ -191,6 +217,8 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_candidates_narrow, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_signatures, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        test_answers_shared_across_directories, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_refuses_near_subs, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_disabled, setup, teardown),

@@ -71,8 +71,10 @@ class Tree:
         self.files += 1
 
     def queue_id(self):
-        # Long queue ids (enable_long_queue_ids = yes).
-        return "4" + "".join(self.rng.choice(B62) for _ in range(10)) + \
+        # Long queue ids (enable_long_queue_ids = yes) spread over the
+        # hashed subdirectories, as a queue filled over hours is.
+        return self.rng.choice(HEX) + \
+            "".join(self.rng.choice(B62) for _ in range(10)) + \
             "z" + "".join(self.rng.choice(B62) for _ in range(5))
 
 

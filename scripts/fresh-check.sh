@@ -27,8 +27,9 @@
 #      "make demo" then "make check" (CI=true) as root in the chroot.
 #      A policy-rc.d keeps the postfix package from starting daemons in
 #      the chroot.
-# Logs go to /var/tmp/pfsel-fresh-logs/STAMP/{demo,check}.log, with the
-# time each took; the exit status is 0 only if both passed.
+# Logs go to /var/tmp/pfsel-fresh-logs/STAMP/: demo.log, check.log, the
+# per-test logs (test-logs/), the commit tested and the time each command
+# took (summary); the exit status is 0 only if both passed.
 #
 # How long: building the tarball about 1-2 minutes; deps.sh in the chroot
 # (about 300 packages) 3-5 minutes; make demo 1-2 minutes after that;
@@ -143,5 +144,7 @@ in_chroot() {
 status=0
 in_chroot demo make demo || status=1
 in_chroot check make check || status=1
+# The per-test logs that run.sh names live in the chroot; keep them.
+cp -r "$root/root/pfsel/build/test-logs" "$logs/" 2>/dev/null || true
 echo "fresh-check.sh: logs in $logs"
 exit "$status"

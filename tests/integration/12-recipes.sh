@@ -1,17 +1,51 @@
 #!/bin/bash
 # Every recipe's example: it compiles, installs into a scratch copy of the
-# policy store, and then sesearch/seinfo/matchpathcon against the scratch
+# policy store (semodule -p lists it, the manifest is right), and then sesearch/seinfo/matchpathcon against the scratch
 # root show the intended accesses and labels while the forbidden accesses
 # stay denied.  The same questions asked BEFORE the install (the control)
 # get the stock answers, so each check can fail.
 source "$PFSEL_TOP/tests/lib/testlib.sh"
 EX=$PFSEL_TOP/examples
 
-install_example() { # ROOT RECIPE
-	local out
+ports_state() { # ROOT: ports.local, or its absence
+	local f=$1/var/lib/selinux/default/active/ports.local
+	if [ -e "$f" ]; then md5sum <"$f"; else echo "no ports.local"; fi
+}
+
+# install_example ROOT RECIPE: install it, then check what every install
+# must leave: semodule -p lists the module, the built policy has each type
+# the module declares (seinfo), every port the manifest records is in
+# ports.local and in that policy, and each manifest tree is a path the
+# spec names (or the directory of one).
+install_example() {
+	local r=$1 name=$2 spec=$EX/$2/spec.ini out module manifest policy t missing
 	out=$(tmpdir)
-	check "$2: pfsel-gen install --root" \
-		"$GEN" install "$EX/$2/spec.ini" -o "$out" --root "$1"
+	check "$name: pfsel-gen install --root" \
+		"$GEN" install "$spec" -o "$out" --root "$r" || return 1
+	module=$(basename "$out"/*.te .te)
+	check "$name: semodule -p lists $module" \
+		grep -qx "$module" <(semodule -p "$r" -l)
+	manifest=$r/var/lib/pfsel/$module.manifest
+	check "$name: manifest written" test -s "$manifest"
+	policy=$(policy_of "$r")
+	missing=
+	for t in $(sed -n 's/^type \([a-z0-9_]*\);/\1/p' "$out/$module.te"); do
+		seinfo "$policy" -t "$t" 2>/dev/null | grep -q "^ *$t\$" || missing="$missing $t"
+	done
+	check_eq "$name: the built policy has the module's types" "" "$missing"
+	while read -r _ proto low high type _; do
+		range=$low
+		[ "$low" = "$high" ] || range=$low-$high
+		check "$name: ports.local labels $proto/$range $type" \
+			grep -qx "portcon $proto $range system_u:object_r:$type:s0" \
+			"$r/var/lib/selinux/default/active/ports.local"
+		check_eq "$name: the policy gives $proto/$low $type" "$type" \
+			"$(port_type "$r" "$proto" "$low")"
+	done < <(grep '^port ' "$manifest")
+	while read -r _ tree; do
+		check "$name: manifest tree $tree comes from the spec" \
+			grep -qF "$tree" "$spec"
+	done < <(grep '^tree ' "$manifest")
 }
 
 every_postfix_domain() { # ROOT
@@ -166,8 +200,10 @@ recipe_vmail() {
 }
 
 recipe_ports() {
-	local r
+	local r mods_before ports_before
 	r=$(scratch_root)
+	mods_before=$(semodule -p "$r" -l | md5sum)
+	ports_before=$(ports_state "$r")
 	check_eq "ports control: 2525 unlabeled" unreserved_port_t \
 		"$(port_type "$r" tcp 2525)"
 	check_eq "ports control: 10025 is amavisd_send_port_t" \
@@ -184,6 +220,15 @@ recipe_ports() {
 		"$(grep -ho 'portcon tcp [0-9]* system_u:object_r:[a-z_]*' \
 			"$r"/var/lib/selinux/default/active/ports.local |
 			awk '{split($4, c, ":"); print $2, $3, c[3]}' | sort)"
+	# And back: uninstall leaves module list and ports.local as they were.
+	check "ports: uninstall" "$GEN" uninstall postfix_ports --root "$r"
+	check_eq "ports: round trip: module list identical" "$mods_before" \
+		"$(semodule -p "$r" -l | md5sum)"
+	check_eq "ports: round trip: ports.local identical" "$ports_before" \
+		"$(ports_state "$r")"
+	check_eq "ports: round trip: 10025 is amavisd_send_port_t again" \
+		amavisd_send_port_t "$(port_type "$r" tcp 10025)"
+
 }
 
 # Every example compiles on its own.
@@ -191,6 +236,11 @@ for spec in "$EX"/*/spec.ini; do
 	name=$(basename "$(dirname "$spec")")
 	check "$name: example compiles" "$GEN" build "$spec" -o "$(tmpdir)"
 done
+recipe_full() {
+	install_example "$(scratch_root)" full
+}
+
+recipe_full
 recipe_daemon
 recipe_opendkim
 recipe_rspamd

@@ -90,7 +90,8 @@ void rv_diagnose(struct rv_diag_ctx *ctx, struct rv_table *t,
 void rv_diagnose_fix(struct rv_diag_ctx *ctx, struct rv_table *t,
                      struct rv_group *g);
 
-/* rv_diagnose_fix for all groups, visited in path order (reorders them). */
+/* rv_diagnose_fix for all groups, with one file-contexts handle reduced
+ * to the paths they name (review_fc.c). */
 void rv_diagnose_fixes(struct rv_diag_ctx *ctx, struct rv_table *t,
                        struct rv_group **groups, size_t n);
 

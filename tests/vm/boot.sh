@@ -8,12 +8,13 @@
 # boot starts from the pristine cached image.  Serial console goes to
 # RESDIR/console.log.
 # Env: ACCEL=auto|kvm|tcg (auto: kvm only where /dev/kvm can boot a stock
-#      kernel, see accel.sh), MEM (MiB, 2048), SMP (2), TIMEOUT (s, 900).
-# Exit: the guest's main.sh status; 97 qemu failed to run; 98 no results.
+#      kernel, see accel.sh), MEM (MiB, 2048), SMP (2), TIMEOUT (s, 1500).
+# Exit: the guest's main.sh status; 96 partial results (the guest was
+# stopped before it finished); 97 qemu failed to run; 98 no results.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 img=$1 bundle=$2 res=$3
-mem=${MEM:-2048} smp=${SMP:-2} timeout=${TIMEOUT:-900}
+mem=${MEM:-2048} smp=${SMP:-2} timeout=${TIMEOUT:-1500}
 accel=$("$here/accel.sh")
 case $accel in
 kvm) accel_opts="-enable-kvm -cpu host" ;;
@@ -45,6 +46,10 @@ mkdir -p "$res/out"
 if tar -C "$res/out" -xf "$res/out.img" 2>/dev/null && [ -f "$res/out/rc" ]; then
 	rm -f "$res/in.img" "$res/out.img"
 	exit "$(cat "$res/out/rc")"
+fi
+if [ -s "$res/out/summary.tsv" ]; then
+	echo "boot: partial results only (the guest did not finish)"
+	exit 96
 fi
 if [ $qrc != 0 ] && [ $qrc != 124 ] && ! [ -s "$res/console.log" ]; then
 	echo "boot: qemu failed (exit $qrc): $(head -c 300 "$res/qemu.err")"

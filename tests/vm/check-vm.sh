@@ -90,8 +90,8 @@ cp -R "$top/policy" "$bundle/share/pfsel/"
 	done
 } >"$bundle/full.ini"
 echo "baseline pfsel" >"$bundle/phases"
-# The guest stops starting scenarios 90 s before boot.sh kills it.
-echo $((${TIMEOUT:-900} - 90)) >"$bundle/deadline"
+# The guest stops starting scenarios 150 s before boot.sh kills it.
+echo $((${TIMEOUT:-1500} - 150)) >"$bundle/deadline"
 ln -sfn "$(basename "$run")" "$build/vm/last"
 
 echo "check-vm: booting the guest (results in $run)"
@@ -101,8 +101,13 @@ rc=$?
 t_boot=$(($(date +%s) - t0))
 out=$run/out
 echo "check-vm: guest ran ${t_boot}s (exit $rc)"
+[ $rc = 96 ] && echo "check-vm: the guest was stopped before it finished: partial results"
 if [ $rc = 97 ]; then
 	skip "qemu cannot run the guest here: $(head -c 300 "$run/qemu.err")"
+fi
+# No console output at all: qemu ran but could not boot the guest here.
+if [ $rc = 98 ] && ! grep -qE 'login:|E2E' "$run/console.log" 2>/dev/null; then
+	skip "qemu ran but the guest never booted (empty console: $run/console.log)"
 fi
 if [ ! -s "$out/summary.tsv" ]; then
 	echo "check-vm: FAIL: the guest produced no results"

@@ -35,6 +35,8 @@ for s in $(cut -f1 "$sum" | sort -u); do
 		res=SKIPPED why="not run: $(field "$s" baseline 7)"
 	elif [ -z "$bd" ] || [ "$bd" = - ] || [ "$bd" -eq 0 ]; then
 		res=FAIL why="baseline logged no denial: the test cannot fail"
+	elif [ -z "$pt" ]; then
+		res=FAIL why="the pfsel phase did not run (guest stopped, see $run/console.log)"
 	elif [ "$pt" = SKIPPED ]; then
 		res=SKIPPED why=$(field "$s" pfsel 7)
 		[ -n "$why" ] || why=$(skip_reason)

@@ -17,13 +17,15 @@
 set -u
 cd "$(dirname "$0")"
 B=$PWD
-export PATH=$B/bin:$PATH
 export PFSEL_DATADIR=$B/share/pfsel
 OUT=$E2E_OUT
 AUDIT=/var/log/audit/audit.log
 . "$B/lib.sh"
-# The bundle sits on a tmpfs (var_run_t), which initrc_t may not execute.
-chcon -t bin_t "$B"/bin/*
+# The bundle sits on /run, mounted noexec: its programs go to /opt/e2e.
+mkdir -p /opt/e2e
+cp -R "$B/bin" /opt/e2e/
+chcon -R -t bin_t /opt/e2e/bin
+export PATH=/opt/e2e/bin:$PATH
 
 mkdir -p "$OUT/res"
 : >"$OUT/summary.tsv"
@@ -38,7 +40,8 @@ if [ "$(getenforce)" != Enforcing ]; then
 	echo "guest is not enforcing" | tee "$OUT/fatal"
 	exit 1
 fi
-boot_denials=$(ausearch -m AVC,USER_AVC,SELINUX_ERR --raw 2>/dev/null | grep -c '^type=')
+boot_denials=$(ausearch -m AVC,USER_AVC,SELINUX_ERR --raw 2>/dev/null |
+	grep -cE '^type=(AVC|USER_AVC|SELINUX_ERR) ')
 log "denials logged before the scenarios (boot noise): $boot_denials"
 
 # step SCENARIO FUNCTION LOGFILE: run one function of a scenario in a
@@ -65,8 +68,9 @@ step() {
 audit_window() {
 	sleep 1 # auditd writes asynchronously
 	tail -n +"$(($1 + 1))" $AUDIT >"$2.audit.log"
+	# Only the denial records, not their SYSCALL/PROCTITLE companions.
 	ausearch -if "$2.audit.log" -m AVC,USER_AVC,SELINUX_ERR --raw 2>/dev/null |
-		grep '^type=' >"$2.raw"
+		grep -E '^type=(AVC|USER_AVC|SELINUX_ERR) ' >"$2.raw"
 	ausearch -if "$2.audit.log" -m AVC,USER_AVC,SELINUX_ERR -i >"$2.txt" 2>/dev/null
 	wc -l <"$2.raw"
 }
@@ -87,13 +91,27 @@ run_phase() {
 	n=$(audit_window "$mark" "$d/avc")
 	# Probes that must be denied run after the window is closed.
 	PHASE=$ph step "$s" probe "$d/probe.log" || checks=FAIL
-	PHASE=$ph step "$s" disable "$d/disable.log"
-	postfix_ensure >>"$d/disable.log" 2>&1
+	# Nothing runs after the last phase: no need to undo it.
+	if [ "$s $ph" != "$LAST" ]; then
+		PHASE=$ph step "$s" disable "$d/disable.log"
+		postfix_ensure >>"$d/disable.log" 2>&1
+	fi
 	printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$s" "$ph" "$traffic" "$n" "$checks" \
 		$(($(date +%s) - t0)) >>"$OUT/summary.tsv"
 	log "   traffic=$traffic denials=$n checks=$checks"
+	flush_results
 }
 
+# flush_results: the results so far onto the output disk, so that a run
+# the host has to kill still reports what it did (the runner writes the
+# final archive, with "rc", over it).
+flush_results() {
+	cp $AUDIT "$OUT/audit.log"
+	tar -C "$OUT" -cf /dev/vdc . 2>/dev/null
+	sync
+}
+
+LAST="$(echo $scenarios | awk '{print $NF}') ${PHASES[${#PHASES[@]}-1]}"
 t_prep=$(date +%s)
 useradd -m -s /bin/bash $E2E_USER
 for s in $scenarios; do
@@ -126,9 +144,11 @@ for ph in "${PHASES[@]}"; do
 		rc_a=$(sed -n 's/^rc=//p' "$OUT/apply.log" | tail -1)
 		t2=$(date +%s)
 		n=$(audit_window "$mark" "$OUT/install-avc")
+		journalctl -b --no-pager >"$OUT/journal.txt" 2>&1
 		printf 'install\t%s\t%s\napply\t%s\t%s\ninstall_denials\t%s\n' \
 			"$rc_i" $((t1 - t0)) "$rc_a" $((t2 - t1)) "$n" >"$OUT/install.tsv"
 		log "install rc=$rc_i ($((t1 - t0))s) apply rc=$rc_a ($((t2 - t1))s)"
+		flush_results
 		if [ "$rc_i" != 0 ] || [ "$rc_a" != 0 ]; then
 			for s in $scenarios; do
 				printf '%s\tpfsel\tSKIPPED\t-\t-\t0\n' "$s" >>"$OUT/summary.tsv"
@@ -136,8 +156,6 @@ for ph in "${PHASES[@]}"; do
 			continue
 		fi
 		semodule -l >"$OUT/modules.txt" 2>&1
-		# Postfix must pick up the new labels (its queue, its sockets).
-		postfix_restart >>"$OUT/apply.log" 2>&1
 	fi
 	for s in $scenarios; do
 		# Out of time: say so rather than be killed without results.

@@ -37,11 +37,8 @@ verify() {
 		test -n "$exe_t" -a "$exe_t" != postfix_exec_t -a "$exe_t" != bin_t
 	ck "daemon runs in ${exe_t%_exec_t}_t" test "$dom" = "${exe_t%_exec_t}_t"
 	ck "daemon does not run as postfix_master_t" test "$dom" != postfix_master_t
-	for p in /var/log/sitedaemon /var/log/sitedaemon/sitedaemon.log \
-		/var/lib/sitedaemon /var/lib/sitedaemon/count; do
-		ck "$p labeled $(fc_type_of $p) as file_contexts says" \
-			test "$(type_of $p)" = "$(fc_type_of $p)"
-	done
+	label_ck /var/log/sitedaemon /var/log/sitedaemon/sitedaemon.log \
+		/var/lib/sitedaemon /var/lib/sitedaemon/count
 	ck "log dir no longer var_log_t" test "$(type_of /var/log/sitedaemon)" != var_log_t
 	ck "state dir no longer var_lib_t" test "$(type_of /var/lib/sitedaemon)" != var_lib_t
 	ps -eZ | grep -E 'sitedaemon|master$'

@@ -47,7 +47,8 @@ enable() {
 
 # signed TOKEN: the delivered message carries our DKIM signature.
 signed() {
-	message_of e2e "$1" | grep -q '^DKIM-Signature:.*s=e2e'
+	# The header is folded: look at its continuation lines too.
+	message_of e2e "$1" | grep -A3 '^DKIM-Signature:' | grep -q '[ 	;]s=e2e;'
 }
 
 # one_message WHERE: send, wait for delivery, check the signature.
@@ -72,10 +73,7 @@ traffic() {
 
 verify() {
 	ck "opendkim runs as dkim_milter_t" test "$(domain_of opendkim)" = dkim_milter_t
-	for p in $KEYS $KEY /var/spool/postfix/opendkim /run/opendkim $RUNSOCK; do
-		ck "$p labeled $(fc_type_of $p) as file_contexts says" \
-			test "$(type_of $p)" = "$(fc_type_of $p)"
-	done
+	label_ck $KEYS $KEY /var/spool/postfix/opendkim /run/opendkim $RUNSOCK
 	ck "keys no longer var_lib_t" test "$(type_of $KEY)" != var_lib_t
 	ls -dZ $KEYS $KEY /var/spool/postfix/opendkim /run/opendkim/*
 	ps -eZ | grep -E 'opendkim|smtpd|cleanup'
@@ -94,8 +92,10 @@ probe() {
 	sleep 2
 	chmod 700 $KEYS
 	chmod 600 $KEY
+	# Denied on the key or on its directory (search), by a Postfix domain.
 	d=$(tail -n +$((mark + 1)) /var/log/audit/audit.log |
-		grep 'avc: *denied' | grep 'scontext=[^ ]*:postfix_' | grep 'e2e.private')
+		grep 'avc: *denied' | grep 'scontext=[^ ]*:postfix_' |
+		grep -E 'name="(e2e\.private|keys)"')
 	echo "$d"
 	if [ -n "$d" ]; then echo "KEYREAD: denied"; else echo "KEYREAD: not denied"; fi
 	journalctl -n 40 --no-pager | grep -E 'e2e.private' | tail -3

@@ -1,4 +1,4 @@
-# 06-ports - smtpd on port 2525 and on a content filter's reinjection
+# 05-ports - smtpd on port 2525 and on a content filter's reinjection
 # port 127.0.0.1:10026.
 #
 # Sourced by tests/vm/guest/main.sh.  Stock policy: neither port has a

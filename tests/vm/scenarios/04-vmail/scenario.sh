@@ -1,4 +1,4 @@
-# 05-vmail - virtual(8) delivery into maildirs under /srv/vmail.
+# 04-vmail - virtual(8) delivery into maildirs under /srv/vmail.
 #
 # Sourced by tests/vm/guest/main.sh.  One virtual domain, one mailbox
 # (a maildir: the map value ends in "/"), owned by a vmail user.  Stock
@@ -39,10 +39,7 @@ traffic() {
 verify() {
 	local f
 	f=$(grep -ls "Subject: e2e-vmail-$PHASE" $MBOX/new/* | head -1)
-	for p in $BASE $BASE/vdomain.test $MBOX $MBOX/new $f; do
-		ck "$p labeled $(fc_type_of $p) as file_contexts says" \
-			test "$(type_of $p)" = "$(fc_type_of $p)"
-	done
+	label_ck $BASE $BASE/vdomain.test $MBOX $MBOX/new $f
 	ck "$BASE no longer var_t" test "$(type_of $BASE)" != var_t
 	ck "message owned by vmail" test "$(stat -c %U "$f")" = vmail
 	ls -dZ $BASE $MBOX/new/*

@@ -1,4 +1,4 @@
-# 04-maillog - maillog_file through postlogd(8) into its own directory.
+# 03-maillog - maillog_file through postlogd(8) into its own directory.
 #
 # Sourced by tests/vm/guest/main.sh.  With maillog_file set, every Postfix
 # program logs through the postlog socket to postlogd, which appends to
@@ -30,10 +30,7 @@ traffic() {
 }
 
 verify() {
-	for p in $LOGD $LOGF; do
-		ck "$p labeled $(fc_type_of $p) as file_contexts says" \
-			test "$(type_of $p)" = "$(fc_type_of $p)"
-	done
+	label_ck $LOGD $LOGF
 	ck "$LOGF no longer var_log_t" test "$(type_of $LOGF)" != var_log_t
 	echo "postlogd runs as: $(domain_of postlogd)"
 	ls -dZ $LOGD $LOGF

@@ -33,6 +33,9 @@ emit_log(struct emit_ctx *c)
 	    ctx_te(c, "maillog.te", &v) < 0 ||
 	    ctx_fc(c, "maillog.fc", &v) < 0 || ctx_if(c, "maillog.if", &v) < 0)
 		return -1;
+	if (l->writer == LOG_WRITER_POSTLOGD &&
+	    ctx_te(c, "maillog-postlogd.te", &v) < 0)
+		return -1;
 	return ctx_search(c, domain, NULL, l->maillog_file.path,
 	                  l->maillog_file.at);
 }

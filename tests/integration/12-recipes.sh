@@ -168,7 +168,11 @@ recipe_maillog() {
 	check_eq "maillog control: the file is var_log_t" var_log_t \
 		"$(fc_type "$r" /var/log/postfix/mail.log)"
 	check_denied "$r" postfix_master_t var_log_t file append
+	check_denied "$r" postfix_smtpd_t postfix_master_t unix_dgram_socket sendto
 	install_example "$r" maillog
+	# Daemons reach postlogd (in postfix_master_t) through public/postlog.
+	check_allowed "$r" postfix_smtpd_t postfix_master_t unix_dgram_socket sendto
+	check_allowed "$r" postfix_qmgr_t postfix_master_t unix_dgram_socket sendto
 	check_eq "maillog: file labeled" postfix_maillog_maillog_t \
 		"$(fc_type "$r" /var/log/postfix/mail.log)"
 	check_eq "maillog: rotated file labeled" postfix_maillog_maillog_t \

@@ -42,8 +42,13 @@ if "$build/pfsel-label" check -r "$root" --manifest \
 	echo "check after apply: every label is right"
 fi
 
-step "review: denials from an enforcing guest without the module"
-"$build/pfsel-label" review -p "$(ls /etc/selinux/default/policy/policy.* | tail -1)" \
-	"$top/tests/data/audit/public/flonatel_RootServerSetup_README_avc.log" | head -60 || true
+step "review: real denials from an enforcing guest running these recipes without pfsel"
+logs=("$top"/tests/data/vm/*.audit.log)
+"$build/pfsel-label" review -p "$(ls /etc/selinux/default/policy/policy.* | sort -t. -k2 -n | tail -1)" \
+	"${logs[@]}" | head -70 || true
+echo "   ..."
+
+step "review: the same denials against the scratch root, module installed"
+"$build/pfsel-label" review -r "$root" "${logs[@]}" | head -25 || true
 
 step "done; the scratch root stays in $root"

@@ -120,8 +120,17 @@ recipe_virtual(struct rv_table *t, const struct rv_group *g)
 	size_t n;
 
 	if (!is(g->stype, "postfix_virtual_t") || mail_type(g->ttype) ||
-	    (!is(g->tclass, "file") && !is(g->tclass, "dir")) || path == NULL)
+	    (!is(g->tclass, "file") && !is(g->tclass, "dir")))
 		return NULL;
+	if (path == NULL) {
+		/* No PATH record (no audit rules loaded): only a name. */
+		strbuf_addf(&sb,
+		            "[virtual]\n; FILL IN: mailbox_base = the tree "
+		            "holding \"%s\" (postconf -h "
+		            "virtual_mailbox_base)\n",
+		            g->paths.n > 0 ? g->paths.v[0] : "?");
+		return finish(t, &sb);
+	}
 	/* The mailbox base: the first two components (/srv/vmail). */
 	s = strchr(path + 1, '/');
 	s = s ? strchr(s + 1, '/') : NULL;
@@ -178,6 +187,118 @@ recipe_socket(struct rv_table *t, const struct rv_group *g)
 	return finish(t, &sb);
 }
 
+/* Postfix daemons logging to postlogd's socket (maillog_file set). */
+static const char *
+recipe_postlog(struct rv_table *t, const struct rv_group *g)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *path = abs_path(g);
+	size_t n;
+
+	if (strncmp(g->stype, "postfix_", 8) != 0 ||
+	    !is(g->tclass, "unix_dgram_socket") || !has_perm(g, "sendto") ||
+	    path == NULL || (n = strlen(path)) < 8 ||
+	    strcmp(path + n - 8, "/postlog") != 0)
+		return NULL;
+	strbuf_adds(&sb, "[log]\n; FILL IN: maillog_file = the file postlogd "
+	                 "writes (postconf -h maillog_file)\n");
+	return finish(t, &sb);
+}
+
+/* A milter reading private keys the policy labels generically. */
+static const char *
+recipe_milter_keys(struct rv_table *t, const struct rv_group *g)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *path = abs_path(g), *ex = g->paths.n ? g->paths.v[0] : "?";
+	char name[40];
+	const char *s;
+
+	if (strstr(g->stype, "milter") == NULL || !is(g->tclass, "file") ||
+	    (!has_perm(g, "read") && !has_perm(g, "open")) ||
+	    (strstr(ex, ".private") == NULL && strstr(ex, ".key") == NULL &&
+	     strstr(ex, "/keys/") == NULL))
+		return NULL;
+	ident(g->comms.n > 0 ? g->comms.v[0] : g->stype, name, sizeof(name));
+	strbuf_addf(&sb,
+	            "[milter %s]\n; FILL IN: socket = the milter's socket "
+	            "(postconf -h smtpd_milters)\nserver = %s\n",
+	            name, g->stype);
+	if (path != NULL && (s = strrchr(path, '/')) != NULL && s > path)
+		strbuf_addf(&sb, "keys = %.*s\n", (int)(s - path), path);
+	else
+		strbuf_addf(&sb, "; FILL IN: keys = the directory holding %s\n",
+		            ex);
+	return finish(t, &sb);
+}
+
+static int
+queue_dir_name(const char *p)
+{
+	static const char *const q[] = {
+	    "active",  "bounce", "corrupt",  "defer",    "deferred",
+	    "flush",   "hold",   "incoming", "maildrop", "pid",
+	    "private", "public", "saved",    "trace",    "spool"};
+	const char *b = strrchr(p, '/');
+	size_t i;
+
+	b = b ? b + 1 : p;
+	for (i = 0; i < sizeof(q) / sizeof(q[0]); i++)
+		if (strcmp(b, q[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Postfix working in a queue the policy does not label (moved
+ * queue_directory). */
+static const char *
+recipe_queue(struct rv_table *t, const struct rv_group *g)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *path = abs_path(g), *ex = g->paths.n ? g->paths.v[0] : NULL;
+	const char *s;
+
+	if (strncmp(g->stype, "postfix_", 8) != 0 || mail_type(g->ttype) ||
+	    (!is(g->ttype, "var_t") && !is(g->ttype, "default_t") &&
+	     !is(g->ttype, "var_spool_t") && !is(g->ttype, "var_lib_t")) ||
+	    (!is(g->tclass, "dir") && !is(g->tclass, "file")) || ex == NULL ||
+	    !queue_dir_name(ex))
+		return NULL;
+	if (path != NULL && (s = strrchr(path, '/')) != NULL && s > path &&
+	    !is(s + 1, "spool"))
+		strbuf_addf(&sb, "[queue]\ndirectory = %.*s\n", (int)(s - path),
+		            path);
+	else if (path != NULL)
+		strbuf_addf(&sb, "[queue]\ndirectory = %s\n", path);
+	else
+		strbuf_adds(&sb, "[queue]\n; FILL IN: directory = the moved "
+		                 "queue (postconf -h queue_directory)\n");
+	return finish(t, &sb);
+}
+
+/* Postfix's own programs: in postfix_master_t they are not an extension. */
+static int
+postfix_program(const char *b)
+{
+	static const char *const p[] = {
+	    "anvil",      "bounce",   "cleanup",   "discard",
+	    "dnsblog",    "error",    "flush",     "lmtp",
+	    "local",      "pickup",   "pipe",      "postlogd",
+	    "postscreen", "proxymap", "qmgr",      "qmqpd",
+	    "scache",     "showq",    "smtp",      "smtpd",
+	    "spawn",      "tlsmgr",   "tlsproxy",  "trivial-rewrite",
+	    "verify",     "virtual",  "postsuper", "postqueue",
+	    "postdrop",   "postfix",  "postmap",   "postalias",
+	    "postconf",   "postlog",  "postmulti", "postcat",
+	    "postkick",   "postlock", "sendmail",  "find"};
+	size_t i;
+
+	for (i = 0; i < sizeof(p) / sizeof(p[0]); i++)
+		if (strcmp(b, p[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* A program master(8) runs that stayed in postfix_master_t. */
 static const char *
 recipe_daemon(struct rv_table *t, const struct rv_group *g)
@@ -191,7 +312,8 @@ recipe_daemon(struct rv_table *t, const struct rv_group *g)
 		return NULL;
 	for (i = 0; i < g->exes.n && exe == NULL; i++) {
 		b = strrchr(g->exes.v[i], '/');
-		if (g->exes.v[i][0] == '/' && b != NULL && !is(b + 1, "master"))
+		if (g->exes.v[i][0] == '/' && b != NULL &&
+		    !is(b + 1, "master") && !postfix_program(b + 1))
 			exe = g->exes.v[i];
 	}
 	if (exe == NULL)
@@ -229,6 +351,11 @@ rv_recipe(struct rv_table *t, const struct rv_group *g, const char **why)
 		const char *why;
 	} recipes[] = {
 	    {recipe_log, "master writes a log file the policy does not know"},
+	    {recipe_postlog, "Postfix logs through postlogd (maillog_file)"},
+	    {recipe_queue,
+	     "Postfix works in a queue the policy does not label"},
+	    {recipe_milter_keys, "a milter reads keys the policy labels "
+	                         "generically"},
 	    {recipe_virtual, "virtual(8) delivers under a non-mail tree"},
 	    {recipe_socket,
 	     "a Postfix daemon talks to another program's socket"},

@@ -1,0 +1,36 @@
+#!/bin/bash
+# 46-review-vm - the real denials of the VM scenarios (tests/vm, kept in
+# tests/data/audit/vm) get the spec section of their scenario, and no
+# allow rule is proposed for them; the reasons still agree with
+# audit2why -p (41 covers every log in tests/data/audit, these too).
+source "$PFSEL_TOP/tests/lib/testlib.sh"
+POLICY=$(ls /etc/selinux/default/policy/policy.* | sort -V | tail -1)
+D=$TESTDATA/audit/vm
+
+expect() { # scenario section-regex
+	local out
+	out=$("$LABEL" review --spec -p "$POLICY" "$D/$1.log" 2>&1)
+	check "$1: proposes $2" grep -Eq -- "$2" <<<"$out"
+}
+expect 01-daemon '^\[daemon [a-z]'
+expect 02-opendkim '^\[milter opendkim\]'
+expect 02-opendkim '^server = dkim_milter_t'
+expect 03-maillog '^\[log\]'
+expect 04-vmail '^\[virtual\]'
+expect 05-ports '^\[port smtpd_[0-9]+\]'
+expect 06-queue '^\[queue\]'
+
+# (06-queue also holds the harness's own traffic.log write, a real allow.)
+for s in 02-opendkim 03-maillog 04-vmail; do
+	"$LABEL" review --json -p "$POLICY" "$D/$s.log" >"$T_TMP/r.json" 2>/dev/null
+	check_eq "$s: every denial the spec fixes gets no allow rule" 0 \
+		"$(/usr/bin/python3 -c '
+import json, sys
+print(sum(1 for g in json.load(open(sys.argv[1]))["groups"] if g["fix"] == "allow"))' "$T_TMP/r.json")"
+done
+"$LABEL" review --json -p "$POLICY" "$D/06-queue.log" >"$T_TMP/q.json" 2>/dev/null
+check_eq "06-queue: the var_t queue denials are fixed by the spec" spec \
+	"$(/usr/bin/python3 -c '
+import json, sys
+print(" ".join(sorted({g["fix"] for g in json.load(open(sys.argv[1]))["groups"] if g["target"] == "var_t"})))' "$T_TMP/q.json")"
+exit 0

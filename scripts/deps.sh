@@ -9,7 +9,7 @@ set -eu
 packages="
 build-essential pkg-config clang libclang-rt-14-dev
 libselinux1-dev libpcre2-dev libsepol-dev libsemanage-dev libinih-dev libcmocka-dev
-libauparse-dev python3-audit auditd
+libauparse-dev
 checkpolicy semodule-utils policycoreutils policycoreutils-python-utils
 selinux-utils selinux-policy-default selinux-policy-dev setools selint
 python3-audit python3-semanage python3-setools auditd

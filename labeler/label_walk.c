@@ -103,10 +103,43 @@ flush_counts(struct worker *wk)
 	wk->files = wk->differ = wk->relabeled = 0;
 }
 
+/*
+ * Queue a directory's subdirectories (names are taken over) under one
+ * lock and one wake-up: with maildirs of a few entries each, per-name
+ * locking and signalling cost more than the work they hand out.
+ */
+static void
+push_jobs(struct walk *w, struct dirnode *parent, char **names, size_t n,
+          double weight)
+{
+	size_t i;
+
+	if (n == 0)
+		return;
+	atomic_fetch_add(&parent->refs, (int)n);
+	pthread_mutex_lock(&w->lock);
+	for (i = 0; i < n; i++) {
+		if (w->njobs == w->cap) {
+			w->cap = w->cap ? w->cap * 2 : 256;
+			w->jobs =
+			    xreallocarray(w->jobs, w->cap, sizeof(*w->jobs));
+		}
+		w->jobs[w->njobs].parent = parent;
+		w->jobs[w->njobs].name = names[i];
+		w->jobs[w->njobs++].weight = weight;
+	}
+	/* The pusher takes one itself; wake another only for the rest. */
+	if (n > 1)
+		pthread_cond_signal(&w->cond);
+	pthread_mutex_unlock(&w->lock);
+}
+
 static void
 push_job(struct walk *w, struct dirnode *parent, const char *name,
          double weight)
 {
+	char *one = xstrdup(name);
+
 	atomic_fetch_add(&parent->refs, 1);
 	pthread_mutex_lock(&w->lock);
 	if (w->njobs == w->cap) {
@@ -114,7 +147,7 @@ push_job(struct walk *w, struct dirnode *parent, const char *name,
 		w->jobs = xreallocarray(w->jobs, w->cap, sizeof(*w->jobs));
 	}
 	w->jobs[w->njobs].parent = parent;
-	w->jobs[w->njobs].name = xstrdup(name);
+	w->jobs[w->njobs].name = one;
 	w->jobs[w->njobs++].weight = weight;
 	pthread_cond_signal(&w->cond);
 	pthread_mutex_unlock(&w->lock);
@@ -462,11 +495,11 @@ read_dir(struct worker *wk, struct dirnode *n, double weight)
 	closedir(dp);
 	flush_counts(wk);
 	add_done(c, weight / (double)(nsub + 1));
-	for (i = 0; i < nsub; i++) {
-		if (!label_walk_stop)
-			push_job(wk->w, n, subdirs[i],
-			         weight / (double)(nsub + 1));
-		free(subdirs[i]);
+	if (!label_walk_stop) {
+		push_jobs(wk->w, n, subdirs, nsub, weight / (double)(nsub + 1));
+	} else {
+		for (i = 0; i < nsub; i++)
+			free(subdirs[i]);
 	}
 	free(subdirs);
 }

@@ -1,10 +1,13 @@
-#!/bin/bash
+# recipes.sh - the per-recipe checks of tests/integration/12-recipe-*.sh
+# (sourced after testlib.sh).
+#
 # Every recipe's example: it compiles, installs into a scratch copy of the
-# policy store (semodule -p lists it, the manifest is right), and then sesearch/seinfo/matchpathcon against the scratch
-# root show the intended accesses and labels while the forbidden accesses
-# stay denied.  The same questions asked BEFORE the install (the control)
-# get the stock answers, so each check can fail.
-source "$PFSEL_TOP/tests/lib/testlib.sh"
+# policy store (semodule -p lists it, the manifest is right), and then
+# sesearch/seinfo/matchpathcon against the scratch root show the intended
+# accesses and labels while the forbidden accesses stay denied.  The same
+# questions asked BEFORE the install (the control) get the stock answers,
+# so each check can fail.  One recipe per test file, so that the suite's
+# runner spreads the installs over the cores.
 EX=$PFSEL_TOP/examples
 
 ports_state() { # ROOT: ports.local, or its absence
@@ -235,21 +238,6 @@ recipe_ports() {
 
 }
 
-# Every example compiles on its own.
-for spec in "$EX"/*/spec.ini; do
-	name=$(basename "$(dirname "$spec")")
-	check "$name: example compiles" "$GEN" build "$spec" -o "$(tmpdir)"
-done
 recipe_full() {
 	install_example "$(scratch_root)" full
 }
-
-recipe_full
-recipe_daemon
-recipe_opendkim
-recipe_rspamd
-recipe_queue
-recipe_maillog
-recipe_vmail
-recipe_ports
-exit $T_FAILED

@@ -15,20 +15,28 @@
 #include <string.h>
 #include <time.h>
 
+/* The lengths are stored: strlen() of each name for every record was
+ * ~4% of a 1M-AVC review. */
+#define RT(name, num, type)                                                    \
+	{                                                                      \
+		name, num, sizeof(name) - 1, sizeof(num) - 1, type             \
+	}
 static const struct {
 	const char *name;
 	const char *num;
+	size_t nlen, numlen;
 	enum audit_rtype type;
 } rtypes[] = {
-    {"AVC", "1400", AR_AVC},
-    {"USER_AVC", "1107", AR_USER_AVC},
-    {"SELINUX_ERR", "1401", AR_SELINUX_ERR},
-    {"SYSCALL", "1300", AR_SYSCALL},
-    {"PATH", "1302", AR_PATH},
-    {"CWD", "1307", AR_CWD},
-    {"PROCTITLE", "1327", AR_PROCTITLE},
-    {"AVC_PATH", "1402", AR_AVC_PATH},
+    RT("AVC", "1400", AR_AVC),
+    RT("USER_AVC", "1107", AR_USER_AVC),
+    RT("SELINUX_ERR", "1401", AR_SELINUX_ERR),
+    RT("SYSCALL", "1300", AR_SYSCALL),
+    RT("PATH", "1302", AR_PATH),
+    RT("CWD", "1307", AR_CWD),
+    RT("PROCTITLE", "1327", AR_PROCTITLE),
+    RT("AVC_PATH", "1402", AR_AVC_PATH),
 };
+#undef RT
 
 enum audit_rtype
 audit_rtype_of(const char *p, size_t n)
@@ -36,11 +44,9 @@ audit_rtype_of(const char *p, size_t n)
 	size_t i;
 
 	for (i = 0; i < sizeof(rtypes) / sizeof(rtypes[0]); i++) {
-		if (strlen(rtypes[i].name) == n &&
-		    memcmp(rtypes[i].name, p, n) == 0)
+		if (rtypes[i].nlen == n && memcmp(rtypes[i].name, p, n) == 0)
 			return rtypes[i].type;
-		if (strlen(rtypes[i].num) == n &&
-		    memcmp(rtypes[i].num, p, n) == 0)
+		if (rtypes[i].numlen == n && memcmp(rtypes[i].num, p, n) == 0)
 			return rtypes[i].type;
 	}
 	return AR_OTHER;

@@ -2,12 +2,15 @@
  * review_policy - the binary policy pfsel-label review diagnoses against;
  * see review_policy.h.  Called by review_diag.c.
  *
- * libsepol's shared library exports sepol_compute_av_reason() on a
- * global policy (sepol_set_policydb_from_file) but hides the avtab,
- * ebitmap and hashtab functions and sepol_set_policydb() that audit2why
- * (statically linked) uses to flip booleans.  So the boolean question is
- * answered by reading our own policydb's conditional lists directly:
- * the structures are public in the sepol/policydb headers and only read here.
+ * The policy is read once, into our own policydb, and handed to
+ * libsepol's services (sepol_set_policydb/sepol_set_sidtab) for
+ * sepol_compute_av_reason(), as audit2why does.  Those two are not
+ * exported by the shared libsepol, so pfsel-label links the static
+ * libsepol.a (see the GNUmakefile).  Reading the policy a second time
+ * through the shared library's sepol_set_policydb_from_file() was half
+ * of review's CPU time on a 100k-AVC log.  The boolean question is
+ * answered by reading the policydb's conditional lists directly: the
+ * structures are public in the sepol/policydb headers and only read here.
  */
 #include "review_policy.h"
 
@@ -22,6 +25,7 @@
 #include <sepol/policydb/hashtab.h>
 #include <sepol/policydb/policydb.h>
 #include <sepol/policydb/services.h>
+#include <sepol/policydb/sidtab.h>
 #include <sepol/debug.h>
 #include <sepol/sepol.h>
 
@@ -56,6 +60,8 @@ struct rv_policy {
 	sepol_policydb_t *db;
 	policydb_t *p;
 	sepol_handle_t *h;
+	sidtab_t sidtab; /* the SIDs sepol_context_to_sid hands out */
+	int services;    /* libsepol's services use db and sidtab */
 	struct bool_memo memo;
 };
 
@@ -82,17 +88,10 @@ rv_policy_load(const char *path, struct why *why)
 	/* libsepol prints "type X is not defined" for every unknown
 	 * context; review reports those itself. */
 	sepol_debug(0);
-	if (sepol_set_policydb_from_file(fp) < 0) {
-		fclose(fp);
-		why_set(why, "%s: not a binary policy libsepol can read", path);
-		return NULL;
-	}
-	rewind(fp);
 	pol = xcalloc(1, sizeof(*pol));
 	pol->path = xstrdup(path);
 	pol->h = sepol_handle_create();
-	sepol_msg_set_callback(pol->h, quiet, NULL);
-	if (sepol_policy_file_create(&pf) < 0 ||
+	if (pol->h == NULL || sepol_policy_file_create(&pf) < 0 ||
 	    sepol_policydb_create(&pol->db) < 0) {
 		fclose(fp);
 		why_set(why, "%s: out of memory", path);
@@ -101,19 +100,44 @@ rv_policy_load(const char *path, struct why *why)
 		rv_policy_free(pol);
 		return NULL;
 	}
+	sepol_msg_set_callback(pol->h, quiet, NULL);
 	sepol_policy_file_set_fp(pf, fp);
 	sepol_policy_file_set_handle(pf, pol->h);
 	if (sepol_policydb_read(pol->db, pf) < 0) {
 		fclose(fp);
 		sepol_policy_file_free(pf);
-		why_set(why, "%s: cannot read the policy", path);
+		why_set(why, "%s: not a binary policy libsepol can read", path);
 		rv_policy_free(pol);
 		return NULL;
 	}
 	sepol_policy_file_free(pf);
 	fclose(fp);
 	pol->p = &pol->db->p;
+	if (sepol_sidtab_init(&pol->sidtab) < 0) {
+		why_set(why, "%s: out of memory", path);
+		rv_policy_free(pol);
+		return NULL;
+	}
+	sepol_set_policydb(pol->p);
+	sepol_set_sidtab(&pol->sidtab);
+	pol->services = 1;
 	return pol;
+}
+
+/* Free the policydb; libsepol's services must not see it afterwards. */
+static void
+drop(struct rv_policy *pol)
+{
+	if (pol->services) {
+		sepol_set_policydb(NULL);
+		sepol_set_sidtab(NULL);
+		sepol_sidtab_destroy(&pol->sidtab);
+		pol->services = 0;
+	}
+	if (pol->db != NULL)
+		sepol_policydb_free(pol->db);
+	pol->db = NULL;
+	pol->p = NULL;
 }
 
 void
@@ -121,8 +145,7 @@ rv_policy_free(struct rv_policy *pol)
 {
 	if (pol == NULL)
 		return;
-	if (pol->db != NULL)
-		sepol_policydb_free(pol->db);
+	drop(pol);
 	if (pol->h != NULL)
 		sepol_handle_destroy(pol->h);
 	free(pol->path);
@@ -132,10 +155,7 @@ rv_policy_free(struct rv_policy *pol)
 void
 rv_policy_drop_db(struct rv_policy *pol)
 {
-	if (pol->db != NULL)
-		sepol_policydb_free(pol->db);
-	pol->db = NULL;
-	pol->p = NULL;
+	drop(pol);
 }
 
 const char *

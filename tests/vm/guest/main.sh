@@ -15,7 +15,7 @@
 # SELINUX_ERR records (ausearch) logged between its start and the end of
 # its traffic.  Results go to $E2E_OUT (summary.tsv, res/, logs).
 set -u
-cd "$(dirname "$0")"
+cd "$(dirname "$0")" || exit 1
 B=$PWD
 export PFSEL_DATADIR=$B/share/pfsel
 OUT=$E2E_OUT
@@ -50,7 +50,7 @@ step() {
 	local t0 rc
 	t0=$(date +%s%N)
 	(
-		S=$1 SDIR=$B/scenarios/$1
+		SDIR=$B/scenarios/$1
 		. "$B/lib.sh"
 		. "$SDIR/scenario.sh"
 		if declare -F "$2" >/dev/null; then "$2"; fi

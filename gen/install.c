@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "fc_snapshot.h"
 #include "install.h"
 #include "install_store.h"
 #include "manifest.h"
@@ -173,6 +174,15 @@ install_check(const char *root, const struct spec *spec, struct why *why)
 	return rc;
 }
 
+/* The transaction changed the file contexts: say how to relabel just
+ * what changed (pfsel-label compares with the copy taken before). */
+static void
+print_relabel_hint(const struct selroot *sr, const char *before)
+{
+	info("relabel what changed: pfsel-label apply%s%s --changed-since %s",
+	     *sr->root ? " -r " : "", sr->root, before);
+}
+
 int
 install_spec(const char *root, const struct spec *spec, const char *pp_path,
              struct why *why)
@@ -181,7 +191,7 @@ install_spec(const char *root, const struct spec *spec, const char *pp_path,
 	struct port_set policy = {0};
 	struct manifest prev, next;
 	struct selroot sr;
-	char *mpath = NULL;
+	char *mpath = NULL, *before = NULL;
 	double t0;
 	int have_prev, rc = -1;
 
@@ -193,6 +203,8 @@ install_spec(const char *root, const struct spec *spec, const char *pp_path,
 		goto out;
 	if (ports_read_policy(sr.binary_policy, spec, &policy, why) < 0)
 		goto out;
+	if ((before = fc_snapshot(&sr, spec->module, why)) == NULL)
+		goto out;
 	t0 = now_seconds();
 	if (install_transaction(&sr, spec, pp_path, have_prev ? &prev : NULL,
 	                        &policy, &plan, why) < 0)
@@ -202,6 +214,7 @@ install_spec(const char *root, const struct spec *spec, const char *pp_path,
 	     spec->module, store_name(&sr), plan.nops,
 	     plan.nops == 1 ? "" : "s", now_seconds() - t0);
 	print_notes(&plan);
+	print_relabel_hint(&sr, before);
 	fill_manifest(&next, spec, &plan);
 	rc = manifest_save(mpath, &next, why);
 	if (rc < 0)
@@ -213,6 +226,7 @@ out:
 	port_plan_free(&plan);
 	port_set_free(&policy);
 	manifest_free(&prev);
+	free(before);
 	free(mpath);
 	selroot_free(&sr);
 	return rc;
@@ -290,7 +304,7 @@ uninstall_module(const char *root, const char *module, struct why *why)
 {
 	struct manifest m;
 	struct selroot sr;
-	char *mpath;
+	char *mpath, *before = NULL;
 	size_t nops = 0;
 	double t0;
 	int rc = -1;
@@ -311,6 +325,8 @@ uninstall_module(const char *root, const char *module, struct why *why)
 		        module);
 		goto out;
 	}
+	if ((before = fc_snapshot(&sr, module, why)) == NULL)
+		goto out;
 	t0 = now_seconds();
 	if (uninstall_transaction(&sr, &m, &nops, why) < 0)
 		goto out;
@@ -318,6 +334,7 @@ uninstall_module(const char *root, const char *module, struct why *why)
 	     "in one transaction (%.2f s)",
 	     module, store_name(&sr), nops, nops == 1 ? "" : "s",
 	     now_seconds() - t0);
+	print_relabel_hint(&sr, before);
 	if (m.nports > 0)
 		drop_empty_ports_local(&sr);
 	if (unlink(mpath) < 0) {
@@ -327,6 +344,7 @@ uninstall_module(const char *root, const char *module, struct why *why)
 	rc = 0;
 out:
 	manifest_free(&m);
+	free(before);
 	free(mpath);
 	selroot_free(&sr);
 	return rc;

@@ -3,7 +3,6 @@
  * "pfsel-gen build ...": write NAME.te/.fc/.if, and for build compile
  * NAME.pp.  Nothing is written when the spec or the policy check fails.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,58 +10,21 @@
 #include "build.h"
 #include "commands.h"
 #include "msg.h"
-
-struct emit_args {
-	const char *spec;
-	const char *outdir;
-	const char *root;
-};
-
-static int
-parse_args(int argc, char **argv, struct emit_args *a)
-{
-	static const struct option longopts[] = {
-	    {"output", required_argument, NULL, 'o'},
-	    {"root", required_argument, NULL, 'r'},
-	    {NULL, 0, NULL, 0},
-	};
-	int ch;
-
-	a->outdir = ".";
-	a->root = NULL;
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "o:r:", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'o':
-			a->outdir = optarg;
-			break;
-		case 'r':
-			a->root = optarg;
-			break;
-		default:
-			return -1;
-		}
-	}
-	if (optind != argc - 1) {
-		warnx("usage: pfsel-gen %s SPEC [-o DIR] [--root ROOT]",
-		      argv[0]);
-		return -1;
-	}
-	a->spec = argv[optind];
-	return 0;
-}
+#include "spec_args.h"
 
 static int
 run(int argc, char **argv, int compile)
 {
-	struct emit_args a;
+	struct spec_args a;
 	struct spec *spec;
 	struct why why;
 	char *pp = NULL;
 	int rc;
 
-	if (parse_args(argc, argv, &a) < 0)
+	if (spec_args_parse(argc, argv, &a) < 0)
 		return PFSEL_EXIT_ERROR;
+	if (a.outdir == NULL)
+		a.outdir = ".";
 	if ((spec = spec_load(a.spec, &why)) == NULL) {
 		errorx("%s", why.text);
 		return PFSEL_EXIT_ERROR;

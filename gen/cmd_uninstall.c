@@ -41,7 +41,7 @@ cmd_uninstall(int argc, char **argv)
 		return PFSEL_EXIT_ERROR;
 	}
 	if (uninstall_module(root, argv[optind], &why) < 0) {
-		warnx("%s", why.text);
+		errorx("%s", why.text);
 		return PFSEL_EXIT_ERROR;
 	}
 	return 0;

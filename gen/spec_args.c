@@ -1,0 +1,45 @@
+/*
+ * spec_args - parse "SPEC [-o DIR] [--root ROOT] [-v]"; see spec_args.h.
+ */
+#include <getopt.h>
+#include <string.h>
+
+#include "msg.h"
+#include "spec_args.h"
+
+int
+spec_args_parse(int argc, char **argv, struct spec_args *a)
+{
+	static const struct option longopts[] = {
+	    {"output", required_argument, NULL, 'o'},
+	    {"root", required_argument, NULL, 'r'},
+	    {"verbose", no_argument, NULL, 'v'},
+	    {NULL, 0, NULL, 0},
+	};
+	int ch;
+
+	memset(a, 0, sizeof(*a));
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "o:r:v", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'o':
+			a->outdir = optarg;
+			break;
+		case 'r':
+			a->root = optarg;
+			break;
+		case 'v':
+			msg_set_verbose(msg_verbose() + 1);
+			break;
+		default:
+			return -1;
+		}
+	}
+	if (optind != argc - 1) {
+		errorx("usage: pfsel-gen %s SPEC [-o DIR] [--root ROOT] [-v]",
+		       argv[0]);
+		return -1;
+	}
+	a->spec = argv[optind];
+	return 0;
+}

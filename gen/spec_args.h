@@ -1,0 +1,17 @@
+/*
+ * spec_args - the command line the spec-driven subcommands share:
+ * "SUBCOMMAND SPEC [-o DIR] [--root ROOT] [-v]" (emit, build, install).
+ */
+#ifndef PFSEL_GEN_SPEC_ARGS_H
+#define PFSEL_GEN_SPEC_ARGS_H
+
+struct spec_args {
+	const char *spec;
+	const char *outdir; /* NULL when -o was not given */
+	const char *root;   /* NULL: the running system */
+};
+
+/* 0, or -1 after a usage message naming argv[0]. */
+int spec_args_parse(int argc, char **argv, struct spec_args *a);
+
+#endif

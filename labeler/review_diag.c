@@ -153,17 +153,6 @@ class_mode(const char *tclass)
 }
 
 static int
-group_has_perm(const struct rv_group *g, const char *perm)
-{
-	int i;
-
-	for (i = 0; i < g->nperms; i++)
-		if (strcmp(g->perms[i], perm) == 0)
-			return 1;
-	return 0;
-}
-
-static int
 generic_file_type(const char *t)
 {
 	static const char *const generic[] = {
@@ -267,9 +256,9 @@ check_port(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g,
 
 	if (!generic_port_type(g->ttype))
 		return 0;
-	if (group_has_perm(g, "name_bind"))
+	if (rv_group_has_perm(g, "name_bind"))
 		perm = "name_bind";
-	else if (group_has_perm(g, "name_connect"))
+	else if (rv_group_has_perm(g, "name_connect"))
 		perm = "name_connect";
 	if (perm == NULL || (strncmp(g->tclass, "udp", 3) != 0 &&
 	                     strncmp(g->tclass, "tcp", 3) != 0 &&

@@ -328,3 +328,14 @@ rv_context_type(const char *con, size_t n, const char **type, size_t *tlen)
 	*tlen = (size_t)(b - a);
 	return 0;
 }
+
+int
+rv_group_has_perm(const struct rv_group *g, const char *perm)
+{
+	int i;
+
+	for (i = 0; i < g->nperms; i++)
+		if (strcmp(g->perms[i], perm) == 0)
+			return 1;
+	return 0;
+}

@@ -97,6 +97,8 @@ void rv_group_request(struct rv_group *g, int ctx, uint64_t bits, double when);
 void rv_examples_add(struct rv_table *t, struct rv_examples *ex, const char *p,
                      size_t n);
 void rv_group_port(struct rv_group *g, int port);
+/* The group asked for perm (one of its merged permissions). */
+int rv_group_has_perm(const struct rv_group *g, const char *perm);
 
 /* All groups in order of first appearance; the array is the table's. */
 struct rv_group **rv_table_groups(struct rv_table *t, size_t *count);

@@ -16,17 +16,6 @@
 #include "strbuf.h"
 
 static int
-has_perm(const struct rv_group *g, const char *perm)
-{
-	int i;
-
-	for (i = 0; i < g->nperms; i++)
-		if (strcmp(g->perms[i], perm) == 0)
-			return 1;
-	return 0;
-}
-
-static int
 is(const char *a, const char *b)
 {
 	return strcmp(a, b) == 0;
@@ -92,9 +81,9 @@ recipe_log(struct rv_table *t, const struct rv_group *g)
 	    (!is(g->tclass, "file") && !is(g->tclass, "dir")) || path == NULL ||
 	    strncmp(path, "/var/log/", 9) != 0)
 		return NULL;
-	if (!has_perm(g, "write") && !has_perm(g, "append") &&
-	    !has_perm(g, "create") && !has_perm(g, "add_name") &&
-	    !has_perm(g, "open"))
+	if (!rv_group_has_perm(g, "write") && !rv_group_has_perm(g, "append") &&
+	    !rv_group_has_perm(g, "create") &&
+	    !rv_group_has_perm(g, "add_name") && !rv_group_has_perm(g, "open"))
 		return NULL;
 	for (i = 0; i < g->comms.n; i++)
 		postlog |= is(g->comms.v[i], "postlog");
@@ -159,12 +148,13 @@ recipe_socket(struct rv_table *t, const struct rv_group *g)
 	struct strbuf sb = STRBUF_INIT;
 	const char *path = abs_path(g), *client;
 	char name[40], daemon[40];
-	int conn =
-	    is(g->tclass, "unix_stream_socket") && has_perm(g, "connectto");
+	int conn = is(g->tclass, "unix_stream_socket") &&
+	           rv_group_has_perm(g, "connectto");
 	int milter;
 
 	if (strncmp(g->stype, "postfix_", 8) != 0 || path == NULL ||
-	    (!conn && !(is(g->tclass, "sock_file") && has_perm(g, "write"))))
+	    (!conn &&
+	     !(is(g->tclass, "sock_file") && rv_group_has_perm(g, "write"))))
 		return NULL;
 	client = g->stype + 8;
 	snprintf(daemon, sizeof(daemon), "%.*s", (int)(strlen(client) - 2),
@@ -196,9 +186,9 @@ recipe_postlog(struct rv_table *t, const struct rv_group *g)
 	size_t n;
 
 	if (strncmp(g->stype, "postfix_", 8) != 0 ||
-	    !is(g->tclass, "unix_dgram_socket") || !has_perm(g, "sendto") ||
-	    path == NULL || (n = strlen(path)) < 8 ||
-	    strcmp(path + n - 8, "/postlog") != 0)
+	    !is(g->tclass, "unix_dgram_socket") ||
+	    !rv_group_has_perm(g, "sendto") || path == NULL ||
+	    (n = strlen(path)) < 8 || strcmp(path + n - 8, "/postlog") != 0)
 		return NULL;
 	strbuf_adds(&sb, "[log]\n; FILL IN: maillog_file = the file postlogd "
 	                 "writes (postconf -h maillog_file)\n");
@@ -215,7 +205,7 @@ recipe_milter_keys(struct rv_table *t, const struct rv_group *g)
 	const char *s;
 
 	if (strstr(g->stype, "milter") == NULL || !is(g->tclass, "file") ||
-	    (!has_perm(g, "read") && !has_perm(g, "open")) ||
+	    (!rv_group_has_perm(g, "read") && !rv_group_has_perm(g, "open")) ||
 	    (strstr(ex, ".private") == NULL && strstr(ex, ".key") == NULL &&
 	     strstr(ex, "/keys/") == NULL))
 		return NULL;
@@ -331,7 +321,7 @@ recipe_port(struct rv_table *t, const struct rv_group *g)
 
 	if ((!is(g->stype, "postfix_master_t") &&
 	     !is(g->stype, "postfix_smtpd_t")) ||
-	    !has_perm(g, "name_bind") || g->nports == 0 ||
+	    !rv_group_has_perm(g, "name_bind") || g->nports == 0 ||
 	    (!is(g->tclass, "tcp_socket") && !is(g->tclass, "udp_socket")) ||
 	    (!is(g->ttype, "port_t") && !is(g->ttype, "reserved_port_t") &&
 	     !is(g->ttype, "unreserved_port_t") &&

@@ -64,14 +64,12 @@ socket_type(struct emit_ctx *c, const struct spec_socket *k, int *label_dir)
 }
 
 static int
-emit_unix_server(struct emit_ctx *c, const struct spec_socket *k,
-                 const char *sock_t)
+emit_unix_server(struct emit_ctx *c, const struct spec_socket *k)
 {
 	const char *server = server_domain(c, k), *dir = socket_dir(c, k);
 	struct fragment_vars v;
 	int label_dir;
-
-	socket_type(c, k, &label_dir);
+	const char *sock_t = socket_type(c, k, &label_dir);
 	if (label_dir == 2) {
 		if (ctx_new_type(c, sock_t, k->endpoint.at) < 0)
 			return -1;
@@ -240,15 +238,13 @@ emit_clients(struct emit_ctx *c, const struct spec_socket *k)
 static int
 emit_socket(struct emit_ctx *c, const struct spec_socket *k)
 {
-	int label_dir;
-
 	if (k->server &&
 	    ctx_need_type(c, k->server, k->server_at, "server domain") < 0)
 		return -1;
 	if (k->is_milter && k->server == NULL && emit_new_milter(c, k) < 0)
 		return -1;
 	if (k->endpoint.kind == ENDPOINT_UNIX) {
-		if (emit_unix_server(c, k, socket_type(c, k, &label_dir)) < 0)
+		if (emit_unix_server(c, k) < 0)
 			return -1;
 	} else if (emit_inet_server(c, k) < 0) {
 		return -1;

@@ -113,7 +113,8 @@ skip_space(const char *s, size_t len, size_t i)
 	return i;
 }
 
-/* A {text} group at s[*i]: its trimmed contents as [*start, *end). */
+/* A {text} group at s[*i]: its trimmed contents as [*start, *end); *i
+ * ends past the group and the space after it. */
 static int
 brace_group(const char *s, size_t len, size_t *i, size_t *start, size_t *end,
             struct why *why)
@@ -129,7 +130,21 @@ brace_group(const char *s, size_t len, size_t *i, size_t *start, size_t *end,
 	*end = *i + (size_t)close;
 	while (*end > *start && pf_space((unsigned char)s[*end - 1]))
 		(*end)--;
-	*i += (size_t)close + 1;
+	*i = skip_space(s, len, *i + (size_t)close + 1);
+	return 0;
+}
+
+/* An optional ": {else}" after a group. */
+static int
+else_group(const char *s, size_t len, size_t *i, size_t *start, size_t *end,
+           int *have_else, struct why *why)
+{
+	if (*i >= len || s[*i] != ':')
+		return 0;
+	*i = skip_space(s, len, *i + 1);
+	if (brace_group(s, len, i, start, end, why) < 0)
+		return -1;
+	*have_else = 1;
 	return 0;
 }
 
@@ -196,7 +211,6 @@ relational(const char *s, size_t len, struct ctx *cx, struct strbuf *out,
 
 	if (brace_group(s, len, &i, &s1, &e1, why) < 0)
 		return -1;
-	i = skip_space(s, len, i);
 	for (k = 0; k < sizeof(ops) / sizeof(ops[0]); k++)
 		if (strncmp(s + i, ops[k], strlen(ops[k])) == 0) {
 			op = ops[k];
@@ -213,20 +227,13 @@ relational(const char *s, size_t len, struct ctx *cx, struct strbuf *out,
 	i = skip_space(s, len, i);
 	if (brace_group(s, len, &i, &s2, &e2, why) < 0)
 		return -1;
-	i = skip_space(s, len, i);
 	if (i >= len || s[i] != '?')
 		return why_set(why, "missing '?' in \"%.*s\"", (int)len, s);
 	i = skip_space(s, len, i + 1);
 	if (brace_group(s, len, &i, &s3, &e3, why) < 0)
 		return -1;
-	i = skip_space(s, len, i);
-	if (i < len && s[i] == ':') {
-		i = skip_space(s, len, i + 1);
-		if (brace_group(s, len, &i, &s4, &e4, why) < 0)
-			return -1;
-		have_else = 1;
-		i = skip_space(s, len, i);
-	}
+	if (else_group(s, len, &i, &s4, &e4, &have_else, why) < 0)
+		return -1;
 	if (i != len)
 		return why_set(why, "unexpected input at: \"...%.*s\"",
 		               (int)(len - i), s + i);
@@ -309,14 +316,9 @@ bracketed(const char *s, size_t len, struct ctx *cx, struct strbuf *out,
 	if (i < len && s[i] == '{') {
 		if (brace_group(s, len, &i, &s1, &e1, why) < 0)
 			return -1;
-		i = skip_space(s, len, i);
-		if (op == '?' && i < len && s[i] == ':') {
-			i = skip_space(s, len, i + 1);
-			if (brace_group(s, len, &i, &s2, &e2, why) < 0)
-				return -1;
-			have_else = 1;
-			i = skip_space(s, len, i);
-		}
+		if (op == '?' &&
+		    else_group(s, len, &i, &s2, &e2, &have_else, why) < 0)
+			return -1;
 		if (i != len)
 			return why_set(why, "unexpected input at: \"...%.*s\"",
 			               (int)(len - i), s + i);

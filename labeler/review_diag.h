@@ -80,10 +80,9 @@ struct rv_diag_ctx *rv_diag_new(struct rv_policy *policy,
                                 const char *file_contexts);
 void rv_diag_free(struct rv_diag_ctx *ctx);
 /*
- * Two passes over all groups: rv_diagnose() needs the whole policy (the
- * reason, booleans, port types); rv_diagnose_fix() needs only access
- * computations and the file contexts, so the caller drops the policy
- * structures in between (rv_policy_drop_db) to bound memory.
+ * Two passes over all groups: rv_diagnose() says why each was denied
+ * (reason, booleans, port types); rv_diagnose_fix() then picks the fix,
+ * which for a spec entry or a relabel looks at the other groups too.
  */
 void rv_diagnose(struct rv_diag_ctx *ctx, struct rv_table *t,
                  struct rv_group *g);

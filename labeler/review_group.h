@@ -88,9 +88,6 @@ int rv_group_perm(struct rv_table *t, struct rv_group *g, const char *p,
 /* Index of the context pair, added if new (the last when full). */
 int rv_group_ctx(struct rv_table *t, struct rv_group *g, const char *scon,
                  size_t sclen, const char *tcon, size_t tclen);
-/* Index of the context pair, added if new (the last when full). */
-int rv_group_ctx(struct rv_table *t, struct rv_group *g, const char *scon,
-                 size_t sclen, const char *tcon, size_t tclen);
 /* Count one request with these permission bits. */
 void rv_group_request(struct rv_group *g, int ctx, uint64_t bits, double when);
 /* Add an example value unless already there. */
@@ -99,6 +96,13 @@ void rv_examples_add(struct rv_table *t, struct rv_examples *ex, const char *p,
 void rv_group_port(struct rv_group *g, int port);
 /* The group asked for perm (one of its merged permissions). */
 int rv_group_has_perm(const struct rv_group *g, const char *perm);
+
+/*
+ * Add src's groups to t (a log read in pieces by several threads, each
+ * with its own table, merged in the order of the pieces): counts add up,
+ * times widen, examples and permission sets are added in src's order.
+ */
+void rv_table_merge(struct rv_table *t, const struct rv_table *src);
 
 /* All groups in order of first appearance; the array is the table's. */
 struct rv_group **rv_table_groups(struct rv_table *t, size_t *count);

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "audit_record.h"
+#include "byte_scan.h"
 #include "xalloc.h"
 
 #define RING         64
@@ -26,6 +27,7 @@
 
 struct ev_slot {
 	int used;
+	unsigned long opened; /* order of opening, to flush oldest first */
 	uint32_t nodeh;
 	unsigned long serial;
 	struct rv_group *g[EV_GROUPS];
@@ -45,6 +47,7 @@ struct rv_input {
 	struct rv_table *t;
 	struct rv_stats st;
 	struct ev_slot ring[RING];
+	unsigned long nopened;
 	struct rv_err errs[RV_MAX_ERRS];
 	size_t nerrs;
 	char *partial; /* a line spanning two rv_input_bytes() calls */
@@ -212,6 +215,7 @@ event_of(struct rv_input *in, const struct audit_rec *r)
 		event_flush(in, ev);
 	if (!ev->used) {
 		ev->used = 1;
+		ev->opened = in->nopened++;
 		ev->serial = r->serial;
 		ev->nodeh = nh;
 		ev->success = -1;
@@ -465,26 +469,22 @@ on_selinux_err(struct rv_input *in, const struct audit_rec *r)
 }
 
 /*
- * The value of key in a record body, found with memmem: SYSCALL records
- * hold ~30 fields and only two matter, so walking them all with the
- * field iterator took a quarter of the parse time.
+ * The value of key (its klen bytes include the '=') in a record body,
+ * found by stepping from '=' to '=': SYSCALL records hold ~30 fields
+ * and only two matter, so walking them all with the field iterator took
+ * a quarter of the parse time, and memmem's set-up cost 3% more.
  */
 static int
 find_value(const char *body, const char *end, const char *key, size_t klen,
            struct audit_field *f)
 {
-	const char *p = body, *q;
+	const char *q, *k;
 
-	while (p < end) {
-		q = memmem(p, (size_t)(end - p), key, klen);
-		if (q == NULL)
-			return 0;
-		if (q == body || q[-1] == ' ') {
-			const char *v = q;
-
-			return audit_next_field(&v, end, f);
-		}
-		p = q + klen;
+	for (q = body; (q = byte_scan1(q, end, '=')) < end; q++) {
+		k = q - (klen - 1);
+		if (k >= body && (k == body || k[-1] == ' ') &&
+		    memcmp(k, key, klen - 1) == 0)
+			return audit_next_field(&k, end, f);
 	}
 	return 0;
 }
@@ -654,14 +654,109 @@ rv_input_fd(struct rv_input *in, int fd, const char *name, struct why *why)
 	return 0;
 }
 
+/* Flush all open events, oldest first: the order a longer log would
+ * have flushed them in, so that a log read in pieces keeps its
+ * examples in the same order as one read whole. */
+static struct ev_slot *
+events_oldest(struct rv_input *in)
+{
+	struct ev_slot *oldest = NULL;
+	size_t i;
+
+	for (i = 0; i < RING; i++)
+		if (in->ring[i].used &&
+		    (oldest == NULL || in->ring[i].opened < oldest->opened))
+			oldest = &in->ring[i];
+	return oldest;
+}
+
+static void
+events_flush_all(struct rv_input *in)
+{
+	struct ev_slot *oldest;
+
+	while ((oldest = events_oldest(in)) != NULL)
+		event_flush(in, oldest);
+}
+
 void
 rv_input_finish(struct rv_input *in)
 {
+	partial_flush(in);
+	events_flush_all(in);
+}
+
+static void
+errs_merge(struct rv_input *in, const struct rv_err *e)
+{
 	size_t i;
 
-	partial_flush(in);
-	for (i = 0; i < RING; i++)
-		event_flush(in, &in->ring[i]);
+	for (i = 0; i < in->nerrs; i++)
+		if (strcmp(in->errs[i].what, e->what) == 0) {
+			in->errs[i].count += e->count;
+			return;
+		}
+	if (in->nerrs == RV_MAX_ERRS)
+		return;
+	in->errs[in->nerrs].what = rv_intern(in->t, e->what, strlen(e->what));
+	in->errs[in->nerrs].example =
+	    rv_intern(in->t, e->example, strlen(e->example));
+	in->errs[in->nerrs].count = e->count;
+	in->nerrs++;
+}
+
+/*
+ * Take over an event still open at the end of a piece (one whose
+ * records go on in the next file), with its groups looked up in in's
+ * table, which already holds the piece's groups.
+ */
+static void
+event_adopt(struct rv_input *in, const struct ev_slot *ev)
+{
+	struct ev_slot *to = &in->ring[(ev->serial ^ ev->nodeh) % RING];
+	int i;
+
+	event_flush(in, to);
+	*to = *ev;
+	to->opened = in->nopened++;
+	for (i = 0; i < ev->ng; i++) {
+		const struct rv_group *g = ev->g[i];
+
+		to->g[i] =
+		    rv_group_get(in->t, g->stype, g->slen, g->ttype, g->tlen,
+		                 g->tclass, g->clen, g->scon, strlen(g->scon),
+		                 g->tcon, strlen(g->tcon));
+	}
+}
+
+void
+rv_input_merge(struct rv_input *in, struct rv_input *piece)
+{
+	struct ev_slot *oldest;
+	size_t i;
+
+	partial_flush(piece);
+	in->st.lines += piece->st.lines;
+	in->st.avc += piece->st.avc;
+	in->st.user_avc += piece->st.user_avc;
+	in->st.selinux_err += piece->st.selinux_err;
+	in->st.denials += piece->st.denials;
+	in->st.granted += piece->st.granted;
+	in->st.other_user_avc += piece->st.other_user_avc;
+	in->st.malformed += piece->st.malformed;
+	rv_table_merge(in->t, piece->t);
+	for (i = 0; i < piece->nerrs; i++)
+		errs_merge(in, &piece->errs[i]);
+	while ((oldest = events_oldest(piece)) != NULL) {
+		event_adopt(in, oldest);
+		oldest->used = 0;
+	}
+}
+
+struct rv_table *
+rv_input_table(const struct rv_input *in)
+{
+	return in->t;
 }
 
 const struct rv_stats *

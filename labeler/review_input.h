@@ -48,6 +48,16 @@ int rv_input_fd(struct rv_input *in, int fd, const char *name, struct why *why);
 /* End of input: flush the partial line and all open events. */
 void rv_input_finish(struct rv_input *in);
 
+/*
+ * Add what piece read (the next stretch of the same log, read by another
+ * thread into its own table) to in, as if in had read it.  in's own
+ * events must be flushed (rv_input_finish) before; the piece's events
+ * still open pass to in, whose next file may hold their other records.
+ */
+void rv_input_merge(struct rv_input *in, struct rv_input *piece);
+
+/* The table the input fills (given to rv_input_new). */
+struct rv_table *rv_input_table(const struct rv_input *in);
 const struct rv_stats *rv_input_stats(const struct rv_input *in);
 const struct rv_err *rv_input_errs(const struct rv_input *in, size_t *n);
 

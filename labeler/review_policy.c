@@ -55,6 +55,40 @@ struct bool_memo {
 	int ncand;
 };
 
+/*
+ * The SID of each context string already asked.  libsepol's
+ * sepol_context_to_sid parses the string and searches the whole sidtab
+ * every time; it was a third of the diagnosis of the 422 groups of the
+ * sepolgen test log.
+ */
+struct sid_memo {
+	struct sid_entry {
+		char *con;
+		uint32_t hash;
+		sepol_security_id_t sid;
+	} * v;
+	size_t n, cap; /* cap is a power of two */
+};
+
+/*
+ * The conditional allow rules, by class, each with its node and the
+ * list (true or false) it is on.  Walking every conditional list for
+ * each group asked was a quarter of the diagnosis of the sepolgen test
+ * log; a class holds a small share of them.
+ */
+struct cond_rule {
+	const cond_node_t *n;
+	uint32_t src, tgt, perms;
+	int on_true;
+};
+
+struct cond_index {
+	int built;
+	struct cond_rule *rules; /* by class, in policy order within one */
+	size_t *first;           /* rules of class c: [first[c], first[c+1]) */
+	size_t nclasses;
+};
+
 struct rv_policy {
 	char *path;
 	sepol_policydb_t *db;
@@ -63,6 +97,8 @@ struct rv_policy {
 	sidtab_t sidtab; /* the SIDs sepol_context_to_sid hands out */
 	int services;    /* libsepol's services use db and sidtab */
 	struct bool_memo memo;
+	struct sid_memo sids;
+	struct cond_index conds;
 };
 
 static void
@@ -124,10 +160,82 @@ rv_policy_load(const char *path, struct why *why)
 	return pol;
 }
 
+static void
+sid_memo_free(struct sid_memo *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->cap; i++)
+		free(m->v[i].con);
+	free(m->v);
+	memset(m, 0, sizeof(*m));
+}
+
+static uint32_t
+str_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static void
+sid_memo_grow(struct sid_memo *m)
+{
+	struct sid_memo bigger;
+	size_t i, j;
+
+	bigger.cap = m->cap ? m->cap * 2 : 256;
+	bigger.n = m->n;
+	bigger.v = xcalloc(bigger.cap, sizeof(*bigger.v));
+	for (i = 0; i < m->cap; i++) {
+		if (m->v[i].con == NULL)
+			continue;
+		for (j = m->v[i].hash & (bigger.cap - 1); bigger.v[j].con;
+		     j = (j + 1) & (bigger.cap - 1))
+			;
+		bigger.v[j] = m->v[i];
+	}
+	free(m->v);
+	*m = bigger;
+}
+
+/* sepol_context_to_sid through the memo; -1 for a context the policy
+ * does not accept (not remembered: such groups are asked once). */
+static int
+context_sid(struct rv_policy *pol, const char *con, sepol_security_id_t *sid)
+{
+	struct sid_memo *m = &pol->sids;
+	uint32_t h = str_hash(con);
+	size_t j;
+
+	if ((m->n + 1) * 2 > m->cap)
+		sid_memo_grow(m);
+	for (j = h & (m->cap - 1); m->v[j].con != NULL;
+	     j = (j + 1) & (m->cap - 1))
+		if (m->v[j].hash == h && strcmp(m->v[j].con, con) == 0) {
+			*sid = m->v[j].sid;
+			return 0;
+		}
+	if (sepol_context_to_sid(con, strlen(con) + 1, sid) < 0)
+		return -1;
+	m->v[j].con = xstrdup(con);
+	m->v[j].hash = h;
+	m->v[j].sid = *sid;
+	m->n++;
+	return 0;
+}
+
 /* Free the policydb; libsepol's services must not see it afterwards. */
 static void
 drop(struct rv_policy *pol)
 {
+	sid_memo_free(&pol->sids);
+	free(pol->conds.rules);
+	free(pol->conds.first);
+	memset(&pol->conds, 0, sizeof(pol->conds));
 	if (pol->services) {
 		sepol_set_policydb(NULL);
 		sepol_set_sidtab(NULL);
@@ -150,12 +258,6 @@ rv_policy_free(struct rv_policy *pol)
 		sepol_handle_destroy(pol->h);
 	free(pol->path);
 	free(pol);
-}
-
-void
-rv_policy_drop_db(struct rv_policy *pol)
-{
-	drop(pol);
 }
 
 const char *
@@ -196,12 +298,11 @@ rv_policy_access(struct rv_policy *pol, const char *scon, const char *tcon,
 	char *buf = NULL;
 	int rc;
 
-	(void)pol;
 	memset(acc, 0, sizeof(*acc));
 	acc->requested = perms;
-	if (sepol_context_to_sid(scon, strlen(scon) + 1, &ssid) < 0)
+	if (context_sid(pol, scon, &ssid) < 0)
 		return RV_ACC_BADSCON;
-	if (sepol_context_to_sid(tcon, strlen(tcon) + 1, &tsid) < 0)
+	if (context_sid(pol, tcon, &tsid) < 0)
 		return RV_ACC_BADTCON;
 	if (want_cons)
 		rc = sepol_compute_av_reason_buffer(
@@ -340,23 +441,140 @@ cond_eval(struct rv_policy *pol, const cond_expr_t *e, uint32_t flip)
 	return sp == 0 ? stack[0] : -1;
 }
 
-/* Permissions of (s, t, cls) that cond list l grants. */
-static uint32_t
-list_grants(struct rv_policy *pol, const cond_av_list_t *l, uint32_t s,
-            uint32_t t, uint16_t cls)
+/* Call f on every conditional allow rule, in policy order. */
+static void
+cond_rules_walk(struct rv_policy *pol,
+                void (*f)(struct cond_index *, const cond_node_t *,
+                          const avtab_ptr_t, int))
 {
-	uint32_t av = 0;
+	const cond_node_t *n;
+	const cond_av_list_t *l;
+	int side;
 
-	for (; l != NULL; l = l->next) {
-		const avtab_key_t *k = &l->node->key;
+	for (n = pol->p->cond_list; n != NULL; n = n->next)
+		for (side = 1; side >= 0; side--)
+			for (l = side ? n->true_list : n->false_list; l != NULL;
+			     l = l->next)
+				if (l->node->key.specified & AVTAB_ALLOWED)
+					f(&pol->conds, n, l->node, side);
+}
 
-		if (!(k->specified & AVTAB_ALLOWED) || k->target_class != cls)
+static void
+cond_count(struct cond_index *ci, const cond_node_t *n, const avtab_ptr_t a,
+           int side)
+{
+	(void)n;
+	(void)side;
+	if (a->key.target_class < ci->nclasses)
+		ci->first[a->key.target_class + 1]++;
+}
+
+static void
+cond_place(struct cond_index *ci, const cond_node_t *n, const avtab_ptr_t a,
+           int side)
+{
+	struct cond_rule *r;
+
+	if (a->key.target_class >= ci->nclasses)
+		return;
+	/* first[c] runs ahead as rules of class c are placed */
+	r = &ci->rules[ci->first[a->key.target_class]++];
+	r->n = n;
+	r->src = a->key.source_type;
+	r->tgt = a->key.target_type;
+	r->perms = a->datum.data;
+	r->on_true = side;
+}
+
+/* Counting sort of the conditional rules by class, once. */
+static void
+cond_index_build(struct rv_policy *pol)
+{
+	struct cond_index *ci = &pol->conds;
+	size_t c;
+
+	ci->built = 1;
+	ci->nclasses = (size_t)pol->p->p_classes.nprim + 1;
+	ci->first = xcalloc(ci->nclasses + 1, sizeof(*ci->first));
+	cond_rules_walk(pol, cond_count);
+	for (c = 1; c <= ci->nclasses; c++)
+		ci->first[c] += ci->first[c - 1];
+	ci->rules = xcalloc(ci->first[ci->nclasses] + 1, sizeof(*ci->rules));
+	cond_rules_walk(pol, cond_place);
+	/* placing moved each first[c] to the start of class c + 1 */
+	for (c = ci->nclasses; c > 0; c--)
+		ci->first[c] = ci->first[c - 1];
+	ci->first[0] = 0;
+}
+
+/* Add node n to the relevant ones unless its rules grant nothing. */
+static void
+relevant_add(struct rv_policy *pol, struct bool_memo *m, const cond_node_t *n,
+             uint32_t wt, uint32_t wf)
+{
+	const cond_expr_t *e;
+	struct relevant *r;
+	int j;
+
+	if ((wt | wf) == 0 || m->nrel == MAX_RELEVANT)
+		return;
+	r = &m->rel[m->nrel++];
+	r->n = n;
+	r->when_true = wt;
+	r->when_false = wf;
+	r->now = cond_eval(pol, n->expr, 0);
+	for (e = n->expr; e != NULL; e = e->next) {
+		if (e->expr_type != COND_BOOL)
 			continue;
-		if (type_has(pol, s, k->source_type) &&
-		    type_has(pol, t, k->target_type))
-			av |= l->node->datum.data;
+		for (j = 0; j < m->ncand && m->cand[j] != e->bool; j++)
+			;
+		if (j == m->ncand &&
+		    m->ncand < (int)(sizeof(m->cand) / sizeof(m->cand[0])))
+			m->cand[m->ncand++] = e->bool;
 	}
-	return av;
+}
+
+/* The conditional nodes whose rules grant (s, t, cls) something, with
+ * the booleans in their expressions, into pol->memo. */
+static void
+relevant_find(struct rv_policy *pol, uint32_t s, uint32_t t, uint16_t cls)
+{
+	struct bool_memo *m = &pol->memo;
+	struct cond_index *ci = &pol->conds;
+	const cond_node_t *cur = NULL;
+	uint32_t wt = 0, wf = 0;
+	size_t k;
+	int i, j;
+
+	if (!ci->built)
+		cond_index_build(pol);
+	m->valid = 1;
+	m->s = s, m->t = t, m->cls = cls;
+	m->nrel = m->ncand = 0;
+	if (cls >= ci->nclasses)
+		return;
+	for (k = ci->first[cls]; k < ci->first[cls + 1]; k++) {
+		const struct cond_rule *r = &ci->rules[k];
+
+		if (r->n != cur) {
+			if (cur != NULL)
+				relevant_add(pol, m, cur, wt, wf);
+			cur = r->n;
+			wt = wf = 0;
+		}
+		if (type_has(pol, s, r->src) && type_has(pol, t, r->tgt))
+			*(r->on_true ? &wt : &wf) |= r->perms;
+	}
+	if (cur != NULL)
+		relevant_add(pol, m, cur, wt, wf);
+	/* In policy order, as audit2why lists them. */
+	for (i = 1; i < m->ncand; i++)
+		for (j = i; j > 0 && m->cand[j - 1] > m->cand[j]; j--) {
+			uint32_t x = m->cand[j];
+
+			m->cand[j] = m->cand[j - 1];
+			m->cand[j - 1] = x;
+		}
 }
 
 int
@@ -366,57 +584,18 @@ rv_policy_booleans(struct rv_policy *pol, const char *stype, const char *ttype,
 {
 	uint32_t s = type_value(pol, stype), t = type_value(pol, ttype);
 	struct bool_memo *m = &pol->memo;
-	const cond_node_t *n;
 	int found = 0, i, j;
 
 	if (s == 0 || t == 0)
 		return 0;
 	/*
-	 * One pass over the conditional rules finds the nodes that grant
+	 * The conditional rules of the class find the nodes that grant
 	 * (s, t, cls) anything; only booleans in their expressions are
 	 * flipped.  Flipping every boolean over every node (audit2why's
 	 * way, on a mutable policy) took 70% of a 100k-AVC run.
 	 */
-	if (!m->valid || m->s != s || m->t != t || m->cls != cls) {
-		m->valid = 1;
-		m->s = s, m->t = t, m->cls = cls;
-		m->nrel = m->ncand = 0;
-		for (n = pol->p->cond_list; n != NULL && m->nrel < MAX_RELEVANT;
-		     n = n->next) {
-			uint32_t wt = list_grants(pol, n->true_list, s, t, cls);
-			uint32_t wf =
-			    list_grants(pol, n->false_list, s, t, cls);
-			const cond_expr_t *e;
-			struct relevant *r;
-
-			if ((wt | wf) == 0)
-				continue;
-			r = &m->rel[m->nrel++];
-			r->n = n;
-			r->when_true = wt;
-			r->when_false = wf;
-			r->now = cond_eval(pol, n->expr, 0);
-			for (e = n->expr; e != NULL; e = e->next) {
-				if (e->expr_type != COND_BOOL)
-					continue;
-				for (j = 0;
-				     j < m->ncand && m->cand[j] != e->bool; j++)
-					;
-				if (j == m->ncand &&
-				    m->ncand < (int)(sizeof(m->cand) /
-				                     sizeof(m->cand[0])))
-					m->cand[m->ncand++] = e->bool;
-			}
-		}
-		/* In policy order, as audit2why lists them. */
-		for (i = 1; i < m->ncand; i++)
-			for (j = i; j > 0 && m->cand[j - 1] > m->cand[j]; j--) {
-				uint32_t x = m->cand[j];
-
-				m->cand[j] = m->cand[j - 1];
-				m->cand[j - 1] = x;
-			}
-	}
+	if (!m->valid || m->s != s || m->t != t || m->cls != cls)
+		relevant_find(pol, s, t, cls);
 	for (i = 0; i < m->ncand && found < max; i++) {
 		uint32_t b = m->cand[i], extra = 0;
 		cond_bool_datum_t *d;

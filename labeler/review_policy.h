@@ -18,8 +18,6 @@ struct rv_policy;
 
 struct rv_policy *rv_policy_load(const char *path, struct why *why);
 void rv_policy_free(struct rv_policy *pol);
-/* Free the policydb; only rv_policy_path() may be called afterwards. */
-void rv_policy_drop_db(struct rv_policy *pol);
 const char *rv_policy_path(const struct rv_policy *pol);
 
 /* Result of one access computation. */

@@ -2,7 +2,8 @@
  * labeler_review_input - unit tests of labeler/review_input.c and
  * review_group.c: denials grouped by types and class, USER_AVC, the
  * join of SYSCALL/CWD/PATH records in either order, lines split across
- * reads, malformed input counted and skipped.
+ * reads, malformed input counted and skipped, a log read in two pieces
+ * and merged equal to the log read whole.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -167,6 +168,131 @@ test_split_reads(void **state)
 	rv_table_free(t);
 }
 
+/* The first stretch of a log and the rest, as review_pieces.c cuts it:
+ * at an event boundary.  The second piece meets the perms, contexts and
+ * examples in another order, so merging must map its indexes. */
+static const char piece1[] =
+    "type=AVC msg=audit(5.0:1): avc:  denied  { read } for comm=\"a\" " SC TC
+    "tclass=dir\n"
+    "type=SYSCALL msg=audit(5.0:1): success=no exe=\"/bin/a\"\n"
+    "type=SELINUX_ERR msg=audit(5.0:2): security_compute_sid:  invalid "
+    "context u:r:c_t:s0 for scontext=u:r:a_t:s0\n"
+    "type=AVC msg=audit(6.0:3): avc:  denied  { getattr } for "
+    "scontext=u:r:x_t:s0 tcontext=u:r:y_t:s0 tclass=file\n";
+static const char piece2[] =
+    "type=AVC msg=audit(2.0:4): avc:  denied  { write read } for "
+    "comm=\"b\" "
+    "scontext=staff_u:system_r:postfix_pickup_t:s0 " TC "tclass=dir\n"
+    "type=SYSCALL msg=audit(2.0:4): success=yes exe=\"/bin/b\"\n"
+    "type=AVC msg=audit(9.0:5): avc:  denied  { read } for comm=\"a\" " SC TC
+    "tclass=dir permissive=1\n"
+    "type=AVC msg=audit(9.0:6): avc:  denied  { open } for "
+    "scontext=u:r:z_t:s0 tcontext=u:r:y_t:s0 tclass=file\n"
+    "type=SELINUX_ERR msg=audit(9.0:7): security_compute_sid:  invalid "
+    "context u:r:d_t:s0 for scontext=u:r:a_t:s0\n"
+    "garbage audit(\n";
+
+static void
+assert_same_examples(const struct rv_examples *a, const struct rv_examples *b)
+{
+	int i;
+
+	assert_int_equal(a->n, b->n);
+	assert_int_equal(a->more, b->more);
+	for (i = 0; i < a->n; i++)
+		assert_string_equal(a->v[i], b->v[i]);
+}
+
+/* The permissions of a request, as text: bit order differs by table. */
+static void
+set_text(const struct rv_group *g, const struct rv_permset *ps, char *out,
+         size_t cap)
+{
+	int i;
+
+	out[0] = '\0';
+	for (i = 0; i < g->nperms; i++)
+		if (ps->bits >> i & 1) {
+			strncat(out, g->perms[i], cap - strlen(out) - 2);
+			strcat(out, " ");
+		}
+}
+
+static void
+assert_same_group(const struct rv_group *a, const struct rv_group *b)
+{
+	char ta[256], tb[256];
+	int i;
+
+	assert_string_equal(a->stype, b->stype);
+	assert_string_equal(a->ttype, b->ttype);
+	assert_string_equal(a->tclass, b->tclass);
+	assert_int_equal(a->count, b->count);
+	assert_true(a->first == b->first && a->last == b->last);
+	assert_int_equal(a->nperms, b->nperms);
+	assert_int_equal(a->nctx, b->nctx);
+	for (i = 0; i < a->nctx; i++) {
+		assert_string_equal(a->scons[i], b->scons[i]);
+		assert_string_equal(a->tcons[i], b->tcons[i]);
+	}
+	assert_int_equal(a->nsets, b->nsets);
+	for (i = 0; i < a->nsets; i++) {
+		set_text(a, &a->sets[i], ta, sizeof(ta));
+		set_text(b, &b->sets[i], tb, sizeof(tb));
+		assert_string_equal(ta, tb);
+		assert_int_equal(a->sets[i].count, b->sets[i].count);
+		assert_int_equal(a->sets[i].ctx, b->sets[i].ctx);
+	}
+	assert_int_equal(a->permissive, b->permissive);
+	assert_int_equal(a->success_yes, b->success_yes);
+	assert_int_equal(a->success_no, b->success_no);
+	assert_same_examples(&a->comms, &b->comms);
+	assert_same_examples(&a->exes, &b->exes);
+}
+
+static void
+test_pieces_merge(void **state)
+{
+	char whole[sizeof(piece1) + sizeof(piece2)];
+	struct run one, a, b;
+	const struct rv_stats *s1, *s2;
+	const struct rv_err *e1, *e2;
+	size_t i, n1, n2;
+
+	(void)state;
+	strcpy(whole, piece1);
+	strcat(whole, piece2);
+	run(&one, whole);
+	run(&a, piece1);
+	run(&b, piece2);
+	rv_input_merge(a.in, b.in);
+	a.g = rv_table_groups(a.t, &a.n);
+	assert_int_equal(a.n, one.n);
+	assert_int_equal(a.n, 3);
+	for (i = 0; i < a.n; i++)
+		assert_same_group(a.g[i], one.g[i]);
+	/* the merge really mapped: {write read} came second */
+	assert_int_equal(a.g[0]->nperms, 2);
+	assert_int_equal(a.g[0]->nctx, 2);
+	assert_true(a.g[0]->first == 2.0 && a.g[0]->last == 9.0);
+	s1 = rv_input_stats(a.in);
+	s2 = rv_input_stats(one.in);
+	assert_int_equal(s1->lines, s2->lines);
+	assert_int_equal(s1->avc, s2->avc);
+	assert_int_equal(s1->denials, s2->denials);
+	assert_int_equal(s1->selinux_err, s2->selinux_err);
+	assert_int_equal(s1->malformed, s2->malformed);
+	e1 = rv_input_errs(a.in, &n1);
+	e2 = rv_input_errs(one.in, &n2);
+	assert_int_equal(n1, 1);
+	assert_int_equal(n2, 1);
+	assert_int_equal(e1[0].count, 2);
+	assert_int_equal(e1[0].count, e2[0].count);
+	done(&b);
+	done(&a);
+	done(&one);
+}
+
 int
 main(void)
 {
@@ -175,6 +301,7 @@ main(void)
 	    cmocka_unit_test(test_event_join_both_orders),
 	    cmocka_unit_test(test_user_avc_and_errors),
 	    cmocka_unit_test(test_split_reads),
+	    cmocka_unit_test(test_pieces_merge),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

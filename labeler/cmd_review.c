@@ -20,6 +20,7 @@
 #include "commands.h"
 #include "msg.h"
 #include "review_diag.h"
+#include "review_iface.h"
 #include "review_input.h"
 #include "review_output.h"
 #include "review_pieces.h"
@@ -40,8 +41,9 @@ struct review_opts {
 	int json;
 	const char *te;
 	int spec;
-	int color;   /* -1 auto */
-	int threads; /* to parse one large file with */
+	int color;          /* -1 auto */
+	int threads;        /* to parse one large file with */
+	const char *ifaces; /* --interfaces: sepolgen interface vectors */
 };
 
 static int
@@ -49,7 +51,7 @@ usage(void)
 {
 	fprintf(stderr, "usage: pfsel-label review [-p POLICY | -r ROOT] "
 	                "[-j THREADS] [--json | --te NAME | --spec] "
-	                "[--color=WHEN] [FILE...]\n");
+	                "[--interfaces[=FILE]] [--color=WHEN] [FILE...]\n");
 	return PFSEL_EXIT_ERROR;
 }
 
@@ -76,6 +78,7 @@ parse_opts(int argc, char **argv, struct review_opts *o)
 	    {"spec", no_argument, NULL, 's'},
 	    {"color", optional_argument, NULL, 'c'},
 	    {"threads", required_argument, NULL, 'j'},
+	    {"interfaces", optional_argument, NULL, 'I'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
@@ -110,6 +113,9 @@ parse_opts(int argc, char **argv, struct review_opts *o)
 			break;
 		case 's':
 			o->spec = 1;
+			break;
+		case 'I':
+			o->ifaces = optarg != NULL ? optarg : RV_IFACE_DEFAULT;
 			break;
 		case 'j':
 			n = strtol(optarg, &end, 10);
@@ -218,6 +224,36 @@ load_policy(void *arg)
 	return NULL;
 }
 
+/*
+ * --interfaces: the narrowest refpolicy interface for each allow rule
+ * left (review_iface.c); the names are interned into t.
+ */
+static void
+suggest_interfaces(struct rv_ifaces *ifs, struct rv_policy *pol,
+                   struct rv_table *t, struct rv_group **groups, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		struct rv_diag *d = groups[i]->diag;
+		const char *perms[RV_MAXPERMS], *name;
+		int k, np = 0, grants;
+
+		if (d == NULL || d->fix != RV_FIX_ALLOW || d->rule_bits == 0)
+			continue;
+		for (k = 0; k < groups[i]->nperms; k++)
+			if (d->rule_bits >> k & 1)
+				perms[np++] = groups[i]->perms[k];
+		name = rv_iface_choose(ifs, pol, groups[i]->stype,
+		                       groups[i]->ttype, groups[i]->tclass,
+		                       perms, np, &grants);
+		if (name != NULL) {
+			d->iface = rv_intern(t, name, strlen(name));
+			d->iface_grants = grants;
+		}
+	}
+}
+
 static int
 report(const struct review_opts *o, struct rv_table *t, struct rv_input *in,
        struct rv_policy *pol)
@@ -266,10 +302,19 @@ cmd_review(int argc, char **argv)
 	size_t n, i;
 	int rc, readrc, threaded;
 	struct loader ld;
+	struct rv_ifaces *ifs = NULL;
+	struct why why;
 	pthread_t tid;
 
 	if (parse_opts(argc, argv, &o) < 0)
 		return usage();
+	if (o.ifaces != NULL &&
+	    (ifs = rv_ifaces_load(o.ifaces, &why)) == NULL) {
+		warnx("review: %s (sepolgen-ifgen -o FILE writes it from the "
+		      "devel headers)",
+		      why.text);
+		return PFSEL_EXIT_ERROR;
+	}
 	/* One malloc arena: the loader thread's frees must be reusable by
 	 * the main thread (peak RSS 49 MB -> see tests/bench/40-review.sh). */
 	mallopt(M_ARENA_MAX, 1);
@@ -287,6 +332,7 @@ cmd_review(int argc, char **argv)
 	sr = ld.sr;
 	pol = ld.pol;
 	if (ld.rc < 0) {
+		rv_ifaces_free(ifs);
 		rv_input_free(in);
 		rv_table_free(t);
 		selroot_free(&sr);
@@ -297,7 +343,10 @@ cmd_review(int argc, char **argv)
 	for (i = 0; i < n; i++)
 		rv_diagnose(dc, t, groups[i]);
 	rv_diagnose_fixes(dc, t, groups, n);
+	if (ifs != NULL)
+		suggest_interfaces(ifs, pol, t, groups, n);
 	rc = report(&o, t, in, pol);
+	rv_ifaces_free(ifs);
 	rv_diag_free(dc);
 	rv_input_free(in);
 	rv_table_free(t);

@@ -71,6 +71,10 @@ struct rv_diag {
 	const char *spec_why;
 	/* RV_FIX_ALLOW: risky grants, in words; NULL when none */
 	const char *risk;
+	/* RV_FIX_ALLOW with --interfaces: the refpolicy interface that
+	 * covers the rule (interned), and how many permissions it grants */
+	const char *iface;
+	int iface_grants;
 };
 
 struct rv_diag_ctx;

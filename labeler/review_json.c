@@ -107,6 +107,9 @@ jdiag(FILE *fp, const struct rv_group *g, const struct rv_diag *d)
 	jstr(fp, d->spec);
 	fputs(",\"risk\":", fp);
 	jstr(fp, d->risk);
+	fputs(",\"interface\":", fp);
+	jstr(fp, d->iface);
+	fprintf(fp, ",\"interface_grants\":%d", d->iface_grants);
 	if (d->fix == RV_FIX_ALLOW)
 		jperms(fp, "rule_perms", g, d->rule_bits);
 }

@@ -179,6 +179,11 @@ text_fix(FILE *fp, const struct rv_group *g, const struct rv_diag *d,
 		fputs("      rule: ", fp);
 		rule(fp, g);
 		fputc('\n', fp);
+		if (d->iface != NULL)
+			fprintf(fp,
+			        "       or: %s(%s)   (refpolicy interface, "
+			        "%d permissions in all)\n",
+			        d->iface, g->stype, d->iface_grants);
 		if (d->risk != NULL)
 			fprintf(fp, "      %sRISK: %s%s\n",
 			        r->color ? "\033[1;31m" : "", d->risk,
@@ -281,7 +286,7 @@ rv_print_te(FILE *fp, const struct rv_report *r, const char *module)
 {
 	const char **types = NULL, **classes = NULL, **perms = NULL;
 	size_t ntypes = 0, nclasses = 0, i, j;
-	int n = 0, k;
+	int n = 0, k, refpolicy = 0;
 
 	for (i = 0; i < r->ngroups; i++)
 		if (wants_rule(r->groups[i])) {
@@ -290,7 +295,14 @@ rv_print_te(FILE *fp, const struct rv_report *r, const char *module)
 				set_add(&types, &ntypes, r->groups[i]->ttype);
 			set_add(&classes, &nclasses, r->groups[i]->tclass);
 		}
-	fprintf(fp, "module %s 1.0;\n\nrequire {\n", module);
+	/* Interface calls need the refpolicy devel Makefile to expand. */
+	for (i = 0; i < r->ngroups; i++)
+		refpolicy |= wants_rule(r->groups[i]) &&
+		             r->groups[i]->diag->iface != NULL;
+	if (refpolicy)
+		fprintf(fp, "policy_module(%s, 1.0)\n\nrequire {\n", module);
+	else
+		fprintf(fp, "module %s 1.0;\n\nrequire {\n", module);
 	for (i = 0; i < ntypes; i++)
 		fprintf(fp, "\ttype %s;\n", types[i]);
 	for (i = 0; i < nclasses; i++) {
@@ -324,8 +336,14 @@ rv_print_te(FILE *fp, const struct rv_report *r, const char *module)
 			fprintf(fp, "# RISK: %s\n", g->diag->risk);
 		fprintf(fp, "# %lu denial%s\n", g->count,
 		        g->count == 1 ? "" : "s");
-		rule(fp, g);
-		fputc('\n', fp);
+		if (g->diag->iface != NULL) {
+			fputs("# ", fp);
+			rule(fp, g);
+			fprintf(fp, "\n%s(%s)\n", g->diag->iface, g->stype);
+		} else {
+			rule(fp, g);
+			fputc('\n', fp);
+		}
 		n++;
 	}
 	return n;

@@ -389,6 +389,21 @@ rv_policy_has_attr(struct rv_policy *pol, const char *type, const char *attr)
 	return t != 0 && a != 0 && type_has(pol, t, a);
 }
 
+int
+rv_policy_type_count(struct rv_policy *pol, const char *name)
+{
+	uint32_t v = type_value(pol, name);
+	const type_datum_t *t;
+
+	if (v == 0 || v > pol->p->p_types.nprim)
+		return 0;
+	t = pol->p->type_val_to_struct[v - 1];
+	if (t == NULL || t->flavor != TYPE_ATTRIB ||
+	    pol->p->attr_type_map == NULL)
+		return 1;
+	return (int)ebitmap_cardinality(&pol->p->attr_type_map[v - 1]);
+}
+
 /* Evaluate a conditional expression, with boolean flip (1-based) negated. */
 static int
 cond_eval(struct rv_policy *pol, const cond_expr_t *e, uint32_t flip)

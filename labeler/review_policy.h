@@ -64,6 +64,9 @@ int rv_policy_permissive(struct rv_policy *pol, const char *type);
 /* Whether type has attribute attr (or is attr). */
 int rv_policy_has_attr(struct rv_policy *pol, const char *type,
                        const char *attr);
+/* How many types a name stands for: 1 for a type or alias, the member
+ * count for an attribute, 0 for a name the policy does not have. */
+int rv_policy_type_count(struct rv_policy *pol, const char *name);
 
 /*
  * Port types (types with the port_type attribute, except the generic

@@ -10,7 +10,7 @@ packages="
 build-essential pkg-config clang libclang-rt-14-dev
 libselinux1-dev libpcre2-dev libsepol-dev libsemanage-dev libinih-dev libcmocka-dev
 libauparse-dev
-checkpolicy semodule-utils policycoreutils policycoreutils-python-utils
+checkpolicy semodule-utils policycoreutils policycoreutils-python-utils policycoreutils-dev
 selinux-utils selinux-policy-default selinux-policy-dev setools selint
 python3-audit python3-semanage python3-setools auditd
 postfix valgrind attr m4 make python3 time

@@ -34,7 +34,7 @@ struct ifline {
 
 struct iface {
 	const char *name;
-	int usable;   /* one parameter, the source; no dontaudit */
+	int usable;   /* one parameter, the source; no side effects */
 	int types_ok; /* -1 not known yet, else its types are in the policy */
 	long grants;  /* (type, type, class, perm) it grants, attributes
 	                 counted by their members; known with types_ok */
@@ -82,6 +82,16 @@ is_read(const char *perm)
 		if (strcmp(perm, reads[i]) == 0)
 			return 1;
 	return 0;
+}
+
+/* Room for one more element in an array of n: capacities are the
+ * powers of two, so the ~120k permissions cost ~17 reallocations. */
+static void *
+grow(void *v, size_t n, size_t size)
+{
+	if (n == 0 || (n & (n - 1)) == 0)
+		v = xreallocarray(v, n == 0 ? 1 : n * 2, size);
+	return v;
 }
 
 void
@@ -177,8 +187,7 @@ parse_header(struct rv_ifaces *ifs, char *line, const char *path, int lineno,
 		return why_at(why, path, lineno, "interface without a name");
 	for (char *w; (w = strtok_r(NULL, " ", &p)) != NULL; nparams++)
 		source1 |= strcmp(w, "$1:source") == 0;
-	ifs->ifaces =
-	    xreallocarray(ifs->ifaces, ifs->nifaces + 1, sizeof(*ifs->ifaces));
+	ifs->ifaces = grow(ifs->ifaces, ifs->nifaces, sizeof(*ifs->ifaces));
 	f = &ifs->ifaces[ifs->nifaces++];
 	memset(f, 0, sizeof(*f));
 	f->name = name;
@@ -220,8 +229,7 @@ parse_vector(struct rv_ifaces *ifs, char *line, const char *path, int lineno,
 		p = comma + 1;
 	}
 	f = &ifs->ifaces[ifs->nifaces - 1];
-	ifs->lines =
-	    xreallocarray(ifs->lines, ifs->nlines + 1, sizeof(*ifs->lines));
+	ifs->lines = grow(ifs->lines, ifs->nlines, sizeof(*ifs->lines));
 	l = &ifs->lines[ifs->nlines++];
 	l->src = field[0];
 	l->tgt = field[1];
@@ -231,8 +239,7 @@ parse_vector(struct rv_ifaces *ifs, char *line, const char *path, int lineno,
 	l->nperms = 0;
 	for (char *w = strtok_r(p, ",", &comma); w != NULL;
 	     w = strtok_r(NULL, ",", &comma)) {
-		ifs->perms = xreallocarray(ifs->perms, ifs->nperms + 1,
-		                           sizeof(*ifs->perms));
+		ifs->perms = grow(ifs->perms, ifs->nperms, sizeof(*ifs->perms));
 		ifs->perms[ifs->nperms++] = w;
 		l->nperms++;
 		f->reads_only &= is_read(w);
@@ -271,15 +278,14 @@ index_lines(struct rv_ifaces *ifs)
 		if (!ifs->ifaces[l->iface].usable || strcmp(l->src, "$1") != 0)
 			continue;
 		if ((c = class_find(ifs, l->cls)) == NULL) {
-			ifs->classes =
-			    xreallocarray(ifs->classes, ifs->nclasses + 1,
-			                  sizeof(*ifs->classes));
+			ifs->classes = grow(ifs->classes, ifs->nclasses,
+			                    sizeof(*ifs->classes));
 			c = &ifs->classes[ifs->nclasses++];
 			c->cls = l->cls;
 			c->v = NULL;
 			c->n = 0;
 		}
-		c->v = xreallocarray(c->v, c->n + 1, sizeof(*c->v));
+		c->v = grow(c->v, c->n, sizeof(*c->v));
 		c->v[c->n++] = i;
 	}
 	ifs->touched = xcalloc(ifs->nifaces + 1, sizeof(*ifs->touched));

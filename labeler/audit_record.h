@@ -15,6 +15,7 @@
 #define PFSEL_AUDIT_RECORD_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum audit_rtype {
 	AR_OTHER,
@@ -35,8 +36,8 @@ struct audit_span {
 
 struct audit_rec {
 	enum audit_rtype type;
-	struct audit_span node; /* empty when the line has no node= */
-	double time;            /* seconds since the epoch, 0 if unknown */
+	struct audit_span node;        /* empty when the line has no node= */
+	const char *stamp, *stamp_end; /* what audit( ) holds before :SERIAL */
 	unsigned long serial;
 	int interpreted; /* ausearch -i: values are already decoded */
 	const char *body, *end;
@@ -51,6 +52,17 @@ struct audit_rec {
  */
 int audit_line_records(const char *line, size_t len, struct audit_rec *out,
                        int max);
+/*
+ * The same, told where the line's '(' and 0x1D bytes are (at: their
+ * ascending offsets, all of them) by a caller that scanned the line for
+ * its newline already: each byte of a log is then looked at once.
+ */
+int audit_line_records_marked(const char *line, size_t len, const uint32_t *at,
+                              size_t nat, struct audit_rec *out, int max);
+
+/* The record's time in seconds since the epoch (ausearch -i dates read
+ * as UTC), 0 if unknown. */
+double audit_rec_time(const struct audit_rec *r);
 
 /* Field iterator over a record body. */
 struct audit_field {

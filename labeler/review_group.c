@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "byte_scan.h"
 #include "xalloc.h"
 
 #define ARENA_CHUNK (64 * 1024)
@@ -401,16 +402,15 @@ rv_context_type(const char *con, size_t n, const char **type, size_t *tlen)
 {
 	const char *a, *b, *end = con + n;
 
-	a = memchr(con, ':', n);
-	if (a == NULL)
+	/* byte_scan: a memchr call per colon cost more than the scan */
+	a = byte_scan1(con, end, ':');
+	if (a == end)
 		return -1;
-	a = memchr(a + 1, ':', (size_t)(end - a - 1));
-	if (a == NULL)
+	a = byte_scan1(a + 1, end, ':');
+	if (a == end)
 		return -1;
 	a++;
-	b = memchr(a, ':', (size_t)(end - a));
-	if (b == NULL)
-		b = end;
+	b = byte_scan1(a, end, ':');
 	if (b == a)
 		return -1;
 	*type = a;

@@ -24,6 +24,7 @@
 #define TEXT_MAX     512
 #define LINE_MAX_LEN (256 * 1024)
 #define READ_CHUNK   (1024 * 1024)
+#define MAX_MARKS    32 /* '(' and 0x1D a line may hold to be told of */
 
 struct ev_slot {
 	int used;
@@ -257,11 +258,11 @@ parse_avc(const char *p, const char *end, struct avc_fields *a,
 	}
 	if ((size_t)(end - p) < 6 || memcmp(p, "denied", 6) != 0)
 		return 0;
-	ob = memchr(p, '{', (size_t)(end - p));
-	if (ob == NULL)
+	ob = byte_scan1(p, end, '{');
+	if (ob == end)
 		return -1;
-	cb = memchr(ob, '}', (size_t)(end - ob));
-	if (cb == NULL)
+	cb = byte_scan1(ob, end, '}');
+	if (cb == end)
 		return -1;
 	a->perms.p = ob + 1;
 	a->perms.n = (size_t)(cb - ob - 1);
@@ -310,6 +311,21 @@ parse_avc(const char *p, const char *end, struct avc_fields *a,
 	return 1;
 }
 
+/* Add a field's value to examples; a quoted one straight from the
+ * line, without the copy a hex one needs to be decoded. */
+static void
+example_add(struct rv_input *in, const struct audit_rec *r,
+            struct rv_examples *ex, const struct audit_field *f)
+{
+	char text[TEXT_MAX];
+
+	if (f->quote != 0 && f->val.n < TEXT_MAX)
+		rv_examples_add(in->t, ex, f->val.p, f->val.n);
+	else
+		rv_examples_add(in->t, ex, text,
+		                audit_value_text(r, f, text, sizeof(text)));
+}
+
 static void
 add_denial(struct rv_input *in, const struct audit_rec *r,
            const struct avc_fields *a, int user)
@@ -351,7 +367,7 @@ add_denial(struct rv_input *in, const struct audit_rec *r,
 	rv_group_request(
 	    g,
 	    rv_group_ctx(in->t, g, a->scon.p, a->scon.n, a->tcon.p, a->tcon.n),
-	    bits, r->time);
+	    bits, audit_rec_time(r));
 	if (user)
 		g->user_avc++;
 	if (a->permissive)
@@ -359,13 +375,9 @@ add_denial(struct rv_input *in, const struct audit_rec *r,
 	if (r->node.n > 0)
 		rv_examples_add(in->t, &g->nodes, r->node.p, r->node.n);
 	if (a->have_comm)
-		rv_examples_add(
-		    in->t, &g->comms, text,
-		    audit_value_text(r, &a->comm, text, sizeof(text)));
+		example_add(in, r, &g->comms, &a->comm);
 	if (a->have_exe)
-		rv_examples_add(
-		    in->t, &g->exes, text,
-		    audit_value_text(r, &a->exe, text, sizeof(text)));
+		example_add(in, r, &g->exes, &a->exe);
 	if (a->port >= 0)
 		rv_group_port(g, a->port);
 	if (user)
@@ -548,14 +560,17 @@ on_event_record(struct rv_input *in, const struct audit_rec *r)
 	}
 }
 
-void
-rv_input_line(struct rv_input *in, const char *line, size_t len)
+/* One line; at/nat as for audit_line_records_marked (at NULL: none
+ * known). */
+static void
+line_read(struct rv_input *in, const char *line, size_t len, const uint32_t *at,
+          size_t nat)
 {
 	struct audit_rec recs[AUDIT_MAX_RECS];
 	int n, i;
 
 	in->st.lines++;
-	n = audit_line_records(line, len, recs, AUDIT_MAX_RECS);
+	n = audit_line_records_marked(line, len, at, nat, recs, AUDIT_MAX_RECS);
 	if (n < 0) {
 		in->st.malformed++;
 		return;
@@ -583,6 +598,12 @@ rv_input_line(struct rv_input *in, const char *line, size_t len)
 	}
 }
 
+void
+rv_input_line(struct rv_input *in, const char *line, size_t len)
+{
+	line_read(in, line, len, NULL, 0);
+}
+
 static void
 partial_add(struct rv_input *in, const char *p, size_t n)
 {
@@ -605,31 +626,54 @@ partial_flush(struct rv_input *in)
 		in->st.lines++;
 		in->st.malformed++;
 	} else if (in->plen > 0) {
-		rv_input_line(in, in->partial, in->plen);
+		line_read(in, in->partial, in->plen, NULL, 0);
 	}
 	in->plen = 0;
 	in->ptoo_long = 0;
 }
 
+/*
+ * Lines are found with one scan for '\n', '(' and 0x1D together, and
+ * the line's '(' and 0x1D are handed on, so that the record reader does
+ * not read the line again: a memchr for the newline and a second scan
+ * for '(' took 88 ms of a 1M-AVC log, the one scan 49 ms.
+ */
 void
 rv_input_bytes(struct rv_input *in, const char *p, size_t n)
 {
-	const char *end = p + n, *nl;
+	const char *end = p + n, *line, *q;
+	uint32_t at[MAX_MARKS];
+	size_t nat = 0;
 
-	while (p < end) {
-		nl = memchr(p, '\n', (size_t)(end - p));
-		if (nl == NULL) {
-			partial_add(in, p, (size_t)(end - p));
+	if (in->plen > 0 || in->ptoo_long) {
+		/* the rest of a line begun in an earlier piece */
+		q = memchr(p, '\n', n);
+		if (q == NULL) {
+			partial_add(in, p, n);
 			return;
 		}
-		if (in->plen > 0 || in->ptoo_long) {
-			partial_add(in, p, (size_t)(nl - p));
-			partial_flush(in);
-		} else {
-			rv_input_line(in, p, (size_t)(nl - p));
-		}
-		p = nl + 1;
+		partial_add(in, p, (size_t)(q - p));
+		partial_flush(in);
+		p = q + 1;
 	}
+	for (line = q = p; (q = byte_scan3(q, end, '\n', '(', '\x1d')) < end;
+	     q++) {
+		if (*q != '\n') {
+			if (nat < MAX_MARKS && q - line <= UINT32_MAX)
+				at[nat] = (uint32_t)(q - line);
+			else
+				nat =
+				    MAX_MARKS; /* too many: the reader scans */
+			nat++;
+			continue;
+		}
+		line_read(in, line, (size_t)(q - line),
+		          nat <= MAX_MARKS ? at : NULL, nat);
+		line = q + 1;
+		nat = 0;
+	}
+	if (line < end)
+		partial_add(in, line, (size_t)(end - line));
 }
 
 int

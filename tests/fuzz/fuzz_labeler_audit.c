@@ -3,14 +3,41 @@
  * parser (labeler/audit_record.c, labeler/review_input.c): any bytes,
  * fed in two pieces so that lines span calls, are read into groups
  * without a crash, leak or sanitizer report, and every group they make
- * has a permission and a request.
+ * has a permission and a request; and each line gives the same records
+ * whether the reader is told where its '(' and 0x1D are or finds them.
  */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "audit_record.h"
 #include "review_group.h"
 #include "review_input.h"
+
+static void
+same_records(const char *line, size_t len)
+{
+	struct audit_rec a[AUDIT_MAX_RECS], b[AUDIT_MAX_RECS];
+	uint32_t at[64];
+	size_t nat = 0, i;
+	int na, nb, k;
+
+	for (i = 0; i < len && nat < 64; i++)
+		if (line[i] == '(' || line[i] == '\x1d')
+			at[nat++] = (uint32_t)i;
+	if (nat == 64)
+		return;
+	na = audit_line_records(line, len, a, AUDIT_MAX_RECS);
+	nb = audit_line_records_marked(line, len, at, nat, b, AUDIT_MAX_RECS);
+	if (na != nb)
+		abort();
+	for (k = 0; k < na; k++)
+		if (a[k].type != b[k].type || a[k].serial != b[k].serial ||
+		    a[k].body != b[k].body || a[k].end != b[k].end ||
+		    a[k].node.n != b[k].node.n)
+			abort();
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -22,6 +49,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct rv_group **g;
 	size_t half = size / 2, n, i;
 
+	for (i = 0; i < size; i = n + 1) {
+		const char *nl = memchr(data + i, '\n', size - i);
+
+		n = nl != NULL ? (size_t)((const uint8_t *)nl - data) : size;
+		same_records((const char *)data + i, n - i);
+	}
 	rv_input_bytes(in, (const char *)data, half);
 	rv_input_bytes(in, (const char *)data + half, size - half);
 	rv_input_finish(in);

@@ -38,7 +38,8 @@ test_raw(void **state)
 	                 1);
 	assert_int_equal(r[0].type, AR_AVC);
 	assert_int_equal(r[0].serial, 1129);
-	assert_true(r[0].time > 1166045975.6 && r[0].time < 1166045975.7);
+	assert_true(audit_rec_time(&r[0]) > 1166045975.6 &&
+	            audit_rec_time(&r[0]) < 1166045975.7);
 	assert_int_equal(r[0].interpreted, 0);
 	assert_int_equal(r[0].node.n, 0);
 	assert_true(body_is(&r[0], "avc:  denied  { write } for x=1"));
@@ -122,14 +123,14 @@ test_ausearch_i(void **state)
 	                 1);
 	assert_int_equal(r[0].serial, 14);
 	assert_int_equal(r[0].interpreted, 1);
-	assert_int_equal((long)r[0].time, (long)timegm(&tm));
+	assert_int_equal((long)audit_rec_time(&r[0]), (long)timegm(&tm));
 	assert_true(body_is(&r[0], "avc:  denied  { net_admin } for pid=1360"));
 	/* day first with dots */
 	assert_int_equal(recs("type=AVC msg=audit(01.11.2025 22:08:25.962:15) "
 	                      ": avc: denied { x }",
 	                      r),
 	                 1);
-	assert_int_equal((long)r[0].time, (long)timegm(&tm));
+	assert_int_equal((long)audit_rec_time(&r[0]), (long)timegm(&tm));
 }
 
 static void

@@ -493,8 +493,10 @@ find_value(const char *body, const char *end, const char *key, size_t klen,
 	const char *q, *k;
 
 	for (q = body; (q = byte_scan1(q, end, '=')) < end; q++) {
+		if ((size_t)(q - body) < klen - 1)
+			continue; /* no room for the key before this '=' */
 		k = q - (klen - 1);
-		if (k >= body && (k == body || k[-1] == ' ') &&
+		if ((k == body || k[-1] == ' ') &&
 		    memcmp(k, key, klen - 1) == 0)
 			return audit_next_field(&k, end, f);
 	}
@@ -512,9 +514,12 @@ find_value_back(const char *body, const char *end, const char *key, size_t klen,
 
 	while (q > body &&
 	       (q = memrchr(body, '=', (size_t)(q - body))) != NULL) {
-		const char *k = q - (klen - 1);
+		const char *k;
 
-		if (k >= body && memcmp(k, key, klen - 1) == 0 &&
+		if ((size_t)(q - body) < klen - 1)
+			break; /* no room for the key before this '=' */
+		k = q - (klen - 1);
+		if (memcmp(k, key, klen - 1) == 0 &&
 		    (k == body || k[-1] == ' '))
 			return audit_next_field(&k, end, f);
 	}

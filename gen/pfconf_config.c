@@ -7,6 +7,7 @@
 
 #include "pfconf_config.h"
 #include "pfconf_lines.h"
+#include "read_file.h"
 #include "xalloc.h"
 
 static void
@@ -67,8 +68,8 @@ pfconf_load(struct pfconf *c, const char *dir,
 	int rc = -1;
 
 	init(c, dir);
-	if (pfconf_read_file(c->main_file, &main_cf, &main_len, why) < 0 ||
-	    pfconf_read_file(c->master_file, &master_cf, &master_len, why) < 0)
+	if (read_file(c->main_file, &main_cf, &main_len, why) < 0 ||
+	    read_file(c->master_file, &master_cf, &master_len, why) < 0)
 		goto out;
 	if (parse_both(c, main_cf, main_len, master_cf, master_len, why) < 0)
 		goto out;

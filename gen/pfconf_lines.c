@@ -2,12 +2,8 @@
  * pfconf_lines - split main.cf/master.cf text into Postfix logical lines;
  * see pfconf_lines.h.  Used by pfconf_main.c and pfconf_master.c.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "pfconf_lines.h"
 #include "strbuf.h"
@@ -103,31 +99,4 @@ pfconf_lines_free(struct pfconf_lines *lines)
 	free(lines->items);
 	free(lines->dropped);
 	memset(lines, 0, sizeof(*lines));
-}
-
-int
-pfconf_read_file(const char *path, char **text, size_t *len, struct why *why)
-{
-	struct strbuf sb = STRBUF_INIT;
-	char buf[8192];
-	ssize_t n;
-	int fd;
-
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return why_errno(why, "cannot open %s", path);
-	while ((n = read(fd, buf, sizeof(buf))) != 0) {
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			why_errno(why, "cannot read %s", path);
-			close(fd);
-			strbuf_free(&sb);
-			return -1;
-		}
-		strbuf_addmem(&sb, buf, (size_t)n);
-	}
-	close(fd);
-	*len = sb.len;
-	*text = strbuf_detach(&sb);
-	return 0;
 }

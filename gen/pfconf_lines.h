@@ -33,8 +33,4 @@ int pfconf_lines_split(struct pfconf_lines *out, const char *file,
                        const char *text, size_t len, struct why *why);
 void pfconf_lines_free(struct pfconf_lines *lines);
 
-/* Read a whole file into memory (NUL-terminated); -1 with why. */
-int pfconf_read_file(const char *path, char **text, size_t *len,
-                     struct why *why);
-
 #endif

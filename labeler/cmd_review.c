@@ -19,6 +19,7 @@
 
 #include "commands.h"
 #include "msg.h"
+#include "opt_threads.h"
 #include "review_diag.h"
 #include "review_iface.h"
 #include "review_input.h"
@@ -82,14 +83,11 @@ parse_opts(int argc, char **argv, struct review_opts *o)
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
-	long n;
-	char *end;
 	int c;
 
 	memset(o, 0, sizeof(*o));
 	o->color = -1;
-	n = sysconf(_SC_NPROCESSORS_ONLN);
-	o->threads = n > 0 ? (int)n : 1;
+	o->threads = opt_threads_default();
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "p:r:j:h", longopts, NULL)) != -1) {
 		switch (c) {
@@ -118,15 +116,8 @@ parse_opts(int argc, char **argv, struct review_opts *o)
 			o->ifaces = optarg != NULL ? optarg : RV_IFACE_DEFAULT;
 			break;
 		case 'j':
-			n = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || n < 1 ||
-			    n > 256) {
-				warnx("review: -j: want 1 to 256 threads, not "
-				      "\"%s\"",
-				      optarg);
+			if ((o->threads = opt_threads(optarg)) < 0)
 				return -1;
-			}
-			o->threads = (int)n;
 			break;
 		case 'c':
 			o->color = optarg == NULL || !strcmp(optarg, "always")

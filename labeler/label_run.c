@@ -25,6 +25,7 @@
 #include "label_walk.h"
 #include "manifest.h"
 #include "msg.h"
+#include "opt_threads.h"
 #include "selroot.h"
 #include "spec.h"
 #include "xalloc.h"
@@ -83,14 +84,11 @@ usage(int apply, FILE *fp)
 static int
 parse(int argc, char **argv, int apply, struct run_opts *ro)
 {
-	long n;
-	char *end;
 	int c;
 
 	memset(ro, 0, sizeof(*ro));
 	ro->walk.xdev = 1;
-	n = sysconf(_SC_NPROCESSORS_ONLN);
-	ro->walk.threads = n > 0 ? (int)n : 1;
+	ro->walk.threads = opt_threads_default();
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "r:j:Fnvh", long_opts, NULL)) !=
 	       -1) {
@@ -99,13 +97,8 @@ parse(int argc, char **argv, int apply, struct run_opts *ro)
 			ro->root = optarg;
 			break;
 		case 'j':
-			n = strtol(optarg, &end, 10);
-			if (*end || n < 1 || n > 256) {
-				warnx("-j: want 1 to 256 threads, not %s",
-				      optarg);
+			if ((ro->walk.threads = opt_threads(optarg)) < 0)
 				return -1;
-			}
-			ro->walk.threads = (int)n;
 			break;
 		case 'F':
 			ro->walk.force = 1;

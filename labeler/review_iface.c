@@ -12,18 +12,13 @@
  */
 #include "review_iface.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "read_file.h"
 #include "xalloc.h"
-
-#define MAX_FILE (256 * 1024 * 1024) /* ~1.7 MB for the Debian headers */
 
 struct ifline {
 	const char *src, *tgt, *cls;
@@ -110,42 +105,6 @@ rv_ifaces_free(struct rv_ifaces *ifs)
 	free(ifs->ifaces);
 	free(ifs->buf);
 	free(ifs);
-}
-
-static char *
-read_whole(const char *path, struct why *why)
-{
-	struct stat st;
-	char *buf;
-	size_t got = 0;
-	ssize_t r;
-	int fd;
-
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
-		why_errno(why, "%s", path);
-		return NULL;
-	}
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    st.st_size > MAX_FILE) {
-		why_set(why, "%s: not a regular file of interface vectors",
-		        path);
-		close(fd);
-		return NULL;
-	}
-	buf = xmalloc((size_t)st.st_size + 1);
-	while (got < (size_t)st.st_size &&
-	       ((r = read(fd, buf + got, (size_t)st.st_size - got)) > 0 ||
-	        (r < 0 && errno == EINTR)))
-		if (r > 0)
-			got += (size_t)r;
-	close(fd);
-	buf[got] = '\0';
-	if (memchr(buf, '\0', got) != NULL) {
-		why_set(why, "%s: binary data, not interface vectors", path);
-		free(buf);
-		return NULL;
-	}
-	return buf;
 }
 
 /*
@@ -325,9 +284,17 @@ rv_ifaces_parse(char *buf, const char *name, struct why *why)
 struct rv_ifaces *
 rv_ifaces_load(const char *path, struct why *why)
 {
-	char *buf = read_whole(path, why);
+	char *buf;
+	size_t len;
 
-	return buf == NULL ? NULL : rv_ifaces_parse(buf, path, why);
+	if (read_file(path, &buf, &len, why) < 0)
+		return NULL;
+	if (memchr(buf, '\0', len) != NULL) {
+		why_set(why, "%s: binary data, not interface vectors", path);
+		free(buf);
+		return NULL;
+	}
+	return rv_ifaces_parse(buf, path, why);
 }
 
 static int

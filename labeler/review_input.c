@@ -603,12 +603,6 @@ line_read(struct rv_input *in, const char *line, size_t len, const uint32_t *at,
 	}
 }
 
-void
-rv_input_line(struct rv_input *in, const char *line, size_t len)
-{
-	line_read(in, line, len, NULL, 0);
-}
-
 static void
 partial_add(struct rv_input *in, const char *p, size_t n)
 {

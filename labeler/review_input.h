@@ -39,8 +39,6 @@ struct rv_input;
 
 struct rv_input *rv_input_new(struct rv_table *t);
 void rv_input_free(struct rv_input *in);
-/* One line, without its newline (a trailing CR is ignored). */
-void rv_input_line(struct rv_input *in, const char *line, size_t len);
 /* Bytes of a stream, in pieces of any size; lines may span calls. */
 void rv_input_bytes(struct rv_input *in, const char *p, size_t n);
 /* Read a whole file descriptor; -1 with why on a read error. */

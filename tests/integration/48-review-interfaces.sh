@@ -198,6 +198,8 @@ check_eq "every requested permission is allowed after installing the module" 0 "
 # Errors.
 check_eq "missing vector file: exit 2" 2 \
 	"$(status "$LABEL" review --interfaces="$T_TMP/none" -p "$POLICY" "$log")"
+check "a vector file that is no regular file: named" sh -c \
+	"'$LABEL' review --interfaces=/dev/null -p '$POLICY' '$log' 2>&1 >/dev/null | grep -q '/dev/null: not a regular file'"
 printf '[InterfaceVector a_read $1:source ]\n$1,etc_t\n' >"$T_TMP/bad1"
 check "malformed vector: file:line" sh -c \
 	"'$LABEL' review --interfaces='$T_TMP/bad1' -p '$POLICY' '$log' 2>&1 >/dev/null | grep -q 'bad1:2: want SOURCE,TARGET,CLASS,PERM'"

@@ -59,4 +59,13 @@ case_ "missing = (a raw template line)" \
 case_ "NUL byte" "myhostname = a\n\0\n" stock 'main\.cf:2: NUL byte'
 case_ "loop in a parameter no detector reads" "x = 1\na = \$b\nb = \$a\n" \
 	stock 'main\.cf:2: a: unreasonable macro call nesting'
+
+# main.cf that is no regular file (a FIFO would block the read forever)
+d=$(tmpdir)
+mkfifo "$d/main.cf"
+cp "$STOCK/master.cf" "$d/master.cf"
+check_eq "main.cf a FIFO: exit status 2" 2 \
+	"$(timeout 10 "$GEN" scan -c "$d" -o "$d/out.spec" >/dev/null 2>&1; echo $?)"
+check "main.cf a FIFO: the error says so" sh -c \
+	"timeout 10 '$GEN' scan -c '$d' -o '$d/out.spec' 2>&1 | grep -q 'main.cf: not a regular file'"
 exit $T_FAILED

@@ -87,6 +87,34 @@ free_manifest_own(struct manifest *m)
 	free(m->trees);
 }
 
+/*
+ * What the port plan starts from: the store's local records and the
+ * other installed modules' claims on them.  Read with the store open, so
+ * that under a transaction the store lock covers them.
+ */
+static int
+read_port_state(struct store *st, const struct selroot *sr, const char *module,
+                struct port_set *local, struct port_claims *claims,
+                struct why *why)
+{
+	memset(claims, 0, sizeof(*claims));
+	if (store_local_ports(st, local, why) < 0)
+		return -1;
+	if (manifest_load_others(sr->root, module, &claims->mods,
+	                         &claims->count, why) < 0) {
+		port_set_free(local);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+free_port_state(struct port_set *local, struct port_claims *claims)
+{
+	port_set_free(local);
+	manifest_list_free(claims->mods, claims->count);
+}
+
 /* Begin, plan the ports, make every change, commit. */
 static int
 install_transaction(const struct selroot *sr, const struct spec *spec,
@@ -94,18 +122,19 @@ install_transaction(const struct selroot *sr, const struct spec *spec,
                     const struct port_set *policy, struct port_plan *plan,
                     struct why *why)
 {
+	struct port_claims claims;
 	struct port_set local;
 	struct store *st;
 	int rc;
 
 	if ((st = store_begin(sr->root, why)) == NULL)
 		return -1;
-	if (store_local_ports(st, &local, why) < 0) {
+	if (read_port_state(st, sr, spec->module, &local, &claims, why) < 0) {
 		store_abort(st);
 		return -1;
 	}
-	rc = ports_plan(spec, prev, policy, &local, plan, why);
-	port_set_free(&local);
+	rc = ports_plan(spec, prev, &claims, policy, &local, plan, why);
+	free_port_state(&local, &claims);
 	/* The module first: a port label may use a type it defines. */
 	if (rc == 0)
 		rc = store_install_module(st, pp_path, why);
@@ -133,6 +162,7 @@ check_with_store(const struct selroot *sr, const struct spec *spec,
                  const struct manifest *prev, const struct port_set *policy,
                  struct why *why)
 {
+	struct port_claims claims;
 	struct port_set local;
 	struct port_plan plan;
 	struct store *st;
@@ -140,12 +170,12 @@ check_with_store(const struct selroot *sr, const struct spec *spec,
 
 	if ((st = store_read(sr->root, why)) == NULL)
 		return -1;
-	rc = store_local_ports(st, &local, why);
+	rc = read_port_state(st, sr, spec->module, &local, &claims, why);
 	store_abort(st);
 	if (rc < 0)
 		return -1;
-	rc = ports_plan(spec, prev, policy, &local, &plan, why);
-	port_set_free(&local);
+	rc = ports_plan(spec, prev, &claims, policy, &local, &plan, why);
+	free_port_state(&local, &claims);
 	port_plan_free(&plan);
 	return rc;
 }
@@ -235,25 +265,23 @@ out:
 /* Ports first, then the module that may define their type. */
 static int
 uninstall_transaction(const struct selroot *sr, const struct manifest *m,
-                      size_t *nops, struct why *why)
+                      struct port_plan *plan, struct why *why)
 {
 	struct port_set local, none = {0};
-	struct port_plan plan;
+	struct port_claims claims;
 	struct store *st;
 	int rc, have = 0;
 
 	if ((st = store_begin(sr->root, why)) == NULL)
 		return -1;
-	if (store_local_ports(st, &local, why) < 0) {
+	if (read_port_state(st, sr, m->module, &local, &claims, why) < 0) {
 		store_abort(st);
 		return -1;
 	}
-	rc = ports_plan(NULL, m, &none, &local, &plan, why);
-	port_set_free(&local);
+	rc = ports_plan(NULL, m, &claims, &none, &local, plan, why);
+	free_port_state(&local, &claims);
 	if (rc == 0)
-		rc = store_apply_ports(st, &plan, why);
-	*nops = plan.nops;
-	port_plan_free(&plan);
+		rc = store_apply_ports(st, plan, why);
 	if (rc == 0 && (have = store_has_module(st, m->module, why)) < 0)
 		rc = -1;
 	else if (rc == 0 && have)
@@ -302,10 +330,10 @@ drop_empty_ports_local(const struct selroot *sr)
 int
 uninstall_module(const char *root, const char *module, struct why *why)
 {
+	struct port_plan plan = {0};
 	struct manifest m;
 	struct selroot sr;
 	char *mpath, *before = NULL;
-	size_t nops = 0;
 	double t0;
 	int rc = -1;
 
@@ -328,12 +356,13 @@ uninstall_module(const char *root, const char *module, struct why *why)
 	if ((before = fc_snapshot(&sr, module, why)) == NULL)
 		goto out;
 	t0 = now_seconds();
-	if (uninstall_transaction(&sr, &m, &nops, why) < 0)
+	if (uninstall_transaction(&sr, &m, &plan, why) < 0)
 		goto out;
 	info("removed %s from %s: %zu port label change%s and the module "
 	     "in one transaction (%.2f s)",
-	     module, store_name(&sr), nops, nops == 1 ? "" : "s",
+	     module, store_name(&sr), plan.nops, plan.nops == 1 ? "" : "s",
 	     now_seconds() - t0);
+	print_notes(&plan);
 	print_relabel_hint(&sr, before);
 	if (m.nports > 0)
 		drop_empty_ports_local(&sr);
@@ -343,6 +372,7 @@ uninstall_module(const char *root, const char *module, struct why *why)
 	}
 	rc = 0;
 out:
+	port_plan_free(&plan);
 	manifest_free(&m);
 	free(before);
 	free(mpath);

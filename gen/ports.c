@@ -250,20 +250,75 @@ out:
 
 /* ---- the plan ---- */
 
-/* Undo prev's records: the local state before that install. */
+static void plan_note(struct port_plan *plan, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 static void
-undo_manifest(struct port_set *set, const struct manifest *prev)
+plan_note(struct port_plan *plan, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	plan->notes =
+	    xreallocarray(plan->notes, plan->nnotes + 1, sizeof(*plan->notes));
+	plan->notes[plan->nnotes++] = xstrdup(buf);
+}
+
+/* Another module's claim on a key, NULL when none; *who names it. */
+static const struct manifest_port *
+claim_find(const struct port_claims *claims, const char *proto, int low,
+           int high, const char **who)
+{
+	size_t i, j;
+
+	for (i = 0; claims && i < claims->count; i++) {
+		const struct manifest *m = &claims->mods[i];
+
+		for (j = 0; j < m->nports; j++)
+			if (m->ports[j].low == low &&
+			    m->ports[j].high == high &&
+			    strcmp(m->ports[j].proto, proto) == 0) {
+				*who = m->module;
+				return &m->ports[j];
+			}
+	}
+	return NULL;
+}
+
+/*
+ * Undo prev's records: the local state before that install, except that
+ * a key another module still claims keeps that module's label (an
+ * uninstall must not take a port from a module that needs it).
+ */
+static void
+undo_manifest(struct port_set *set, const struct manifest *prev,
+              const struct port_claims *claims, struct port_plan *plan)
 {
 	size_t i;
 
 	for (i = 0; prev && i < prev->nports; i++) {
 		const struct manifest_port *p = &prev->ports[i];
+		const struct manifest_port *c;
+		const char *who;
+		char name[48];
 
-		if (p->old_type)
+		if ((c = claim_find(claims, p->proto, p->low, p->high, &who)) !=
+		    NULL) {
+			port_set_put(set, p->proto, p->low, p->high, c->type);
+			plan_note(plan,
+			          "%s stays labeled %s: module %s needs it",
+			          port_name(name, sizeof(name), p->proto,
+			                    p->low, p->high),
+			          c->type, who);
+		} else if (p->old_type) {
 			port_set_put(set, p->proto, p->low, p->high,
 			             p->old_type);
-		else
+		} else {
 			port_set_remove(set, p->proto, p->low, p->high);
+		}
 	}
 }
 
@@ -343,23 +398,6 @@ plan_add_record(struct port_plan *plan, const struct spec_port *p,
 	m->old_type = old_type ? xstrdup(old_type) : NULL;
 }
 
-static void plan_note(struct port_plan *plan, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void
-plan_note(struct port_plan *plan, const char *fmt, ...)
-{
-	char buf[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	plan->notes =
-	    xreallocarray(plan->notes, plan->nnotes + 1, sizeof(*plan->notes));
-	plan->notes[plan->nnotes++] = xstrdup(buf);
-}
-
 static int
 planned(const struct port_plan *plan, const struct spec_port *p)
 {
@@ -374,22 +412,52 @@ planned(const struct port_plan *plan, const struct spec_port *p)
 	return 0;
 }
 
+/*
+ * The label the key had before any pfsel module: what another module's
+ * claim recorded, else the local record of the base state (none: NULL).
+ */
+static const char *
+original_label(const struct spec_port *p, const struct port_set *base,
+               const struct manifest_port *claim)
+{
+	const struct port_rec *r;
+
+	if (claim)
+		return claim->old_type;
+	r = port_set_find(base, p->proto, p->low, p->high);
+	return r ? r->type : NULL;
+}
+
 static int
 plan_spec_port(const struct spec_port *p, const struct port_set *base,
-               const struct port_set *policy, const struct port_set *local,
-               struct port_set *want, struct port_plan *plan, struct why *why)
+               const struct port_claims *claims, const struct port_set *policy,
+               const struct port_set *local, struct port_set *want,
+               struct port_plan *plan, struct why *why)
 {
 	const char *now = current_label(p, base, policy, local);
-	const struct port_rec *conflict, *old;
+	const struct manifest_port *claim;
+	const struct port_rec *conflict;
+	const char *who = NULL;
 	char name[48];
 
 	port_name(name, sizeof(name), p->proto, p->low, p->high);
 	if (planned(plan, p))
 		return 0; /* the spec names it twice, with the same type */
+	claim = claim_find(claims, p->proto, p->low, p->high, &who);
 	if (now && strcmp(now, p->type) == 0) {
+		if (claim == NULL) {
+			plan_note(
+			    plan,
+			    "%s:%d: %s is already labeled %s; nothing to do",
+			    p->at.file, p->at.line, name, p->type);
+			return 0;
+		}
+		/* Recorded, so that the label outlives the other module. */
 		plan_note(plan,
-		          "%s:%d: %s is already labeled %s; nothing to do",
-		          p->at.file, p->at.line, name, p->type);
+		          "%s:%d: %s is already labeled %s by module %s; "
+		          "shared, it stays while either needs it",
+		          p->at.file, p->at.line, name, p->type, who);
+		plan_add_record(plan, p, claim->old_type);
 		return 0;
 	}
 	conflict = find_conflict(p, base, policy, local);
@@ -418,8 +486,7 @@ plan_spec_port(const struct spec_port *p, const struct port_set *base,
 		plan_note(plan, "%s:%d: %s: %s replaces %s (override = yes)",
 		          p->at.file, p->at.line, name, p->type,
 		          conflict->type);
-	old = port_set_find(base, p->proto, p->low, p->high);
-	plan_add_record(plan, p, old ? old->type : NULL);
+	plan_add_record(plan, p, original_label(p, base, claim));
 	port_set_put(want, p->proto, p->low, p->high, p->type);
 	return 0;
 }
@@ -464,8 +531,9 @@ plan_diff(const struct port_set *local, const struct port_set *want,
 
 int
 ports_plan(const struct spec *spec, const struct manifest *prev,
-           const struct port_set *policy, const struct port_set *local,
-           struct port_plan *plan, struct why *why)
+           const struct port_claims *claims, const struct port_set *policy,
+           const struct port_set *local, struct port_plan *plan,
+           struct why *why)
 {
 	struct port_set base, want;
 	size_t i;
@@ -473,11 +541,11 @@ ports_plan(const struct spec *spec, const struct manifest *prev,
 
 	memset(plan, 0, sizeof(*plan));
 	port_set_copy(&base, local);
-	undo_manifest(&base, prev);
+	undo_manifest(&base, prev, claims, plan);
 	port_set_copy(&want, &base);
 	for (i = 0; spec && i < spec->nports && rc == 0; i++)
-		rc = plan_spec_port(&spec->ports[i], &base, policy, local,
-		                    &want, plan, why);
+		rc = plan_spec_port(&spec->ports[i], &base, claims, policy,
+		                    local, &want, plan, why);
 	if (rc == 0)
 		plan_diff(local, &want, plan);
 	else

@@ -64,15 +64,31 @@ int ports_read_policy(const char *path, const struct spec *spec,
                       struct port_set *out, struct why *why);
 
 /*
+ * The other pfsel modules installed in the same store.  Each of their
+ * port records is a claim: the local record stays while some module
+ * claims it, and every claim on a key carries the same original label,
+ * the one the key had before any pfsel module touched it.
+ */
+struct port_claims {
+	struct manifest *mods;
+	size_t count;
+};
+
+/*
  * The local record changes that take the store from its current local
  * records (local) to: the state before prev's install (prev may be NULL),
- * plus the spec's ports (spec NULL: nothing, i.e. an uninstall).  policy
- * holds the binary policy's portcons.  Fails with "file:line: ..." when
- * a spec port is already labeled and override is not set.
+ * plus the spec's ports (spec NULL: nothing, i.e. an uninstall).  A key
+ * another module claims (claims may be NULL) goes back to that module's
+ * label instead of the original, and a spec port that already has its
+ * label through another module's claim is recorded as a claim of its
+ * own.  policy holds the binary policy's portcons.  Fails with
+ * "file:line: ..." when a spec port is already labeled and override is
+ * not set.
  */
 int ports_plan(const struct spec *spec, const struct manifest *prev,
-               const struct port_set *policy, const struct port_set *local,
-               struct port_plan *plan, struct why *why);
+               const struct port_claims *claims, const struct port_set *policy,
+               const struct port_set *local, struct port_plan *plan,
+               struct why *why);
 void port_plan_free(struct port_plan *plan);
 
 #endif

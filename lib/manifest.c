@@ -8,6 +8,7 @@
  * else as "file:line: what is wrong", and the writer refuses values the
  * parser would not read back identically (so load(save(m)) == m).
  */
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -375,14 +376,114 @@ manifest_free(struct manifest *m)
 	memset(m, 0, sizeof(*m));
 }
 
-char *
-manifest_path(const char *root, const char *module)
+/* ROOT/var/lib/pfsel; "ROOT/" and "/" mean the same as "ROOT". */
+static char *
+manifest_dir(const char *root)
 {
 	size_t len = root ? strlen(root) : 0;
 
-	/* "ROOT/" and "/" both mean the same directory as "ROOT". */
 	while (len > 0 && root[len - 1] == '/')
 		len--;
-	return xasprintf("%.*s/var/lib/pfsel/%s.manifest", (int)len,
-	                 root ? root : "", module);
+	return xasprintf("%.*s/var/lib/pfsel", (int)len, root ? root : "");
+}
+
+char *
+manifest_path(const char *root, const char *module)
+{
+	char *dir = manifest_dir(root);
+	char *path = xasprintf("%s/%s.manifest", dir, module);
+
+	free(dir);
+	return path;
+}
+
+static int
+compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The module names of dir's NAME.manifest files, but skip's; sorted. */
+static int
+list_modules(const char *dir, const char *skip, char ***names, size_t *count,
+             struct why *why)
+{
+	static const char suffix[] = ".manifest";
+	const size_t slen = sizeof(suffix) - 1;
+	struct dirent *de;
+	DIR *d;
+
+	*names = NULL;
+	*count = 0;
+	if ((d = opendir(dir)) == NULL) {
+		if (errno == ENOENT)
+			return 0; /* nothing installed yet */
+		return why_errno(why, "cannot read %s", dir);
+	}
+	while ((de = readdir(d)) != NULL) {
+		size_t n = strlen(de->d_name);
+		char *name;
+
+		if (n <= slen || strcmp(de->d_name + n - slen, suffix) != 0)
+			continue;
+		name = xstrndup(de->d_name, n - slen);
+		if (!valid_module(name) || strcmp(name, skip) == 0) {
+			free(name);
+			continue;
+		}
+		*names = xreallocarray(*names, *count + 1, sizeof(**names));
+		(*names)[(*count)++] = name;
+	}
+	closedir(d);
+	qsort(*names, *count, sizeof(**names), compare_names);
+	return 0;
+}
+
+int
+manifest_load_others(const char *root, const char *module,
+                     struct manifest **list, size_t *count, struct why *why)
+{
+	char *dir = manifest_dir(root), **names;
+	size_t n, i;
+	int rc;
+
+	*list = NULL;
+	*count = 0;
+	rc = list_modules(dir, module, &names, &n, why);
+	if (rc == 0 && n > 0)
+		*list = xcalloc(n, sizeof(**list));
+	for (i = 0; rc == 0 && i < n; i++) {
+		char *path = xasprintf("%s/%s.manifest", dir, names[i]);
+
+		rc = manifest_load(path, &(*list)[i], why);
+		if (rc == 0 && strcmp((*list)[i].module, names[i]) != 0) {
+			why_set(why, "%s: records module %s, not %s", path,
+			        (*list)[i].module, names[i]);
+			manifest_free(&(*list)[i]);
+			rc = -1;
+		}
+		if (rc == 0)
+			(*count)++;
+		free(path);
+	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	free(dir);
+	if (rc < 0) {
+		manifest_list_free(*list, *count);
+		*list = NULL;
+		*count = 0;
+	}
+	return rc;
+}
+
+void
+manifest_list_free(struct manifest *list, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		manifest_free(&list[i]);
+	free(list);
 }

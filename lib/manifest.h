@@ -43,5 +43,15 @@ int manifest_save(const char *path, const struct manifest *m,
 void manifest_free(struct manifest *m);
 /* ROOT/var/lib/pfsel/NAME.manifest; root "" for the running system. */
 char *manifest_path(const char *root, const char *module);
+/*
+ * The manifests of every module installed in ROOT's store but module
+ * itself, sorted by module name, in *list (manifest_list_free it).
+ * A manifest that cannot be read is an error: without it an uninstall
+ * could take a port label that module needs.
+ */
+int manifest_load_others(const char *root, const char *module,
+			 struct manifest **list, size_t *count,
+			 struct why *why);
+void manifest_list_free(struct manifest *list, size_t count);
 
 #endif

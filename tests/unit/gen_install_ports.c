@@ -87,7 +87,8 @@ test_free_port_is_added(void **state)
 	spec_port("tcp", 2525, 2525, "smtp_port_t", 0, 7);
 	fixture_policy(&policy);
 	assert_int_equal(
-	    ports_plan(&test_spec, NULL, &policy, &local, &plan, &why), 0);
+	    ports_plan(&test_spec, NULL, NULL, &policy, &local, &plan, &why),
+	    0);
 	assert_int_equal(plan.nops, 1);
 	assert_op(&plan.ops[0], PORT_OP_SET, "tcp", 2525, 2525, "smtp_port_t");
 	assert_int_equal(plan.nrecords, 1);
@@ -108,7 +109,8 @@ test_typed_port_needs_override(void **state)
 	spec_port("tcp", 10025, 10025, "smtp_port_t", 0, 12);
 	fixture_policy(&policy);
 	assert_int_equal(
-	    ports_plan(&test_spec, NULL, &policy, &local, &plan, &why), -1);
+	    ports_plan(&test_spec, NULL, NULL, &policy, &local, &plan, &why),
+	    -1);
 	assert_string_equal(why.text,
 	                    "site.ini:12: tcp/10025 is already labeled "
 	                    "amavisd_send_port_t; set override = yes to "
@@ -119,7 +121,8 @@ test_typed_port_needs_override(void **state)
 	spec_reset();
 	spec_port("tcp", 5980, 5990, "smtp_port_t", 0, 3);
 	assert_int_equal(
-	    ports_plan(&test_spec, NULL, &policy, &local, &plan, &why), -1);
+	    ports_plan(&test_spec, NULL, NULL, &policy, &local, &plan, &why),
+	    -1);
 	assert_non_null(strstr(why.text, "site.ini:3: tcp/5980-5990 overlaps "
 	                                 "tcp/5900-5983, already labeled "
 	                                 "vnc_port_t"));
@@ -128,7 +131,8 @@ test_typed_port_needs_override(void **state)
 	spec_reset();
 	spec_port("udp", 10025, 10025, "smtp_port_t", 0, 3);
 	assert_int_equal(
-	    ports_plan(&test_spec, NULL, &policy, &local, &plan, &why), 0);
+	    ports_plan(&test_spec, NULL, NULL, &policy, &local, &plan, &why),
+	    0);
 	assert_int_equal(plan.nops, 1);
 	port_plan_free(&plan);
 	port_set_free(&policy);
@@ -147,7 +151,8 @@ test_override_then_uninstall(void **state)
 	spec_port("tcp", 10025, 10025, "smtp_port_t", 1, 12);
 	fixture_policy(&policy);
 	assert_int_equal(
-	    ports_plan(&test_spec, NULL, &policy, &local, &plan, &why), 0);
+	    ports_plan(&test_spec, NULL, NULL, &policy, &local, &plan, &why),
+	    0);
 	assert_int_equal(plan.nops, 1);
 	assert_op(&plan.ops[0], PORT_OP_SET, "tcp", 10025, 10025,
 	          "smtp_port_t");
@@ -168,7 +173,7 @@ test_override_then_uninstall(void **state)
 		struct port_plan un;
 
 		assert_int_equal(
-		    ports_plan(NULL, &m, &policy, &local, &un, &why), 0);
+		    ports_plan(NULL, &m, NULL, &policy, &local, &un, &why), 0);
 		assert_int_equal(un.nops, 1);
 		assert_op(&un.ops[0], PORT_OP_DELETE, "tcp", 10025, 10025,
 		          NULL);
@@ -195,12 +200,14 @@ test_existing_local_record_is_restored(void **state)
 	fixture_policy(&policy);
 	port_set_add(&local, "tcp", 2526, 2526, "http_port_t");
 	assert_int_equal(
-	    ports_plan(&test_spec, NULL, &policy, &local, &plan, &why), -1);
+	    ports_plan(&test_spec, NULL, NULL, &policy, &local, &plan, &why),
+	    -1);
 	assert_non_null(strstr(why.text, "already labeled http_port_t"));
 
 	spec_ports[0].override = 1;
 	assert_int_equal(
-	    ports_plan(&test_spec, NULL, &policy, &local, &plan, &why), 0);
+	    ports_plan(&test_spec, NULL, NULL, &policy, &local, &plan, &why),
+	    0);
 	assert_int_equal(plan.nops, 1);
 	assert_op(&plan.ops[0], PORT_OP_SET, "tcp", 2526, 2526, "smtp_port_t");
 	assert_string_equal(plan.records[0].old_type, "http_port_t");
@@ -209,7 +216,8 @@ test_existing_local_record_is_restored(void **state)
 	m.module = "site";
 	m.ports = plan.records;
 	m.nports = plan.nrecords;
-	assert_int_equal(ports_plan(NULL, &m, &policy, &after, &un, &why), 0);
+	assert_int_equal(ports_plan(NULL, &m, NULL, &policy, &after, &un, &why),
+	                 0);
 	assert_int_equal(un.nops, 1);
 	assert_op(&un.ops[0], PORT_OP_SET, "tcp", 2526, 2526, "http_port_t");
 	port_plan_free(&un);
@@ -243,7 +251,8 @@ test_reinstall_computes_difference(void **state)
 	spec_port("tcp", 2700, 2700, "smtp_port_t", 0, 9);
 	fixture_policy(&policy);
 	assert_int_equal(
-	    ports_plan(&test_spec, &prev, &policy, &local, &plan, &why), 0);
+	    ports_plan(&test_spec, &prev, NULL, &policy, &local, &plan, &why),
+	    0);
 	assert_int_equal(plan.nops, 2);
 	assert_op(&plan.ops[0], PORT_OP_DELETE, "tcp", 2600, 2600, NULL);
 	assert_op(&plan.ops[1], PORT_OP_SET, "tcp", 2700, 2700, "smtp_port_t");
@@ -252,6 +261,116 @@ test_reinstall_computes_difference(void **state)
 	assert_int_equal(plan.records[0].low, 2525);
 	assert_null(plan.records[0].old_type);
 	port_plan_free(&plan);
+	port_set_free(&local);
+	port_set_free(&policy);
+}
+
+/*
+ * Two modules want tcp/2525 as smtp_port_t.  The second finds it
+ * labeled by the first and records a claim of its own, carrying the
+ * original state; the label goes only with the last module that needs
+ * it, whichever is uninstalled first.
+ */
+static void
+test_shared_port_outlives_either_module(void **state)
+{
+	struct manifest_port a_ports[1] = {
+	    {"tcp", 2525, 2525, "smtp_port_t", NULL},
+	};
+	struct manifest a = {0}, b = {0};
+	struct port_claims only_a = {&a, 1}, only_b = {&b, 1};
+	struct port_set policy, local = {0};
+	struct port_plan plan, un;
+	struct why why;
+
+	(void)state;
+	a.module = "first";
+	a.ports = a_ports;
+	a.nports = 1;
+	port_set_add(&local, "tcp", 2525, 2525, "smtp_port_t"); /* a's */
+	spec_reset();
+	spec_port("tcp", 2525, 2525, "smtp_port_t", 0, 7);
+	fixture_policy(&policy);
+	assert_int_equal(
+	    ports_plan(&test_spec, NULL, &only_a, &policy, &local, &plan, &why),
+	    0);
+	assert_int_equal(plan.nops, 0);
+	assert_int_equal(plan.nrecords, 1);
+	assert_null(plan.records[0].old_type); /* the original: no record */
+	assert_non_null(strstr(plan.notes[0], "by module first"));
+	b.module = "site";
+	b.ports = plan.records;
+	b.nports = plan.nrecords;
+
+	/* first goes: site still claims the port, nothing changes. */
+	assert_int_equal(
+	    ports_plan(NULL, &a, &only_b, &policy, &local, &un, &why), 0);
+	assert_int_equal(un.nops, 0);
+	assert_string_equal(un.notes[0], "tcp/2525 stays labeled smtp_port_t: "
+	                                 "module site needs it");
+	port_plan_free(&un);
+	/* then site goes, alone: the original state, no local record. */
+	assert_int_equal(ports_plan(NULL, &b, NULL, &policy, &local, &un, &why),
+	                 0);
+	assert_int_equal(un.nops, 1);
+	assert_op(&un.ops[0], PORT_OP_DELETE, "tcp", 2525, 2525, NULL);
+	port_plan_free(&un);
+	/* or site goes first: first keeps its label. */
+	assert_int_equal(
+	    ports_plan(NULL, &b, &only_a, &policy, &local, &un, &why), 0);
+	assert_int_equal(un.nops, 0);
+	port_plan_free(&un);
+	port_plan_free(&plan);
+	port_set_free(&local);
+	port_set_free(&policy);
+}
+
+/*
+ * A module that overrides another module's label records the original
+ * (before either), and its uninstall gives the key back to the other.
+ */
+static void
+test_override_of_another_module_gives_it_back(void **state)
+{
+	struct manifest_port a_ports[1] = {
+	    {"tcp", 2526, 2526, "smtp_port_t", "http_port_t"},
+	};
+	struct manifest a = {0}, b = {0};
+	struct port_claims only_a = {&a, 1};
+	struct port_set policy, local = {0}, after = {0};
+	struct port_plan plan, un;
+	struct why why;
+
+	(void)state;
+	a.module = "first";
+	a.ports = a_ports;
+	a.nports = 1;
+	port_set_add(&local, "tcp", 2526, 2526, "smtp_port_t");
+	spec_reset();
+	spec_port("tcp", 2526, 2526, "pop_port_t", 0, 3);
+	fixture_policy(&policy);
+	assert_int_equal(
+	    ports_plan(&test_spec, NULL, &only_a, &policy, &local, &plan, &why),
+	    -1);
+	assert_non_null(strstr(why.text, "already labeled smtp_port_t"));
+	spec_ports[0].override = 1;
+	assert_int_equal(
+	    ports_plan(&test_spec, NULL, &only_a, &policy, &local, &plan, &why),
+	    0);
+	assert_int_equal(plan.nops, 1);
+	assert_op(&plan.ops[0], PORT_OP_SET, "tcp", 2526, 2526, "pop_port_t");
+	assert_string_equal(plan.records[0].old_type, "http_port_t");
+	b.module = "site";
+	b.ports = plan.records;
+	b.nports = plan.nrecords;
+	port_set_add(&after, "tcp", 2526, 2526, "pop_port_t");
+	assert_int_equal(
+	    ports_plan(NULL, &b, &only_a, &policy, &after, &un, &why), 0);
+	assert_int_equal(un.nops, 1);
+	assert_op(&un.ops[0], PORT_OP_SET, "tcp", 2526, 2526, "smtp_port_t");
+	port_plan_free(&un);
+	port_plan_free(&plan);
+	port_set_free(&after);
 	port_set_free(&local);
 	port_set_free(&policy);
 }
@@ -268,7 +387,8 @@ test_already_right_is_a_no_op(void **state)
 	spec_port("tcp", 25, 25, "smtp_port_t", 0, 2);
 	fixture_policy(&policy);
 	assert_int_equal(
-	    ports_plan(&test_spec, NULL, &policy, &local, &plan, &why), 0);
+	    ports_plan(&test_spec, NULL, NULL, &policy, &local, &plan, &why),
+	    0);
 	assert_int_equal(plan.nops, 0);
 	assert_int_equal(plan.nrecords, 0);
 	assert_int_equal(plan.nnotes, 1);
@@ -304,7 +424,8 @@ test_implicit_and_duplicate_ports(void **state)
 	spec_port("tcp", 10025, 10025, "milter_port_t", 0, 6);
 	spec_ports[0].implicit = 1;
 	assert_int_equal(
-	    ports_plan(&test_spec, NULL, &policy, &local, &plan, &why), -1);
+	    ports_plan(&test_spec, NULL, NULL, &policy, &local, &plan, &why),
+	    -1);
 	assert_string_equal(why.text,
 	                    "site.ini:6: tcp/10025 is already labeled "
 	                    "amavisd_send_port_t; set port_type = "
@@ -315,7 +436,8 @@ test_implicit_and_duplicate_ports(void **state)
 	spec_port("tcp", 10025, 10025, "smtp_port_t", 0, 9);
 	spec_ports[1].implicit = 1;
 	assert_int_equal(
-	    ports_plan(&test_spec, NULL, &policy, &local, &plan, &why), 0);
+	    ports_plan(&test_spec, NULL, NULL, &policy, &local, &plan, &why),
+	    0);
 	assert_int_equal(plan.nops, 1);
 	assert_int_equal(plan.nrecords, 1);
 	port_plan_free(&plan);
@@ -336,7 +458,8 @@ test_generic_local_record_is_free(void **state)
 	spec_reset();
 	spec_port("tcp", 2525, 2525, "smtp_port_t", 0, 3);
 	assert_int_equal(
-	    ports_plan(&test_spec, NULL, &policy, &local, &plan, &why), 0);
+	    ports_plan(&test_spec, NULL, NULL, &policy, &local, &plan, &why),
+	    0);
 	assert_int_equal(plan.nops, 1);
 	assert_op(&plan.ops[0], PORT_OP_SET, "tcp", 2525, 2525, "smtp_port_t");
 	/* It replaced a local record: uninstall puts that back. */
@@ -395,6 +518,8 @@ main(void)
 	    cmocka_unit_test(test_override_then_uninstall),
 	    cmocka_unit_test(test_existing_local_record_is_restored),
 	    cmocka_unit_test(test_reinstall_computes_difference),
+	    cmocka_unit_test(test_shared_port_outlives_either_module),
+	    cmocka_unit_test(test_override_of_another_module_gives_it_back),
 	    cmocka_unit_test(test_already_right_is_a_no_op),
 	    cmocka_unit_test(test_generic_types),
 	    cmocka_unit_test(test_implicit_and_duplicate_ports),

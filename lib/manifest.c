@@ -435,7 +435,8 @@ list_modules(const char *dir, const char *skip, char ***names, size_t *count,
 		(*names)[(*count)++] = name;
 	}
 	closedir(d);
-	qsort(*names, *count, sizeof(**names), compare_names);
+	if (*count > 1)
+		qsort(*names, *count, sizeof(**names), compare_names);
 	return 0;
 }
 

@@ -229,6 +229,60 @@ test_path(void **state)
 	free(p);
 }
 
+/* The other modules' manifests: sorted, the module's own and anything
+ * that is not NAME.manifest left out, an unreadable one an error. */
+static void
+test_load_others(void **state)
+{
+	static const char head[] = "# pfsel manifest 1\nmodule ";
+	char *root = xasprintf("%s/others", tmpdir), *dir, *p;
+	struct manifest *list;
+	struct why why;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(manifest_load_others(root, "site", &list, &n, &why),
+	                 0);
+	assert_int_equal(n, 0); /* nothing installed yet: no directory */
+	assert_null(list);
+	dir = xasprintf("%s/var/lib/pfsel", root);
+	p = xasprintf("mkdir -p '%s/site.before'", dir);
+	assert_int_equal(system(p), 0);
+	free(p);
+	free(write_tmp("others/var/lib/pfsel/zeta.manifest",
+	               "# pfsel manifest 1\nmodule zeta\n"
+	               "port tcp 2525 2525 smtp_port_t added\n"));
+	free(write_tmp("others/var/lib/pfsel/alpha.manifest",
+	               "# pfsel manifest 1\nmodule alpha\n"));
+	free(write_tmp("others/var/lib/pfsel/site.manifest", "not read\n"));
+	free(write_tmp("others/var/lib/pfsel/Bad.manifest", "not read\n"));
+	free(write_tmp("others/var/lib/pfsel/notes.txt", "not read\n"));
+	assert_int_equal(manifest_load_others(root, "site", &list, &n, &why),
+	                 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(list[0].module, "alpha");
+	assert_string_equal(list[1].module, "zeta");
+	assert_int_equal(list[1].nports, 1);
+	assert_int_equal(list[1].ports[0].low, 2525);
+	manifest_list_free(list, n);
+
+	free(write_tmp("others/var/lib/pfsel/beta.manifest",
+	               "# pfsel manifest 1\nmodule alpha\n"));
+	assert_int_equal(manifest_load_others(root, "site", &list, &n, &why),
+	                 -1);
+	assert_non_null(strstr(why.text, "records module alpha, not beta"));
+	assert_null(list);
+	assert_int_equal(n, 0);
+	p = write_tmp("others/var/lib/pfsel/beta.manifest", head);
+	assert_int_equal(manifest_load_others(root, "site", &list, &n, &why),
+	                 -1);
+	assert_non_null(strstr(why.text, "beta.manifest:2: last line has no "
+	                                 "newline"));
+	free(p);
+	free(dir);
+	free(root);
+}
+
 static int
 setup(void **state)
 {
@@ -259,6 +313,7 @@ main(void)
 	    cmocka_unit_test(test_missing_file),
 	    cmocka_unit_test(test_save_refuses_unreadable_values),
 	    cmocka_unit_test(test_path),
+	    cmocka_unit_test(test_load_others),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -75,6 +75,18 @@ assert_op(const struct port_op *op, enum port_op_kind kind, const char *proto,
 		assert_null(op->rec.type);
 }
 
+/* The manifest an install with this plan writes (borrows its records). */
+static struct manifest
+manifest_of(const char *module, const struct port_plan *plan)
+{
+	struct manifest m = {0};
+
+	m.module = (char *)module;
+	m.ports = plan->records;
+	m.nports = plan->nrecords;
+	return m;
+}
+
 static void
 test_free_port_is_added(void **state)
 {
@@ -166,9 +178,7 @@ test_override_then_uninstall(void **state)
 
 	/* The store after the install: our local record. */
 	port_set_add(&local, "tcp", 10025, 10025, "smtp_port_t");
-	m.module = "site";
-	m.ports = plan.records;
-	m.nports = plan.nrecords;
+	m = manifest_of("site", &plan);
 	{
 		struct port_plan un;
 
@@ -213,9 +223,7 @@ test_existing_local_record_is_restored(void **state)
 	assert_string_equal(plan.records[0].old_type, "http_port_t");
 
 	port_set_add(&after, "tcp", 2526, 2526, "smtp_port_t");
-	m.module = "site";
-	m.ports = plan.records;
-	m.nports = plan.nrecords;
+	m = manifest_of("site", &plan);
 	assert_int_equal(ports_plan(NULL, &m, NULL, &policy, &after, &un, &why),
 	                 0);
 	assert_int_equal(un.nops, 1);
@@ -277,16 +285,14 @@ test_shared_port_outlives_either_module(void **state)
 	struct manifest_port a_ports[1] = {
 	    {"tcp", 2525, 2525, "smtp_port_t", NULL},
 	};
-	struct manifest a = {0}, b = {0};
+	struct manifest a = {.module = "first", .ports = a_ports, .nports = 1};
+	struct manifest b = {0};
 	struct port_claims only_a = {&a, 1}, only_b = {&b, 1};
 	struct port_set policy, local = {0};
 	struct port_plan plan, un;
 	struct why why;
 
 	(void)state;
-	a.module = "first";
-	a.ports = a_ports;
-	a.nports = 1;
 	port_set_add(&local, "tcp", 2525, 2525, "smtp_port_t"); /* a's */
 	spec_reset();
 	spec_port("tcp", 2525, 2525, "smtp_port_t", 0, 7);
@@ -298,9 +304,7 @@ test_shared_port_outlives_either_module(void **state)
 	assert_int_equal(plan.nrecords, 1);
 	assert_null(plan.records[0].old_type); /* the original: no record */
 	assert_non_null(strstr(plan.notes[0], "by module first"));
-	b.module = "site";
-	b.ports = plan.records;
-	b.nports = plan.nrecords;
+	b = manifest_of("site", &plan);
 
 	/* first goes: site still claims the port, nothing changes. */
 	assert_int_equal(
@@ -335,16 +339,14 @@ test_override_of_another_module_gives_it_back(void **state)
 	struct manifest_port a_ports[1] = {
 	    {"tcp", 2526, 2526, "smtp_port_t", "http_port_t"},
 	};
-	struct manifest a = {0}, b = {0};
+	struct manifest a = {.module = "first", .ports = a_ports, .nports = 1};
+	struct manifest b = {0};
 	struct port_claims only_a = {&a, 1};
 	struct port_set policy, local = {0}, after = {0};
 	struct port_plan plan, un;
 	struct why why;
 
 	(void)state;
-	a.module = "first";
-	a.ports = a_ports;
-	a.nports = 1;
 	port_set_add(&local, "tcp", 2526, 2526, "smtp_port_t");
 	spec_reset();
 	spec_port("tcp", 2526, 2526, "pop_port_t", 0, 3);
@@ -360,9 +362,7 @@ test_override_of_another_module_gives_it_back(void **state)
 	assert_int_equal(plan.nops, 1);
 	assert_op(&plan.ops[0], PORT_OP_SET, "tcp", 2526, 2526, "pop_port_t");
 	assert_string_equal(plan.records[0].old_type, "http_port_t");
-	b.module = "site";
-	b.ports = plan.records;
-	b.nports = plan.nrecords;
+	b = manifest_of("site", &plan);
 	port_set_add(&after, "tcp", 2526, 2526, "pop_port_t");
 	assert_int_equal(
 	    ports_plan(NULL, &b, &only_a, &policy, &after, &un, &why), 0);

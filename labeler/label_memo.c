@@ -1,13 +1,11 @@
 /*
  * label_memo - per-directory memo of selabel answers; see label_memo.h.
  *
- * PCRE2 is the library selabel itself uses (libselinux.so.1 needs
- * libpcre2-8.so.0); its functions are found with dlopen()/dlsym()
- * because the build links libselinux only (GNUmakefile's PKGS has no
- * libpcre2-8).  When they are absent the memo is off and every lookup
- * goes to selabel; nothing else changes.
+ * The regular expressions are compiled with PCRE2, the library selabel
+ * itself matches with (libselinux.so.1 needs libpcre2-8.so.0), with the
+ * flags selabel uses, so that a partial match here means what a full
+ * match there would.
  */
-#include <dlfcn.h>
 #include <stdlib.h>
 #include <string.h>
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -18,14 +16,6 @@
 
 #define MEMO_MAX_CAND  64  /* bits in a signature */
 #define MEMO_MAX_CACHE 512 /* distinct answers kept per thread */
-
-static struct {
-	__typeof__(pcre2_compile_8) *compile;
-	__typeof__(pcre2_match_8) *match;
-	__typeof__(pcre2_match_data_create_8) *md_create;
-	__typeof__(pcre2_match_data_free_8) *md_free;
-	__typeof__(pcre2_code_free_8) *code_free;
-} pc;
 
 struct memo_spec {
 	pcre2_code_8 *re; /* NULL: does not compile; selabel fails too */
@@ -38,31 +28,6 @@ struct label_memo {
 	size_t nspecs;
 	const struct label_fc *fc;
 };
-
-/* Look one PCRE2 function up, by its 8-bit name. */
-#define PCRE2_SYM(lib, field, name)                                            \
-	(pc.field = (__typeof__(pc.field))dlsym((lib), (name))) != NULL
-
-static int
-load_pcre2(void)
-{
-	/*
-	 * The library libselinux.so.1 itself loads (same soname, so the
-	 * same engine): dlopen() only adds a reference when it is there,
-	 * and loads it for programs (unit tests) that do not use selabel.
-	 */
-	void *lib = dlopen("libpcre2-8.so.0", RTLD_NOW | RTLD_GLOBAL);
-
-	if (lib == NULL)
-		return -1;
-	return PCRE2_SYM(lib, compile, "pcre2_compile_8") &&
-	               PCRE2_SYM(lib, match, "pcre2_match_8") &&
-	               PCRE2_SYM(lib, md_create, "pcre2_match_data_create_8") &&
-	               PCRE2_SYM(lib, md_free, "pcre2_match_data_free_8") &&
-	               PCRE2_SYM(lib, code_free, "pcre2_code_free_8")
-	           ? 0
-	           : -1;
-}
 
 /*
  * The literal text any match of regex must begin with: the characters
@@ -105,7 +70,7 @@ label_memo_new(const struct label_fc *fc, int enabled)
 	struct label_memo *m;
 	size_t i;
 
-	if (!enabled || load_pcre2() < 0)
+	if (!enabled)
 		return NULL;
 	m = xcalloc(1, sizeof(*m));
 	m->fc = fc;
@@ -118,7 +83,7 @@ label_memo_new(const struct label_fc *fc, int enabled)
 		PCRE2_SIZE off;
 
 		m->specs[i].re =
-		    pc.compile((PCRE2_SPTR8)anchored, PCRE2_ZERO_TERMINATED,
+		    pcre2_compile((PCRE2_SPTR8)anchored, PCRE2_ZERO_TERMINATED,
 		               PCRE2_DOTALL, &err, &off, NULL);
 		free(anchored);
 		m->specs[i].prefix = label_memo_prefix(fc->specs[i].regex);
@@ -136,7 +101,7 @@ label_memo_free(struct label_memo *m)
 		return;
 	for (i = 0; i < m->nspecs; i++) {
 		if (m->specs[i].re)
-			pc.code_free(m->specs[i].re);
+			pcre2_code_free(m->specs[i].re);
 		free(m->specs[i].prefix);
 	}
 	free(m->specs);
@@ -168,7 +133,7 @@ label_memo_thread_data(const struct label_memo *m)
 	if (m == NULL)
 		return NULL;
 	t = xcalloc(1, sizeof(*t));
-	t->md = pc.md_create(1, NULL);
+	t->md = pcre2_match_data_create(1, NULL);
 	return t;
 }
 
@@ -185,7 +150,7 @@ label_memo_thread_free(void *td)
 		free(t->answers[i].context);
 	}
 	free(t->answers);
-	pc.md_free(t->md);
+	pcre2_match_data_free(t->md);
 	free(t);
 }
 
@@ -220,7 +185,7 @@ may_match(const struct memo_spec *s, void *td, const char *subj, size_t slen)
 		return 0;
 	if (s->re == NULL)
 		return 0;
-	rc = pc.match(s->re, (PCRE2_SPTR8)subj, slen, 0, PCRE2_PARTIAL_HARD,
+	rc = pcre2_match(s->re, (PCRE2_SPTR8)subj, slen, 0, PCRE2_PARTIAL_HARD,
 	              ((struct memo_thread *)td)->md, NULL);
 	return rc >= 0 || rc == PCRE2_ERROR_PARTIAL;
 }
@@ -283,7 +248,7 @@ label_memo_sig(const struct label_memo *m, void *td,
 	for (i = 0; i < md->ncand; i++) {
 		const struct memo_spec *s = &m->specs[md->cand[i]];
 
-		if (pc.match(s->re, (PCRE2_SPTR8)key, keylen, 0, 0, t->md,
+		if (pcre2_match(s->re, (PCRE2_SPTR8)key, keylen, 0, 0, t->md,
 		             NULL) >= 0)
 			*sig |= (uint64_t)1 << i;
 	}

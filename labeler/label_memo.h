@@ -43,7 +43,7 @@ struct label_memo_dir {
  */
 char *label_memo_prefix(const char *regex);
 
-/* NULL when PCRE2 is not available: then every lookup goes to selabel. */
+/* NULL when not enabled (--no-memo): then every lookup goes to selabel. */
 struct label_memo *label_memo_new(const struct label_fc *fc, int enabled);
 void label_memo_free(struct label_memo *m);
 

@@ -109,7 +109,7 @@ parse_port(const char *file, int line, char *args, struct manifest *m,
            struct why *why)
 {
 	struct manifest_port *p;
-	char *f[6];
+	char *f[6] = {0}; /* -O3 cannot see that split_fields sets them */
 	size_t n = split_fields(args, f, 6);
 	int low, high;
 

@@ -197,10 +197,11 @@ policyinfo_port_type(struct policyinfo *pi, const char *proto, int port)
 	ocontext_t *c;
 
 	for (c = pi->pdb->ocontexts[OCON_PORT]; c; c = c->next)
-		if (c->u.port.protocol == protocol && port >= c->u.port.low_port
-		    && port <= c->u.port.high_port)
+		if (c->u.port.protocol == protocol &&
+		    port >= c->u.port.low_port && port <= c->u.port.high_port)
 			return xstrdup(
-			    pi->pdb->p_type_val_to_name[c->context[0].type - 1]);
+			    pi->pdb
+			        ->p_type_val_to_name[c->context[0].type - 1]);
 	return xstrdup("port_t");
 }
 

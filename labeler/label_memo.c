@@ -84,7 +84,7 @@ label_memo_new(const struct label_fc *fc, int enabled)
 
 		m->specs[i].re =
 		    pcre2_compile((PCRE2_SPTR8)anchored, PCRE2_ZERO_TERMINATED,
-		               PCRE2_DOTALL, &err, &off, NULL);
+		                  PCRE2_DOTALL, &err, &off, NULL);
 		free(anchored);
 		m->specs[i].prefix = label_memo_prefix(fc->specs[i].regex);
 		m->specs[i].plen = strlen(m->specs[i].prefix);
@@ -186,7 +186,7 @@ may_match(const struct memo_spec *s, void *td, const char *subj, size_t slen)
 	if (s->re == NULL)
 		return 0;
 	rc = pcre2_match(s->re, (PCRE2_SPTR8)subj, slen, 0, PCRE2_PARTIAL_HARD,
-	              ((struct memo_thread *)td)->md, NULL);
+	                 ((struct memo_thread *)td)->md, NULL);
 	return rc >= 0 || rc == PCRE2_ERROR_PARTIAL;
 }
 
@@ -249,7 +249,7 @@ label_memo_sig(const struct label_memo *m, void *td,
 		const struct memo_spec *s = &m->specs[md->cand[i]];
 
 		if (pcre2_match(s->re, (PCRE2_SPTR8)key, keylen, 0, 0, t->md,
-		             NULL) >= 0)
+		                NULL) >= 0)
 			*sig |= (uint64_t)1 << i;
 	}
 	return 0;

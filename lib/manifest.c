@@ -454,7 +454,7 @@ manifest_load_others(const char *root, const char *module,
 	if (rc == 0 && n > 0)
 		*list = xcalloc(n, sizeof(**list));
 	for (i = 0; rc == 0 && i < n; i++) {
-		char *path = xasprintf("%s/%s.manifest", dir, names[i]);
+		char *path = manifest_path(root, names[i]);
 
 		rc = manifest_load(path, &(*list)[i], why);
 		if (rc == 0 && strcmp((*list)[i].module, names[i]) != 0) {

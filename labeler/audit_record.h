@@ -38,6 +38,9 @@ struct audit_rec {
 	enum audit_rtype type;
 	struct audit_span node;        /* empty when the line has no node= */
 	const char *stamp, *stamp_end; /* what audit( ) holds before :SERIAL */
+	/* digits of the seconds and milliseconds of a raw stamp, as found
+	 * when it was parsed (0: work them out again) */
+	unsigned char nsec, nms;
 	unsigned long serial;
 	int interpreted; /* ausearch -i: values are already decoded */
 	const char *body, *end;

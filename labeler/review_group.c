@@ -29,7 +29,20 @@ struct istr {
 	const char *s;
 };
 
+/* 2048 slots of ~200 bytes, 400 KB per table: the bench log's 865
+ * distinct requests mostly find their own slot (1024 slots ran 1% more
+ * instructions, 4096 1% fewer). */
+#define MEMO_SLOTS 2048
+
+struct memo_slot {
+	uint32_t hash, shape;
+	uint16_t nperms, nctx;
+	struct rv_resolved r;  /* r.g NULL: empty */
+	char key[RV_MEMO_KEY]; /* the permissions, then the contexts */
+};
+
 struct rv_table {
+	struct memo_slot *memo; /* allocated on first use */
 	struct arena_chunk *chunks;
 	struct istr *strs; /* open addressing */
 	size_t nstrs, capstrs;
@@ -40,24 +53,44 @@ struct rv_table {
 };
 
 /*
- * FNV-style, eight bytes a step: every denial hashes its three type
- * names (~40 bytes), and the byte-at-a-time FNV-1a was 5% of a 1M-AVC
- * review.
+ * FNV-style, eight bytes a step: every denial hashes its request's
+ * bytes (~90), and the byte-at-a-time FNV-1a was 5% of a 1M-AVC
+ * review.  The last word is read overlapping the one before rather
+ * than byte by byte (the whole review: 1.3% fewer instructions).
  */
+static uint64_t
+load_tail(const char *p, size_t n)
+{
+	uint32_t lo, hi;
+
+	if (n >= 4) {
+		memcpy(&lo, p, 4);
+		memcpy(&hi, p + n - 4, 4);
+		return (uint64_t)lo | (uint64_t)hi << 32;
+	}
+	if (n == 0)
+		return 0;
+	return (uint64_t)(unsigned char)p[0] |
+	       (uint64_t)(unsigned char)p[n / 2] << 8 |
+	       (uint64_t)(unsigned char)p[n - 1] << 16;
+}
+
 static uint32_t
 hash_bytes(uint32_t seed, const char *p, size_t n)
 {
-	uint64_t h = seed ^ 0xcbf29ce484222325ull, w;
-	size_t i;
+	uint64_t h = (seed ^ 0xcbf29ce484222325ull) ^ ((uint64_t)n << 56), w;
+	size_t left = n;
 
-	for (; n >= 8; p += 8, n -= 8) {
+	for (; left > 8; p += 8, left -= 8) {
 		memcpy(&w, p, 8);
 		h = (h ^ w) * 0x100000001b3ull;
 		h ^= h >> 32;
 	}
-	for (w = 0, i = 0; i < n; i++)
-		w |= (uint64_t)(unsigned char)p[i] << (8 * i);
-	h = (h ^ w ^ ((uint64_t)n << 56)) * 0x100000001b3ull;
+	if (n >= 8)
+		memcpy(&w, p + left - 8, 8);
+	else
+		w = load_tail(p, n);
+	h = (h ^ w) * 0x100000001b3ull;
 	h ^= h >> 29;
 	return (uint32_t)h;
 }
@@ -93,6 +126,7 @@ rv_table_free(struct rv_table *t)
 		free(t->list[i]);
 	}
 	free(t->list);
+	free(t->memo);
 	free(t->strs);
 	free(t->buckets);
 	free(t);
@@ -222,6 +256,51 @@ rv_group_get(struct rv_table *t, const char *stype, size_t slen,
 	}
 	t->list[t->ngroups++] = g;
 	return g;
+}
+
+uint32_t
+rv_memo_hash(const struct rv_request_key *k)
+{
+	return hash_bytes(hash_bytes(k->shape, k->perms, k->nperms), k->ctx,
+	                  k->nctx);
+}
+
+int
+rv_memo_get(struct rv_table *t, const struct rv_request_key *k, uint32_t h,
+            struct rv_resolved *r)
+{
+	struct memo_slot *m;
+
+	if (t->memo == NULL)
+		return 0;
+	m = &t->memo[h % MEMO_SLOTS];
+	if (m->r.g == NULL || m->hash != h || m->shape != k->shape ||
+	    m->nperms != k->nperms || m->nctx != k->nctx ||
+	    memcmp(m->key, k->perms, k->nperms) != 0 ||
+	    memcmp(m->key + k->nperms, k->ctx, k->nctx) != 0)
+		return 0;
+	*r = m->r;
+	return 1;
+}
+
+void
+rv_memo_put(struct rv_table *t, const struct rv_request_key *k, uint32_t h,
+            const struct rv_resolved *r)
+{
+	struct memo_slot *m;
+
+	if (k->nperms + k->nctx > RV_MEMO_KEY)
+		return; /* not memoized: resolved again each time */
+	if (t->memo == NULL)
+		t->memo = xcalloc(MEMO_SLOTS, sizeof(*t->memo));
+	m = &t->memo[h % MEMO_SLOTS];
+	m->hash = h;
+	m->shape = k->shape;
+	m->nperms = (uint16_t)k->nperms;
+	m->nctx = (uint16_t)k->nctx;
+	m->r = *r;
+	memcpy(m->key, k->perms, k->nperms);
+	memcpy(m->key + k->nperms, k->ctx, k->nctx);
 }
 
 int

@@ -82,6 +82,39 @@ struct rv_group *rv_group_get(struct rv_table *t, const char *stype,
                               const char *tclass, size_t clen, const char *scon,
                               size_t sclen, const char *tcon, size_t tclen);
 
+/*
+ * A memo in front of rv_group_get, rv_group_perm and rv_group_ctx: the
+ * bytes of a request to what they resolved to.  Logs repeat a few
+ * denials over and over, and resolving one costs three hashes, two
+ * context scans and a walk of the permissions; checking the memo costs
+ * one hash and one compare.  The key is two spans of the record, its
+ * permissions ("read write") and the stretch from the scontext to the
+ * end of the tclass, with shape telling where in that stretch the three
+ * values lie, so that equal keys hold equal values.  Fixed size, so
+ * memory stays bounded however many distinct contexts a log holds.
+ */
+struct rv_request_key {
+	const char *perms, *ctx;
+	size_t nperms, nctx;
+	uint32_t shape;
+};
+
+struct rv_resolved {
+	struct rv_group *g;
+	int ctx;
+	uint64_t bits; /* over g->perms */
+};
+
+/* Longest key (nperms + nctx) the memo keeps. */
+#define RV_MEMO_KEY 160
+
+uint32_t rv_memo_hash(const struct rv_request_key *k);
+/* 1 and *r filled when the memo holds exactly k's bytes, else 0. */
+int rv_memo_get(struct rv_table *t, const struct rv_request_key *k, uint32_t h,
+                struct rv_resolved *r);
+void rv_memo_put(struct rv_table *t, const struct rv_request_key *k, uint32_t h,
+                 const struct rv_resolved *r);
+
 /* Index of perm in g->perms, added if new; -1 when the group is full. */
 int rv_group_perm(struct rv_table *t, struct rv_group *g, const char *p,
                   size_t n);

@@ -326,31 +326,25 @@ example_add(struct rv_input *in, const struct audit_rec *r,
 		                audit_value_text(r, f, text, sizeof(text)));
 }
 
-static void
-add_denial(struct rv_input *in, const struct audit_rec *r,
-           const struct avc_fields *a, int user)
+/* Find or make the group, context pair and permission bits of a
+ * denial; -1 for a malformed one. */
+static int
+resolve(struct rv_input *in, const struct avc_fields *a, struct rv_resolved *r)
 {
 	const char *st, *tt, *p, *end;
 	size_t sl, tl;
-	struct rv_group *g;
-	uint64_t bits = 0;
-	char text[TEXT_MAX];
-	struct ev_slot *ev;
 
 	if (rv_context_type(a->scon.p, a->scon.n, &st, &sl) < 0 ||
-	    rv_context_type(a->tcon.p, a->tcon.n, &tt, &tl) < 0) {
-		in->st.malformed++;
-		return;
-	}
+	    rv_context_type(a->tcon.p, a->tcon.n, &tt, &tl) < 0)
+		return -1;
 	/* "{ }": nothing was asked; never make an empty group. */
 	for (p = a->perms.p, end = p + a->perms.n; p < end && *p == ' '; p++)
 		;
-	if (p == end) {
-		in->st.malformed++;
-		return;
-	}
-	g = rv_group_get(in->t, st, sl, tt, tl, a->tclass.p, a->tclass.n,
-	                 a->scon.p, a->scon.n, a->tcon.p, a->tcon.n);
+	if (p == end)
+		return -1;
+	r->g = rv_group_get(in->t, st, sl, tt, tl, a->tclass.p, a->tclass.n,
+	                    a->scon.p, a->scon.n, a->tcon.p, a->tcon.n);
+	r->bits = 0;
 	for (p = a->perms.p, end = p + a->perms.n; p < end;) {
 		const char *w;
 		int i;
@@ -360,14 +354,67 @@ add_denial(struct rv_input *in, const struct audit_rec *r,
 		for (w = p; p < end && *p != ' '; p++)
 			;
 		if (p > w &&
-		    (i = rv_group_perm(in->t, g, w, (size_t)(p - w))) >= 0)
-			bits |= (uint64_t)1 << i;
+		    (i = rv_group_perm(in->t, r->g, w, (size_t)(p - w))) >= 0)
+			r->bits |= (uint64_t)1 << i;
 	}
+	r->ctx = rv_group_ctx(in->t, r->g, a->scon.p, a->scon.n, a->tcon.p,
+	                      a->tcon.n);
+	return 0;
+}
+
+/*
+ * The memo key of a denial: its permissions, and the contexts and
+ * class as one stretch of the record (the kernel writes them one after
+ * the other).  0 when they are not in that order or too long.
+ */
+_Static_assert(RV_MEMO_KEY < 256, "a key's shape packs offsets in bytes");
+
+static int
+request_key(const struct avc_fields *a, struct rv_request_key *k)
+{
+	size_t toff, coff;
+
+	if (!(a->scon.p < a->tcon.p && a->tcon.p < a->tclass.p))
+		return 0;
+	toff = (size_t)(a->tcon.p - a->scon.p);
+	coff = (size_t)(a->tclass.p - a->scon.p);
+	k->perms = a->perms.p;
+	k->nperms = a->perms.n;
+	k->ctx = a->scon.p;
+	k->nctx = coff + a->tclass.n;
+	if (k->nperms + k->nctx > RV_MEMO_KEY)
+		return 0;
+	/* all under 256: the stretch is at most RV_MEMO_KEY long */
+	k->shape = (uint32_t)a->scon.n | (uint32_t)toff << 8 |
+	           (uint32_t)a->tcon.n << 16 | (uint32_t)coff << 24;
+	return 1;
+}
+
+static void
+add_denial(struct rv_input *in, const struct audit_rec *r,
+           const struct avc_fields *a, int user)
+{
+	struct rv_request_key k;
+	uint32_t h = 0;
+	int memo = request_key(a, &k);
+	struct rv_resolved res;
+	struct rv_group *g;
+	char text[TEXT_MAX];
+	struct ev_slot *ev;
+
+	if (memo)
+		h = rv_memo_hash(&k);
+	if (!memo || !rv_memo_get(in->t, &k, h, &res)) {
+		if (resolve(in, a, &res) < 0) {
+			in->st.malformed++;
+			return;
+		}
+		if (memo)
+			rv_memo_put(in->t, &k, h, &res);
+	}
+	g = res.g;
 	in->st.denials++;
-	rv_group_request(
-	    g,
-	    rv_group_ctx(in->t, g, a->scon.p, a->scon.n, a->tcon.p, a->tcon.n),
-	    bits, audit_rec_time(r));
+	rv_group_request(g, res.ctx, res.bits, audit_rec_time(r));
 	if (user)
 		g->user_avc++;
 	if (a->permissive)

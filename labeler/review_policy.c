@@ -88,6 +88,11 @@ struct cond_index {
 	struct cond_rule *rules; /* by class, in policy order within one */
 	size_t *first;           /* rules of class c: [first[c], first[c+1]) */
 	size_t nclasses;
+	/* The attributes of the source and target asked about, flat, bit
+	 * v - 1 for type value v: two are tested per rule of the class,
+	 * and walking the ebitmaps for them was 5% of a 100k-AVC review. */
+	uint64_t *sbits, *tbits;
+	size_t words;
 };
 
 struct rv_policy {
@@ -240,6 +245,8 @@ drop(struct rv_policy *pol)
 	sid_memo_free(&pol->sids);
 	free(pol->conds.rules);
 	free(pol->conds.first);
+	free(pol->conds.sbits);
+	free(pol->conds.tbits);
 	memset(&pol->conds, 0, sizeof(pol->conds));
 	if (pol->services) {
 		sepol_set_policydb(NULL);
@@ -527,6 +534,32 @@ cond_index_build(struct rv_policy *pol)
 	ci->first[0] = 0;
 }
 
+/* Type value t's attributes, and t itself, into bits (ci->words long). */
+static void
+attr_bits(struct rv_policy *pol, uint32_t t, uint64_t *bits)
+{
+	const struct cond_index *ci = &pol->conds;
+	const ebitmap_node_t *n;
+
+	memset(bits, 0, ci->words * sizeof(*bits));
+	if (t == 0 || t > pol->p->p_types.nprim)
+		return;
+	bits[(t - 1) / 64] |= (uint64_t)1 << ((t - 1) % 64);
+	if (pol->p->type_attr_map == NULL)
+		return;
+	/* libsepol's nodes are 64 bits (MAPSIZE) from a multiple of 64 */
+	for (n = pol->p->type_attr_map[t - 1].node; n != NULL; n = n->next)
+		if (n->startbit / 64 < ci->words)
+			bits[n->startbit / 64] |= n->map;
+}
+
+static int
+bit_has(const uint64_t *bits, size_t words, uint32_t a)
+{
+	return a != 0 && (a - 1) / 64 < words &&
+	       (bits[(a - 1) / 64] >> ((a - 1) % 64) & 1);
+}
+
 /* Add node n to the relevant ones unless its rules grant nothing. */
 static void
 relevant_add(struct rv_policy *pol, struct bool_memo *m, const cond_node_t *n,
@@ -568,6 +601,13 @@ relevant_find(struct rv_policy *pol, uint32_t s, uint32_t t, uint16_t cls)
 
 	if (!ci->built)
 		cond_index_build(pol);
+	if (ci->sbits == NULL) {
+		ci->words = (pol->p->p_types.nprim + 63) / 64;
+		ci->sbits = xcalloc(ci->words + 1, sizeof(*ci->sbits));
+		ci->tbits = xcalloc(ci->words + 1, sizeof(*ci->tbits));
+	}
+	attr_bits(pol, s, ci->sbits);
+	attr_bits(pol, t, ci->tbits);
 	m->valid = 1;
 	m->s = s, m->t = t, m->cls = cls;
 	m->nrel = m->ncand = 0;
@@ -582,7 +622,8 @@ relevant_find(struct rv_policy *pol, uint32_t s, uint32_t t, uint16_t cls)
 			cur = r->n;
 			wt = wf = 0;
 		}
-		if (type_has(pol, s, r->src) && type_has(pol, t, r->tgt))
+		if (bit_has(ci->sbits, ci->words, r->src) &&
+		    bit_has(ci->tbits, ci->words, r->tgt))
 			*(r->on_true ? &wt : &wf) |= r->perms;
 	}
 	if (cur != NULL)

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include <cmocka.h>
@@ -43,6 +44,49 @@ test_raw(void **state)
 	assert_int_equal(r[0].interpreted, 0);
 	assert_int_equal(r[0].node.n, 0);
 	assert_true(body_is(&r[0], "avc:  denied  { write } for x=1"));
+}
+
+/*
+ * Stamps of every length the fast paths take (8 to 12 digits of
+ * seconds, serials up to 12 digits) and just past them (the general
+ * path), on a line long enough for the 32-byte stamp scan and on one
+ * too short for it.  Milliseconds count modulo 1000.
+ */
+static void
+test_stamp_lengths(void **state)
+{
+	static const struct {
+		const char *stamp;
+		unsigned long serial;
+		double time;
+	} t[] = {
+	    {"1.5:7", 7, 1.005},
+	    {"99999999.5:1", 1, 99999999.005},
+	    {"123456789.250:12", 12, 123456789.25},
+	    {"1166045975.667:1129", 1129, 1166045975.667},
+	    {"12345678901.001:999999999999", 999999999999ul, 12345678901.001},
+	    {"123456789012.999:3", 3, 123456789012.999},
+	    {"1234567890123.500:4", 4, 1234567890123.5},
+	    {"1166045975.667:1234567890123", 1234567890123ul, 1166045975.667},
+	    {"1166045975.1234567890123:8", 8, 1166045975.123},
+	};
+	static const char *const after[] = {
+	    "", " avc:  denied  { read } for  pid=1 comm=\"x\""};
+	struct audit_rec r[AUDIT_MAX_RECS];
+	char line[256];
+	size_t i, k;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		for (k = 0; k < 2; k++) {
+			snprintf(line, sizeof(line),
+			         "type=AVC msg=audit(%s):%s", t[i].stamp,
+			         after[k]);
+			assert_int_equal(recs(line, r), 1);
+			assert_int_equal(r[0].serial, t[i].serial);
+			assert_int_equal(r[0].interpreted, 0);
+			assert_true(audit_rec_time(&r[0]) == t[i].time);
+		}
 }
 
 static void
@@ -193,6 +237,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_raw),
+	    cmocka_unit_test(test_stamp_lengths),
 	    cmocka_unit_test(test_node_with_spaces),
 	    cmocka_unit_test(test_glued),
 	    cmocka_unit_test(test_syslog_dmesg_journal),

@@ -41,6 +41,9 @@ struct rv_input *rv_input_new(struct rv_table *t);
 void rv_input_free(struct rv_input *in);
 /* Bytes of a stream, in pieces of any size; lines may span calls. */
 void rv_input_bytes(struct rv_input *in, const char *p, size_t n);
+/* Scan lines without AVX2 even where the CPU has it (the tests and the
+ * fuzz target compare both scans). */
+void rv_input_portable(struct rv_input *in);
 /* Read a whole file descriptor; -1 with why on a read error. */
 int rv_input_fd(struct rv_input *in, int fd, const char *name, struct why *why);
 /* End of input: flush the partial line and all open events. */

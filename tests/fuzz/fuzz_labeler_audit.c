@@ -3,8 +3,9 @@
  * parser (labeler/audit_record.c, labeler/review_input.c): any bytes,
  * fed in two pieces so that lines span calls, are read into groups
  * without a crash, leak or sanitizer report, and every group they make
- * has a permission and a request; and each line gives the same records
- * whether the reader is told where its '(' and 0x1D are or finds them.
+ * has a permission and a request; each line gives the same records
+ * whether the reader is told where its '(' and 0x1D are or finds them;
+ * and the AVX2 line scan and the portable one read the same.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -39,15 +40,31 @@ same_records(const char *line, size_t len)
 			abort();
 }
 
+/* Read data in two pieces, with the portable line scan or not. */
+static struct rv_input *
+read_halves(struct rv_table *t, const uint8_t *data, size_t size, int portable)
+{
+	struct rv_input *in = rv_input_new(t);
+	size_t half = size / 2;
+
+	if (portable)
+		rv_input_portable(in);
+	rv_input_bytes(in, (const char *)data, half);
+	rv_input_bytes(in, (const char *)data + half, size - half);
+	rv_input_finish(in);
+	return in;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct rv_table *t = rv_table_new();
-	struct rv_input *in = rv_input_new(t);
+	struct rv_table *t = rv_table_new(), *pt = rv_table_new();
+	struct rv_input *in, *pin;
+	const struct rv_stats *a, *b;
 	struct rv_group **g;
-	size_t half = size / 2, n, i;
+	size_t n, pn, i;
 
 	for (i = 0; i < size; i = n + 1) {
 		const char *nl = memchr(data + i, '\n', size - i);
@@ -55,13 +72,21 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		n = nl != NULL ? (size_t)((const uint8_t *)nl - data) : size;
 		same_records((const char *)data + i, n - i);
 	}
-	rv_input_bytes(in, (const char *)data, half);
-	rv_input_bytes(in, (const char *)data + half, size - half);
-	rv_input_finish(in);
+	in = read_halves(t, data, size, 0);
+	pin = read_halves(pt, data, size, 1);
 	g = rv_table_groups(t, &n);
 	for (i = 0; i < n; i++)
 		if (g[i]->nsets == 0 || g[i]->count == 0)
 			abort();
+	a = rv_input_stats(in);
+	b = rv_input_stats(pin);
+	(void)rv_table_groups(pt, &pn);
+	if (pn != n || a->lines != b->lines || a->avc != b->avc ||
+	    a->user_avc != b->user_avc || a->selinux_err != b->selinux_err ||
+	    a->denials != b->denials || a->malformed != b->malformed)
+		abort();
+	rv_input_free(pin);
+	rv_table_free(pt);
 	rv_input_free(in);
 	rv_table_free(t);
 	return 0;

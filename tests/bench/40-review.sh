@@ -6,57 +6,107 @@
 #
 #   tests/bench/40-review.sh BUILD_DIR
 #
-# Prints wall time (best of 3 for the fast commands, the machine is
-# shared), user+sys CPU and peak RSS, and checks the targets on wall
-# time: at least 50x faster than audit2allow, within 5x of wc -l, peak
-# RSS under 32 MB at 1M AVCs.  The CPU ratios are printed beside them
-# (on a loaded machine wall time mostly measures the wait for a core).
-# A missed target fails the benchmark.
+# Prints wall time, user+sys CPU and peak RSS, and checks the targets
+# on wall time: at least 50x faster than audit2allow, within 5x of wc -l,
+# peak RSS under 32 MB at 1M AVCs.  The machine is shared and its speed
+# drifts by tens of percent within a minute, so each ratio comes from
+# runs made back to back: audit2allow once between review runs, and on
+# the 1M log five (wc -l, review) pairs, each the better of two runs,
+# whose middle ratio is the one checked (all five are printed).  Wall time is read to the microsecond:
+# /usr/bin/time's 10 ms steps were a seventh of wc -l's time.  The CPU
+# ratios are printed beside them (on a loaded machine wall time mostly
+# measures the wait for a core).  A missed target fails the benchmark.
+#   PFSEL_BENCH_PAIRS (5) changes the number of 1M pairs.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$top/build}
 LABEL=$build/pfsel-label
 POLICY=$(ls /etc/selinux/default/policy/policy.* | sort -V | tail -1)
 SRC=$top/tests/data/audit/selinux/python_sepolgen_tests_test_data_audit.log
+pairs=${PFSEL_BENCH_PAIRS:-5}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/pfsel-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
 /usr/bin/python3 "$top/tests/bench/gen-avc-log.py" "$SRC" 100000 >"$tmp/100k.log"
 /usr/bin/python3 "$top/tests/bench/gen-avc-log.py" "$SRC" 1000000 >"$tmp/1m.log"
 
-# measure RUNS CMD... -> "wall cpu rss_kb" (best wall of RUNS runs)
-measure() {
-	local runs=$1 best= line i
+# As in 30-label: each timed command runs in a session of its own with
+# a raised autogroup priority (the same for every tool measured), so
+# that other tenants' load does not take a core from one tool and not
+# the other.  PFSEL_BENCH_BOOST=0 turns this off.
+boost=()
+if [ "${PFSEL_BENCH_BOOST:-1}" = 1 ] && [ "$(id -u)" = 0 ] &&
+	[ -w /proc/self/autogroup ]; then
+	boost=(setsid -w sh -c 'echo -20 >/proc/$$/autogroup && exec "$@"' sh)
+fi
+
+calc() { awk "BEGIN { print ($1) }"; }
+
+# once CMD... -> "wall cpu rss_kb" of one run; wall less the cost of
+# starting the wrappers ($overhead, measured below on true(1)).
+overhead=0
+once() {
+	local t0 t1 user sys rss
+	t0=$EPOCHREALTIME
+	"${boost[@]}" /usr/bin/time -o "$tmp/time" -f '%U %S %M' "$@" \
+		>/dev/null 2>&1
+	t1=$EPOCHREALTIME
+	read -r user sys rss < <(tail -1 "$tmp/time")
+	printf '%.4f %.2f %d\n' "$(calc "$t1 - $t0 - $overhead")" \
+		"$(calc "$user + $sys")" "$rss"
+}
+
+# best RUNS CMD... -> wall and CPU of the run with the least wall time,
+# and the highest peak RSS of all the runs
+best() {
+	local runs=$1 b= line i rss=0
 	shift
 	for ((i = 0; i < runs; i++)); do
-		line=$(/usr/bin/time -f '%e %U %S %M' "$@" 2>&1 >/dev/null | tail -1)
-		if [ -z "$best" ] || awk "BEGIN{exit !(${line%% *} < ${best%% *})}"; then
-			best=$line
+		line=$(once "$@")
+		[ "${line##* }" -gt "$rss" ] && rss=${line##* }
+		if [ -z "$b" ] || awk "BEGIN{exit !(${line%% *} < ${b%% *})}"; then
+			b=$line
 		fi
 	done
-	awk '{printf "%.2f %.2f %d\n", $1, $2 + $3, $4}' <<<"$best"
+	echo "${b% *} $rss"
 }
 
 report() { # label "wall cpu rss"
 	set -- "$1" $2
-	printf 'bench review: %-28s %7.2f s wall %7.2f s cpu %8d KB peak RSS\n' "$1" "$2" "$3" "$4"
+	printf 'bench review: %-28s %7.3f s wall %7.2f s cpu %8d KB peak RSS\n' \
+		"$1" "$2" "$3" "$4"
 }
 
 cat "$tmp/100k.log" "$tmp/1m.log" >/dev/null # warm the page cache
-wc100k=$(measure 3 wc -l "$tmp/100k.log")
-pf100k=$(measure 3 "$LABEL" review -p "$POLICY" "$tmp/100k.log")
-a2a=$(measure 1 audit2allow -p "$POLICY" -i "$tmp/100k.log")
-a2w=$(measure 1 audit2why -p "$POLICY" -i "$tmp/100k.log")
-wc1m=$(measure 3 wc -l "$tmp/1m.log")
-pf1m=$(measure 3 "$LABEL" review -p "$POLICY" "$tmp/1m.log")
-
+overhead=$(best 5 true | cut -d' ' -f1)
+echo "bench review: starting a timed command costs $(calc "$overhead * 1000" | xargs printf '%.1f') ms, taken off every wall time"
 echo "bench review: logs $(du -h "$tmp/100k.log" | cut -f1) (100k AVC), $(du -h "$tmp/1m.log" | cut -f1) (1M AVC)"
-report "wc -l, 100k" "$wc100k"
+report "wc -l, 100k" "$(best 3 wc -l "$tmp/100k.log")"
+pf100k=$(best 2 "$LABEL" review -p "$POLICY" "$tmp/100k.log")
+a2a=$(once audit2allow -p "$POLICY" -i "$tmp/100k.log")
+pf100k2=$(best 2 "$LABEL" review -p "$POLICY" "$tmp/100k.log")
+awk "BEGIN{exit !(${pf100k2%% *} < ${pf100k%% *})}" && pf100k=$pf100k2
+a2w=$(once audit2why -p "$POLICY" -i "$tmp/100k.log")
 report "pfsel-label review, 100k" "$pf100k"
 report "audit2allow -p, 100k" "$a2a"
 report "audit2why -p, 100k" "$a2w"
-report "wc -l, 1M" "$wc1m"
-report "pfsel-label review, 1M" "$pf1m"
+
+# The 1M pairs: wc -l then review, each the better of two runs.
+ratios=() rss1m=0 pfcpu= wccpu=
+for ((i = 0; i < pairs; i++)); do
+	wc1m=$(best 2 wc -l "$tmp/1m.log")
+	pf1m=$(best 2 "$LABEL" review -p "$POLICY" "$tmp/1m.log")
+	set -- $wc1m; ww=$1 wcpu=$2
+	set -- $pf1m; pw=$1 pcpu=$2 prss=$3
+	[ "$prss" -gt "$rss1m" ] && rss1m=$prss
+	ratios+=("$(calc "$pw / ($ww > 0 ? $ww : 0.001)") $pcpu $wcpu")
+	report "wc -l, 1M (pair $((i + 1)))" "$wc1m"
+	report "pfsel-label review, 1M" "$pf1m"
+done
+# The middle pair by wall ratio, and its CPU ratio.
+read -r r1m pfcpu wccpu < <(printf '%s\n' "${ratios[@]}" | sort -g |
+	sed -n "$(((pairs + 1) / 2))p")
+all=$(printf '%s\n' "${ratios[@]}" | awk '{printf "%s%.1f", (NR > 1 ? " " : ""), $1}')
 
 failed=0
 target() { # description ok(0/1)
@@ -67,20 +117,14 @@ target() { # description ok(0/1)
 		failed=1
 	fi
 }
-set -- $pf100k; pw=$1
-set -- $a2a; aw=$1
-set -- $pf1m; pw1=$1 prss=$3
-set -- $wc1m; ww1=$1
-set -- $pf100k; pc=$2
-set -- $a2a; ac=$2
-set -- $pf1m; pc1=$2
-set -- $wc1m; wc1=$2
-echo "bench review: cpu ratios: audit2allow/review on 100k $(awk "BEGIN{printf \"%.1f\", $ac / ($pc > 0 ? $pc : 0.01)}")x, review/wc -l on 1M $(awk "BEGIN{printf \"%.1f\", $pc1 / ($wc1 > 0 ? $wc1 : 0.01)}")x"
-x=$(awk "BEGIN{printf \"%.1f\", $aw / ($pw > 0 ? $pw : 0.01)}")
-target "50x faster than audit2allow on 100k (${x}x)" \
-	"$(awk "BEGIN{print ($x >= 50)}")"
-x=$(awk "BEGIN{printf \"%.1f\", $pw1 / ($ww1 > 0 ? $ww1 : 0.01)}")
-target "within 5x of wc -l on 1M (${x}x)" "$(awk "BEGIN{print ($x <= 5)}")"
-target "peak RSS under 32 MB at 1M AVCs ($((prss / 1024)) MB)" \
-	"$([ "$prss" -lt $((32 * 1024)) ] && echo 1 || echo 0)"
+set -- $pf100k; pw=$1 pc=$2
+set -- $a2a; aw=$1 ac=$2
+echo "bench review: cpu ratios: audit2allow/review on 100k $(calc "$ac / ($pc > 0 ? $pc : 0.01)" | xargs printf '%.1f')x, review/wc -l on 1M $(calc "$pfcpu / ($wccpu > 0 ? $wccpu : 0.01)" | xargs printf '%.1f')x"
+x=$(calc "$aw / $pw" | xargs printf '%.1f')
+target "50x faster than audit2allow on 100k (${x}x)" "$(calc "$x >= 50")"
+x=$(printf '%.1f' "$r1m")
+target "within 5x of wc -l on 1M (${x}x, the middle of pairs: $all)" \
+	"$(calc "$x <= 5")"
+target "peak RSS under 32 MB at 1M AVCs ($((rss1m / 1024)) MB)" \
+	"$([ "$rss1m" -lt $((32 * 1024)) ] && echo 1 || echo 0)"
 exit $failed

@@ -4,7 +4,8 @@
 # one thread: real records (the sepolgen test log repeated by
 # tests/bench/gen-avc-log.py), one event spanning the whole file (no
 # clean cut anywhere), a line longer than the cut window at the middle,
-# several files and stdin; -j is checked.
+# several files and stdin, a thread done early taking the rest of the
+# other's piece; -j is checked.
 source "$PFSEL_TOP/tests/lib/testlib.sh"
 POLICY=$(ls /etc/selinux/default/policy/policy.* | sort -V | tail -1)
 PY=/usr/bin/python3
@@ -68,6 +69,22 @@ review -j1 "$T_TMP/long-line.log" >"$T_TMP/l1.json"
 review -j2 "$T_TMP/long-line.log" >"$T_TMP/l2.json"
 check "a 1 MB line at the cut: the same report on 2 threads" \
 	cmp "$T_TMP/l1.json" "$T_TMP/l2.json"
+
+# A thread done early takes half of what is left of the other's piece:
+# the first half of this log is lines without records, read in a few
+# ms, the second 30 MB of AVCs.  Each cut reads the 64 KB around it, so
+# a split shows as a second such pread.
+head -c 30000000 /dev/zero | tr '\0' 'j' | fold -w 99 >"$T_TMP/skew.log"
+$PY "$PFSEL_TOP/tests/bench/gen-avc-log.py" "$SRC" 55000 >>"$T_TMP/skew.log"
+review -j1 "$T_TMP/skew.log" >"$T_TMP/s1.json"
+# (LeakSanitizer cannot run under ptrace; the other runs check leaks.)
+ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+	strace -f -qq -e trace=pread64 -o "$T_TMP/strace" \
+	"$LABEL" review --json -j2 -p "$POLICY" "$T_TMP/skew.log" >"$T_TMP/s2.json"
+check "a piece split while read: the same report on 2 threads" \
+	cmp "$T_TMP/s1.json" "$T_TMP/s2.json"
+check "the thread done first split the other's piece (a second cut)" \
+	test "$(grep -c ', 65536, ' "$T_TMP/strace")" -ge 2
 
 check_eq "-j0 is refused" 2 "$(status "$LABEL" review -j0 -p "$POLICY" "$T_TMP/a.log")"
 check_eq "-j x is refused" 2 "$(status "$LABEL" review -j x -p "$POLICY" "$T_TMP/a.log")"

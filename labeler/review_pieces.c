@@ -144,21 +144,112 @@ piece_split(struct pieces *ps)
 	return np;
 }
 
+/* Read pc, then whatever can be taken from the others. */
+static void
+pieces_work(struct pieces *ps, struct piece *pc, char *buf)
+{
+	for (;;) {
+		if (pc != NULL)
+			piece_read(ps, pc, buf);
+		pthread_mutex_lock(&ps->lock);
+		pc = piece_split(ps);
+		pthread_mutex_unlock(&ps->lock);
+		if (pc == NULL)
+			return;
+	}
+}
+
 static void *
 piece_worker(void *arg)
 {
 	struct worker *w = arg;
 	char *buf = xmalloc(READ_CHUNK);
-	struct piece *pc = w->first;
 
-	while (pc != NULL) {
-		piece_read(w->ps, pc, buf);
-		pthread_mutex_lock(&w->ps->lock);
-		pc = piece_split(w->ps);
-		pthread_mutex_unlock(&w->ps->lock);
-	}
+	pieces_work(w->ps, w->first, buf);
 	free(buf);
 	return NULL;
+}
+
+struct rv_helpers {
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	struct pieces *ps;  /* the file being read in pieces, or NULL */
+	unsigned long file; /* counts the files published in ps */
+	int busy;           /* helpers at work on ps */
+	int done;
+};
+
+struct rv_helpers *
+rv_helpers_new(void)
+{
+	struct rv_helpers *hs = xcalloc(1, sizeof(*hs));
+
+	if (pthread_mutex_init(&hs->lock, NULL) != 0 ||
+	    pthread_cond_init(&hs->cond, NULL) != 0)
+		fatal("pthread_mutex_init");
+	return hs;
+}
+
+void
+rv_helpers_free(struct rv_helpers *hs)
+{
+	if (hs == NULL)
+		return;
+	pthread_cond_destroy(&hs->cond);
+	pthread_mutex_destroy(&hs->lock);
+	free(hs);
+}
+
+void
+rv_helpers_help(struct rv_helpers *hs)
+{
+	char *buf = xmalloc(READ_CHUNK);
+	unsigned long seen = 0;
+	struct pieces *ps;
+
+	pthread_mutex_lock(&hs->lock);
+	for (;;) {
+		while (!hs->done && (hs->ps == NULL || hs->file == seen))
+			pthread_cond_wait(&hs->cond, &hs->lock);
+		if (hs->done)
+			break;
+		ps = hs->ps;
+		seen = hs->file;
+		hs->busy++;
+		pthread_mutex_unlock(&hs->lock);
+		pieces_work(ps, NULL, buf);
+		pthread_mutex_lock(&hs->lock);
+		hs->busy--;
+		pthread_cond_broadcast(&hs->cond);
+	}
+	pthread_mutex_unlock(&hs->lock);
+	free(buf);
+}
+
+void
+rv_helpers_done(struct rv_helpers *hs)
+{
+	pthread_mutex_lock(&hs->lock);
+	hs->done = 1;
+	pthread_cond_broadcast(&hs->cond);
+	pthread_mutex_unlock(&hs->lock);
+}
+
+/* Offer ps to the helpers (or, ps NULL, take it back once none is at
+ * work on it). */
+static void
+helpers_offer(struct rv_helpers *hs, struct pieces *ps)
+{
+	if (hs == NULL)
+		return;
+	pthread_mutex_lock(&hs->lock);
+	hs->ps = ps;
+	if (ps != NULL)
+		hs->file++;
+	pthread_cond_broadcast(&hs->cond);
+	while (ps == NULL && hs->busy > 0)
+		pthread_cond_wait(&hs->cond, &hs->lock);
+	pthread_mutex_unlock(&hs->lock);
 }
 
 /* The event a line's first (or last) record belongs to. */
@@ -254,20 +345,21 @@ cut_pieces(int fd, off_t size, int max, struct piece *pcs)
 
 int
 rv_read_file(struct rv_input *in, int fd, const char *name, int threads,
-             struct why *why)
+             struct rv_helpers *hs, struct why *why)
 {
 	struct worker ws[MAX_PIECES];
 	struct pieces *ps;
 	struct stat st;
 	int max, nt, i, err = 0;
 
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || threads < 2 ||
+	    st.st_size / PIECE_MIN < 2)
 		return rv_input_fd(in, fd, name, why);
-	max = threads < MAX_PIECES ? threads : MAX_PIECES;
+	max = hs != NULL ? threads - 1 : threads; /* a helper will come */
+	if (max > MAX_PIECES)
+		max = MAX_PIECES;
 	if (st.st_size / PIECE_MIN < max)
 		max = (int)(st.st_size / PIECE_MIN);
-	if (max < 2)
-		return rv_input_fd(in, fd, name, why);
 	ps = xcalloc(1, sizeof(*ps));
 	if (pthread_mutex_init(&ps->lock, NULL) != 0)
 		fatal("pthread_mutex_init");
@@ -286,9 +378,11 @@ rv_read_file(struct rv_input *in, int fd, const char *name, int threads,
 		    pthread_create(&ws[i].tid, NULL, piece_worker, &ws[i]) != 0)
 			fatal("pthread_create");
 	}
+	helpers_offer(hs, ps);
 	piece_worker(&ws[0]);
 	for (i = 1; i < nt; i++)
 		pthread_join(ws[i].tid, NULL);
+	helpers_offer(hs, NULL);
 	for (i = 0; i < ps->n; i++) {
 		struct piece *pc = ps->order[i];
 

@@ -5,7 +5,7 @@
 # tests/bench/gen-avc-log.py), one event spanning the whole file (no
 # clean cut anywhere), a line longer than the cut window at the middle,
 # several files and stdin, a thread done early taking the rest of the
-# other's piece; -j is checked.
+# other's piece, the policy loader joining the readers; -j is checked.
 source "$PFSEL_TOP/tests/lib/testlib.sh"
 POLICY=$(ls /etc/selinux/default/policy/policy.* | sort -V | tail -1)
 PY=/usr/bin/python3
@@ -71,20 +71,37 @@ check "a 1 MB line at the cut: the same report on 2 threads" \
 	cmp "$T_TMP/l1.json" "$T_TMP/l2.json"
 
 # A thread done early takes half of what is left of the other's piece:
-# the first half of this log is lines without records, read in a few
-# ms, the second 30 MB of AVCs.  Each cut reads the 64 KB around it, so
-# a split shows as a second such pread.
-head -c 30000000 /dev/zero | tr '\0' 'j' | fold -w 99 >"$T_TMP/skew.log"
-$PY "$PFSEL_TOP/tests/bench/gen-avc-log.py" "$SRC" 55000 >>"$T_TMP/skew.log"
-review -j1 "$T_TMP/skew.log" >"$T_TMP/s1.json"
+# the first half of this log is 60 MB without records, in lines of 4000
+# bytes that are read in a few ms, the second 60 MB of AVCs; with -j3
+# two readers start (the policy loader comes third).  Each cut reads the
+# 64 KB around it, so a split shows as a second such pread.
+$PY "$PFSEL_TOP/tests/bench/gen-avc-log.py" "$SRC" 110000 >"$T_TMP/60m.log"
+head -c "$(stat -c %s "$T_TMP/60m.log")" /dev/zero | tr '\0' 'j' |
+	fold -w 4000 >"$T_TMP/skew.log"
+cat "$T_TMP/60m.log" >>"$T_TMP/skew.log"
 # (LeakSanitizer cannot run under ptrace; the other runs check leaks.)
-ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
-	strace -f -qq -e trace=pread64 -o "$T_TMP/strace" \
-	"$LABEL" review --json -j2 -p "$POLICY" "$T_TMP/skew.log" >"$T_TMP/s2.json"
-check "a piece split while read: the same report on 2 threads" \
-	cmp "$T_TMP/s1.json" "$T_TMP/s2.json"
-check "the thread done first split the other's piece (a second cut)" \
-	test "$(grep -c ', 65536, ' "$T_TMP/strace")" -ge 2
+traced() { # OUT ARGS...
+	local out=$1
+	shift
+	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+		strace -f -qq -e trace=pread64 -o "$T_TMP/strace" \
+		"$LABEL" review --json -p "$POLICY" "$@" >"$out"
+	grep -c ', 65536, ' "$T_TMP/strace"
+}
+review -j1 "$T_TMP/skew.log" >"$T_TMP/s1.json"
+cuts=$(traced "$T_TMP/s3.json" -j3 "$T_TMP/skew.log")
+check "a piece split while read: the same report on 3 threads" \
+	cmp "$T_TMP/s1.json" "$T_TMP/s3.json"
+check "the reader done first split the other's piece ($cuts cuts)" \
+	test "$cuts" -ge 2
+# With -j2 one reader starts and the policy loader, once done, takes
+# half of what is left of the 60 MB of AVCs.
+review -j1 "$T_TMP/60m.log" >"$T_TMP/h1.json"
+cuts=$(traced "$T_TMP/h2.json" -j2 "$T_TMP/60m.log")
+check "the policy loader helped read: the same report on 2 threads" \
+	cmp "$T_TMP/h1.json" "$T_TMP/h2.json"
+check "the policy loader took a piece ($cuts cuts)" test "$cuts" -ge 1
+rm -f "$T_TMP/skew.log" "$T_TMP/60m.log"
 
 check_eq "-j0 is refused" 2 "$(status "$LABEL" review -j0 -p "$POLICY" "$T_TMP/a.log")"
 check_eq "-j x is refused" 2 "$(status "$LABEL" review -j x -p "$POLICY" "$T_TMP/a.log")"

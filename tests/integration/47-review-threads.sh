@@ -79,12 +79,15 @@ $PY "$PFSEL_TOP/tests/bench/gen-avc-log.py" "$SRC" 110000 >"$T_TMP/60m.log"
 head -c "$(stat -c %s "$T_TMP/60m.log")" /dev/zero | tr '\0' 'j' |
 	fold -w 4000 >"$T_TMP/skew.log"
 cat "$T_TMP/60m.log" >>"$T_TMP/skew.log"
-# (LeakSanitizer cannot run under ptrace; the other runs check leaks.)
+# The threads run on one CPU, so that how far each gets depends on its
+# own work and a fair share, not on what else the machine runs (the
+# suite runs tests side by side).  (LeakSanitizer cannot run under
+# ptrace; the other runs check leaks.)
 traced() { # OUT ARGS...
 	local out=$1
 	shift
 	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
-		strace -f -qq -e trace=pread64 -o "$T_TMP/strace" \
+		taskset -c 0 strace -f -qq -e trace=pread64 -o "$T_TMP/strace" \
 		"$LABEL" review --json -p "$POLICY" "$@" >"$out"
 	grep -c ', 65536, ' "$T_TMP/strace"
 }

@@ -12,8 +12,10 @@
  * short read, not SIGBUS, and mmap was no faster here (0.38 s on 1M
  * AVCs either way) while its pages counted in peak RSS (568 MB).
  *
- * The file is cut into one piece per thread; a thread done with its
- * piece takes the second half of what is left of the biggest other one.
+ * The file is cut into one piece per thread (one fewer when the policy
+ * loader will help, rv_helpers_help); a thread done with its piece, or
+ * the loader once done, takes the second half of what is left of the
+ * biggest other one.
  * The two cores of this machine are often not equally fast (one ran a
  * review 25% slower than the other, pinned), and with fixed halves the
  * slower one set the time; more, smaller pieces from the start balance
@@ -43,11 +45,11 @@
 
 struct piece {
 	struct rv_input *in;
-	off_t from, to; /* to moves back when another thread takes the rest */
-	off_t off;      /* read up to here */
-	off_t busy_to;  /* the end of the chunk being read now */
-	int err;        /* errno of a failed read, or 0 */
-	int last;       /* the file's last piece */
+	off_t off;     /* read up to here (from the piece's start) */
+	off_t to;      /* moves back when another thread takes the rest */
+	off_t busy_to; /* the end of the chunk being read now */
+	int err;       /* errno of a failed read, or 0 */
+	int last;      /* the file's last piece */
 };
 
 /* The pieces of one file; pieces and their fields are under lock. */
@@ -130,7 +132,7 @@ piece_split(struct pieces *ps)
 	if (cut <= big->busy_to || cut >= big->to)
 		return NULL;
 	np = &ps->pool[ps->n];
-	np->from = np->off = np->busy_to = cut;
+	np->off = np->busy_to = cut;
 	np->to = big->to;
 	np->last = big->last;
 	np->err = 0;
@@ -334,11 +336,11 @@ cut_pieces(int fd, off_t size, int max, struct piece *pcs)
 		cut = find_cut(fd, step * i);
 		if (cut <= from || cut >= size)
 			continue; /* no clean cut here: the piece grows */
-		pcs[n].from = from;
+		pcs[n].off = from;
 		pcs[n++].to = cut;
 		from = cut;
 	}
-	pcs[n].from = from;
+	pcs[n].off = from;
 	pcs[n++].to = size;
 	return n;
 }
@@ -368,7 +370,7 @@ rv_read_file(struct rv_input *in, int fd, const char *name, int threads,
 	for (i = 0; i < nt; i++) {
 		struct piece *pc = &ps->pool[i];
 
-		pc->off = pc->busy_to = pc->from;
+		pc->busy_to = pc->off;
 		pc->last = i == nt - 1;
 		pc->in = i == 0 ? in : rv_input_new(rv_table_new());
 		ps->order[i] = pc;

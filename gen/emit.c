@@ -11,7 +11,7 @@
 
 #include "atomic_file.h"
 #include "emit_ctx.h"
-#include "fcquote.h"
+#include "policy_text.h"
 #include "xalloc.h"
 
 const char *
@@ -71,12 +71,15 @@ ctx_path_vars(struct emit_ctx *c, struct fragment_vars *v, const char *path,
               struct spec_origin at)
 {
 	const char *parent = parent_dir(c, path);
-	char *quoted = fc_quote_path(path), *ptype;
+	char *regex = policy_text_fc_regex(path);
+	char *name = policy_text_name_string(strrchr(path, '/') + 1);
+	char *ptype;
 
 	fragment_set(v, "PATH", path);
-	fragment_set(v, "PATH_RE", ctx_str(c, "%s", quoted));
-	free(quoted);
-	fragment_set(v, "BASENAME", strrchr(path, '/') + 1);
+	fragment_set(v, "PATH_RE", ctx_str(c, "%s", regex));
+	fragment_set(v, "BASENAME", ctx_str(c, "%s", name));
+	free(regex);
+	free(name);
 	ptype = policyinfo_file_type(c->pi, parent, S_IFDIR);
 	if (ptype == NULL)
 		return ctx_fail(c, at,

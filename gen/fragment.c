@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fragment.h"
+#include "policy_text.h"
 #include "selroot.h"
 #include "xalloc.h"
 
@@ -60,6 +61,49 @@ lookup(const struct fragment_vars *v, const char *name, size_t len)
 	return NULL;
 }
 
+/*
+ * The shape each placeholder's value must have (policy_text.h); every
+ * other placeholder holds a single name.  policy/README lists them.
+ */
+static const struct {
+	const char *name;
+	enum policy_text_shape shape;
+} placeholder_shapes[] = {
+    {"ORIGIN", POLICY_TEXT_COMMENT},     {"SPEC", POLICY_TEXT_COMMENT},
+    {"PATH", POLICY_TEXT_COMMENT},       {"WHAT", POLICY_TEXT_COMMENT},
+    {"PORT", POLICY_TEXT_COMMENT},       {"SEARCH_T", POLICY_TEXT_TYPE_SET},
+    {"SEARCH_LIST", POLICY_TEXT_TYPE_SET}, {"PATH_RE", POLICY_TEXT_QUOTED},
+    {"BASENAME", POLICY_TEXT_QUOTED},
+};
+
+static enum policy_text_shape
+shape_of(const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(placeholder_shapes) /
+	                    sizeof(placeholder_shapes[0]);
+	     i++)
+		if (strlen(placeholder_shapes[i].name) == len &&
+		    strncmp(placeholder_shapes[i].name, name, len) == 0)
+			return placeholder_shapes[i].shape;
+	return POLICY_TEXT_WORD;
+}
+
+/* The last line of defence: a value validation let through is an error
+ * here, never policy text. */
+static int
+check_value(const char *file, const char *name, size_t len,
+            const char *value, struct why *why)
+{
+	struct why inner;
+
+	if (policy_text_check(shape_of(name, len), value, &inner) == 0)
+		return 0;
+	return why_set(why, "policy/fragments/%s: refusing the value of @%.*s@: %s",
+	               file, (int)len, name, inner.text);
+}
+
 int
 fragment_append(struct strbuf *out, const char *file,
                 const struct fragment_vars *v, struct why *why)
@@ -79,6 +123,11 @@ fragment_append(struct strbuf *out, const char *file,
 		if (value == NULL) {
 			why_set(why, "policy/fragments/%s: no value for %.*s",
 			        file, (int)(end - at + 1), at);
+			free(text);
+			return -1;
+		}
+		if (check_value(file, at + 1, (size_t)(end - at - 1), value,
+		                why) < 0) {
 			free(text);
 			return -1;
 		}

@@ -2,8 +2,10 @@
  * fragment - fill a policy/fragments/ file's @PLACEHOLDER@ fields.
  *
  * The policy text lives in policy/fragments (see policy/README); this is
- * the only code that reads it.  Values are inserted verbatim: callers
- * pass values already validated (spec_check) or escaped (fcquote).  A
+ * the only code that reads it.  Values are inserted verbatim, after a
+ * check of each against the shape its placeholder allows (policy_text.h):
+ * callers pass values already validated (spec_check) or quoted
+ * (policy_text), and one that is not fails the whole module.  A
  * placeholder without a value is an error, never an empty string, so a
  * fragment and the code that fills it cannot silently drift apart.
  */

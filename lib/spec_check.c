@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "policy_text.h"
 #include "spec_check.h"
 
 int
@@ -61,10 +62,11 @@ check_path_byte(const char *path, unsigned char c, struct why *why)
 		               path, c);
 	if (c == ' ' || c == '\t')
 		return why_set(why, "path \"%s\" contains white space", path);
-	if (strchr("'\"`$\\#", c))
+	if (!policy_text_path_byte(c))
 		return why_set(why,
-		               "path %s contains '%c', which cannot be quoted "
-		               "safely in policy text",
+		               "path %s contains '%c', which pfsel does not "
+		               "write into policy text (letters, digits and "
+		               "/ . _ - + @ : = ~ %% only)",
 		               path, c);
 	return 0;
 }

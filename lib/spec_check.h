@@ -17,9 +17,9 @@ int spec_check_identifier(const char *s, size_t max, struct why *why);
 /* An SELinux type name: an identifier ending in "_t". */
 int spec_check_type(const char *s, struct why *why);
 /*
- * An absolute path that can be written into policy text: printable ASCII,
- * no whitespace, none of ' " ` $ \ # (m4 quotes, shell and .fc comment
- * characters), no empty, "." or ".." component, no trailing slash.
+ * An absolute path that can be written into policy text: only the bytes
+ * of policy_text_path_byte() (no m4 quote, parenthesis or comma, no white
+ * space), no empty, "." or ".." component, no trailing slash.
  */
 int spec_check_path(const char *s, struct why *why);
 /* "PROTO/PORT" or "PROTO/LOW-HIGH". */

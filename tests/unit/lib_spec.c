@@ -191,10 +191,12 @@ test_path_checks(void **state)
 	static const char *const bad[] = {
 	    "relative", "/", "/a/", "/a//b", "/a/./b", "/a/../b", "/a b",
 	    "/a\nb",	"/a'b", "/a\"b", "/a`b",  "/a$b",    "/a\\b", "/a#b",
-	    "/a\x7f",	"/\xc3\xa9",
+	    "/a\x7f",	"/\xc3\xa9", "/a(b)", "/a,b", "/a[b]", "/a*",
+	    "/var/log/esyscmd(id)x", "/var/log/define(x_t,etc_t)y",
 	};
-	static const char *const good[] = {"/srv/vmail", "/a.b+c(d)[e]{f}|g?*^",
-					   "/var/log/mail-1_2.log"};
+	static const char *const good[] = {"/srv/vmail", "/a.b+c@d:e=f~g%h",
+					   "/var/log/mail-1_2.log",
+					   "/var/log/dnl/divert"};
 	struct why why;
 	size_t i;
 

@@ -248,9 +248,17 @@ emit_module(const struct spec *spec, struct policyinfo *pi,
 {
 	struct emit_ctx c = {spec, pi, out, why, NULL, NULL, NULL, NULL, 0};
 	struct fragment_vars v;
+	struct why inner;
 	size_t i;
 	int rc = -1;
 
+	/* Every rule's comment names the spec file (@ORIGIN@, @SPEC@): a
+	 * newline in the name would end the comment and start a rule. */
+	if (policy_text_check(POLICY_TEXT_COMMENT, spec->file, &inner) < 0)
+		return why_set(why,
+		               "the spec's file name cannot be written into "
+		               "the module's comments (%s); rename the file",
+		               inner.text);
 	strbuf_init(&out->te);
 	strbuf_init(&out->fc);
 	strbuf_init(&out->ifc);

@@ -8,7 +8,24 @@
 #include <string.h>
 
 #include "scan_ctx.h"
+#include "spec_check.h"
 #include "xalloc.h"
+
+/*
+ * A path main.cf gives that the spec cannot carry (spec_check_path: a
+ * character pfsel never writes into policy text) becomes a note, never a
+ * spec line the emitter would refuse or, worse, act on.
+ */
+static int
+spec_can_carry(struct scan_ctx *sc, const char *where, const char *path)
+{
+	struct why why;
+
+	if (spec_check_path(path, &why) == 0)
+		return 1;
+	scan_note(sc->model, "%s: %s", where, why.text);
+	return 0;
+}
 
 /* The default of name, expanded in the main instance's context. */
 static char *
@@ -30,14 +47,15 @@ queue(struct scan_ctx *sc, struct why *why)
 
 	if (def == NULL)
 		return -1;
-	if (strcmp(def, sc->queue_dir) != 0) {
-		where = scan_where(sc, NULL, "queue_directory");
+	where = scan_where(sc, NULL, "queue_directory");
+	if (strcmp(def, sc->queue_dir) != 0 &&
+	    spec_can_carry(sc, where, sc->queue_dir)) {
 		s = scan_section(sc->model, SCAN_QUEUE, "queue", NULL,
 		                 &created);
 		scan_comment(s, "from %s (the default is %s)", where, def);
 		scan_set(s, "directory", "%s", sc->queue_dir);
-		free(where);
 	}
+	free(where);
 	free(def);
 	return 0;
 }
@@ -66,6 +84,9 @@ instance(struct scan_ctx *sc, const char *dir, const char *where)
 		          why.text);
 		goto out;
 	}
+	if (!spec_can_carry(sc, where, dir) || !spec_can_carry(sc, where, qd) ||
+	    !spec_can_carry(sc, where, dd))
+		goto out;
 	if (*name == 0) {
 		const char *slash = strrchr(dir, '/');
 
@@ -132,7 +153,7 @@ maillog(struct scan_ctx *sc, struct why *why)
 		          where, file);
 	} else if (file[0] != '/') {
 		scan_note(sc->model, "%s: not an absolute path", where);
-	} else {
+	} else if (spec_can_carry(sc, where, file)) {
 		s = scan_section(sc->model, SCAN_LOG, "log", NULL, &created);
 		scan_comment(s, "from %s", where);
 		scan_set(s, "maillog_file", "%s", file);
@@ -175,19 +196,20 @@ virtual_base(struct scan_ctx *sc, struct why *why)
 		t = pfconf_master_find(&sc->conf->master, name, "unix");
 		if (base[0] != '/') {
 			scan_note(sc->model, "%s: not an absolute path", where);
-		} else if (t && strcmp(scan_daemon_name(t), "virtual") == 0) {
+		} else if (t == NULL ||
+		           strcmp(scan_daemon_name(t), "virtual") != 0) {
+			scan_info(sc->model,
+			          "%s: virtual_transport = %s does not run "
+			          "virtual(8), so its delivery agent owns the "
+			          "mailboxes",
+			          where, vt);
+		} else if (spec_can_carry(sc, where, base)) {
 			s = scan_section(sc->model, SCAN_VIRTUAL, "virtual",
 			                 NULL, &created);
 			scan_comment(s, "from %s", where);
 			scan_comment(
 			    s, "virtual_transport = %s runs virtual(8)", vt);
 			scan_set(s, "mailbox_base", "%s", base);
-		} else {
-			scan_info(sc->model,
-			          "%s: virtual_transport = %s does not run "
-			          "virtual(8), so its delivery agent owns the "
-			          "mailboxes",
-			          where, vt);
 		}
 		free(name);
 		free(where);

@@ -237,7 +237,8 @@ load_maps(struct emit_ctx *c)
 	        NULL ||
 	    (c->milter_map = policy_file_read("milters.map", c->why)) == NULL ||
 	    (c->generic_types = policy_file_read("generic-types", c->why)) ==
-	        NULL)
+	        NULL ||
+	    (c->guard_map = policy_file_read("label-guard", c->why)) == NULL)
 		return -1;
 	return 0;
 }
@@ -246,7 +247,7 @@ int
 emit_module(const struct spec *spec, struct policyinfo *pi,
             struct module_text *out, struct why *why)
 {
-	struct emit_ctx c = {spec, pi, out, why, NULL, NULL, NULL, NULL, 0};
+	struct emit_ctx c = {.spec = spec, .pi = pi, .out = out, .why = why};
 	struct fragment_vars v;
 	struct why inner;
 	size_t i;
@@ -280,6 +281,8 @@ out:
 	free(c.daemon_map);
 	free(c.milter_map);
 	free(c.generic_types);
+	free(c.guard_map);
+	free(c.fc_text);
 	if (rc < 0)
 		module_text_free(out);
 	return rc;

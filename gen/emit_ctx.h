@@ -18,6 +18,8 @@ struct emit_ctx {
 	char *daemon_map;    /* policy/postfix-daemons.map */
 	char *milter_map;    /* policy/milters.map */
 	char *generic_types; /* policy/generic-types */
+	char *guard_map;     /* policy/label-guard */
+	char *fc_text;       /* the target's file contexts, read when needed */
 	char **pool;         /* strings to free at the end */
 	size_t npool;
 };
@@ -57,6 +59,28 @@ int ctx_need_type(struct emit_ctx *c, const char *type, struct spec_origin at,
 /* Fail if a type this module declares already exists in a policy that
  * does not hold an earlier version of the module. */
 int ctx_new_type(struct emit_ctx *c, const char *type, struct spec_origin at);
+
+/* A path a section labels, for the guard (emit_guard.c). */
+struct label_claim {
+	const char *what; /* "[daemon x] log", as in messages */
+	const char *path;
+	int tree;           /* path(/.*)? rather than the path alone */
+	const char *server; /* the section's server domain, or NULL */
+	const struct spec_list *replaces;
+	struct spec_origin at;
+};
+/*
+ * Append the .fc fragment that labels claim->path, then refuse (before
+ * anything is written) a path the target policy keeps: see emit_guard.c.
+ */
+int ctx_label(struct emit_ctx *c, const char *fragment, struct fragment_vars *v,
+              const struct label_claim *claim);
+/* Fail unless server is a confined domain of the policy. */
+int ctx_check_server(struct emit_ctx *c, const char *server,
+                     struct spec_origin at);
+/* Fail unless type is a port type of the policy. */
+int ctx_check_port_type(struct emit_ctx *c, const char *type,
+                        struct spec_origin at);
 
 int emit_daemons(struct emit_ctx *c);
 int emit_sockets(struct emit_ctx *c);

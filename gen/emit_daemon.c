@@ -15,6 +15,9 @@ emit_owned(struct emit_ctx *c, const struct spec_daemon *d,
 {
 	const char *domain = ctx_str(c, "postfix_%s_t", d->name);
 	const char *type = ctx_str(c, "postfix_%s_%s_t", d->name, kind);
+	const char *what = ctx_str(c, "[daemon %s] %s", d->name, kind);
+	struct label_claim claim = {what, p->path, 1, NULL, &d->replaces,
+	                            p->at};
 	struct fragment_vars v;
 
 	if (p->path == NULL)
@@ -25,9 +28,10 @@ emit_owned(struct emit_ctx *c, const struct spec_daemon *d,
 	fragment_set(&v, "NAME", d->name);
 	fragment_set(&v, "DOMAIN", domain);
 	fragment_set(&v, "TYPE", type);
-	fragment_set(&v, "WHAT", ctx_str(c, "[daemon %s] %s", d->name, kind));
+	fragment_set(&v, "WHAT", what);
 	if (ctx_path_vars(c, &v, p->path, p->at) < 0 ||
-	    ctx_te(c, fragment, &v) < 0 || ctx_fc(c, "tree.fc", &v) < 0)
+	    ctx_te(c, fragment, &v) < 0 ||
+	    ctx_label(c, "tree.fc", &v, &claim) < 0)
 		return -1;
 	return ctx_search(c, domain, NULL, p->path, p->at);
 }
@@ -54,13 +58,15 @@ emit_reads(struct emit_ctx *c, const struct spec_daemon *d)
 		return -1;
 	for (i = 0; i < d->reads.count; i++) {
 		const struct spec_path *p = &d->reads.items[i];
+		const char *what = ctx_str(c, "[daemon %s] reads", d->name);
+		struct label_claim claim = {what, p->path, 1, NULL,
+		                            &d->replaces, p->at};
 
 		ctx_vars(c, &v, p->at);
 		fragment_set(&v, "TYPE", type);
-		fragment_set(&v, "WHAT",
-		             ctx_str(c, "[daemon %s] reads", d->name));
+		fragment_set(&v, "WHAT", what);
 		if (ctx_path_vars(c, &v, p->path, p->at) < 0 ||
-		    ctx_fc(c, "tree.fc", &v) < 0 ||
+		    ctx_label(c, "tree.fc", &v, &claim) < 0 ||
 		    ctx_search(c, domain, NULL, p->path, p->at) < 0)
 			return -1;
 	}
@@ -86,6 +92,13 @@ emit_connects(struct emit_ctx *c, const struct spec_daemon *d)
 static int
 emit_daemon(struct emit_ctx *c, const struct spec_daemon *d)
 {
+	struct label_claim claim = {
+	    ctx_str(c, "[daemon %s] command", d->name),
+	    d->command.path,
+	    0,
+	    NULL,
+	    &d->replaces,
+	    d->command.at};
 	struct fragment_vars v;
 
 	if (ctx_map(c, c->daemon_map, d->name, 1))
@@ -102,7 +115,7 @@ emit_daemon(struct emit_ctx *c, const struct spec_daemon *d)
 	ctx_vars(c, &v, d->command.at);
 	fragment_set(&v, "NAME", d->name);
 	if (ctx_path_vars(c, &v, d->command.path, d->command.at) < 0 ||
-	    ctx_fc(c, "daemon.fc", &v) < 0)
+	    ctx_label(c, "daemon.fc", &v, &claim) < 0)
 		return -1;
 	if (emit_owned(c, d, &d->log, "log", "daemon-log.te") < 0 ||
 	    emit_owned(c, d, &d->data, "data", "daemon-data.te") < 0 ||

@@ -10,10 +10,14 @@ emit_log(struct emit_ctx *c)
 {
 	const struct spec_log *l = c->spec->log;
 	const char *writer, *domain, *type;
+	struct label_claim claim;
 	struct fragment_vars v;
 
 	if (l == NULL)
 		return 0;
+	/* The file and its rotations, not the directory they live in. */
+	claim = (struct label_claim){"[log] maillog_file", l->maillog_file.path,
+	                             0, NULL, &l->replaces, l->maillog_file.at};
 	writer = l->writer == LOG_WRITER_MASTER ? "master" : "postlogd";
 	domain = ctx_client_domain(c, writer);
 	if (domain == NULL)
@@ -31,7 +35,8 @@ emit_log(struct emit_ctx *c)
 	if (ctx_path_vars(c, &v, l->maillog_file.path, l->maillog_file.at) <
 	        0 ||
 	    ctx_te(c, "maillog.te", &v) < 0 ||
-	    ctx_fc(c, "maillog.fc", &v) < 0 || ctx_if(c, "maillog.if", &v) < 0)
+	    ctx_label(c, "maillog.fc", &v, &claim) < 0 ||
+	    ctx_if(c, "maillog.if", &v) < 0)
 		return -1;
 	if (l->writer == LOG_WRITER_POSTLOGD &&
 	    ctx_te(c, "maillog-postlogd.te", &v) < 0)

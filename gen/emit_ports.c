@@ -14,7 +14,7 @@ emit_ports(struct emit_ctx *c)
 	for (i = 0; i < c->spec->nports; i++) {
 		const struct spec_port *p = &c->spec->ports[i];
 
-		if (ctx_need_type(c, p->type, p->at, "port type") < 0)
+		if (ctx_check_port_type(c, p->type, p->at) < 0)
 			return -1;
 		ctx_vars(c, &v, p->at);
 		fragment_set(&v, "NAME", p->name);

@@ -8,14 +8,19 @@
 #include "emit_ctx.h"
 
 static int
-emit_queue_dir(struct emit_ctx *c, const struct spec_path *q, const char *what)
+emit_queue_dir(struct emit_ctx *c, const struct spec_instance *in,
+               const char *what)
 {
+	const struct spec_path *q = &in->queue_directory;
+	struct label_claim claim = {what, q->path, 1, NULL, &in->replaces,
+	                            q->at};
 	struct fragment_vars v;
 
 	ctx_vars(c, &v, q->at);
 	fragment_set(&v, "WHAT", what);
 	if (ctx_path_vars(c, &v, q->path, q->at) < 0 ||
-	    ctx_te(c, "queue.te", &v) < 0 || ctx_fc(c, "queue.fc", &v) < 0)
+	    ctx_te(c, "queue.te", &v) < 0 ||
+	    ctx_label(c, "queue.fc", &v, &claim) < 0)
 		return -1;
 	/* Every Postfix domain works in the queue; master is a member of
 	 * postfix_domain whose accesses tell whether the path is reachable. */
@@ -24,9 +29,11 @@ emit_queue_dir(struct emit_ctx *c, const struct spec_path *q, const char *what)
 }
 
 static int
-emit_tree(struct emit_ctx *c, const struct spec_path *p, const char *what,
-          const char *type)
+emit_tree(struct emit_ctx *c, const struct spec_instance *in,
+          const struct spec_path *p, const char *what, const char *type)
 {
+	struct label_claim claim = {what, p->path, 1, NULL, &in->replaces,
+	                            p->at};
 	struct fragment_vars v;
 
 	if (p->path == NULL)
@@ -35,7 +42,7 @@ emit_tree(struct emit_ctx *c, const struct spec_path *p, const char *what,
 	fragment_set(&v, "WHAT", what);
 	fragment_set(&v, "TYPE", type);
 	if (ctx_path_vars(c, &v, p->path, p->at) < 0 ||
-	    ctx_fc(c, "tree.fc", &v) < 0)
+	    ctx_label(c, "tree.fc", &v, &claim) < 0)
 		return -1;
 	return ctx_search(c, "postfix_domain", "postfix_master_t", p->path,
 	                  p->at);
@@ -50,20 +57,19 @@ emit_instances(struct emit_ctx *c)
 		const struct spec_instance *in = &c->spec->instances[i];
 
 		if (in->name[0] == '\0') {
-			if (emit_queue_dir(c, &in->queue_directory,
-			                   "[queue] directory") < 0)
+			if (emit_queue_dir(c, in, "[queue] directory") < 0)
 				return -1;
 			continue;
 		}
-		if (emit_queue_dir(c, &in->queue_directory,
+		if (emit_queue_dir(c, in,
 		                   ctx_str(c, "[instance %s] queue_directory",
 		                           in->name)) < 0 ||
 		    emit_tree(
-		        c, &in->config_directory,
+		        c, in, &in->config_directory,
 		        ctx_str(c, "[instance %s] config_directory", in->name),
 		        "postfix_etc_t") < 0 ||
 		    emit_tree(
-		        c, &in->data_directory,
+		        c, in, &in->data_directory,
 		        ctx_str(c, "[instance %s] data_directory", in->name),
 		        "postfix_data_t") < 0)
 			return -1;

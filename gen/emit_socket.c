@@ -82,14 +82,20 @@ emit_unix_server(struct emit_ctx *c, const struct spec_socket *k)
 			return -1;
 	}
 	if (label_dir) {
+		struct label_claim claim = {
+		    ctx_str(c, "[%s %s] socket directory",
+		            k->is_milter ? "milter" : "socket", k->name),
+		    dir,
+		    1,
+		    server,
+		    &k->replaces,
+		    k->endpoint.at};
+
 		ctx_vars(c, &v, k->endpoint.at);
 		fragment_set(&v, "TYPE", sock_t);
-		fragment_set(&v, "WHAT",
-		             ctx_str(c, "[%s %s] socket directory",
-		                     k->is_milter ? "milter" : "socket",
-		                     k->name));
+		fragment_set(&v, "WHAT", claim.what);
 		if (ctx_path_vars(c, &v, dir, k->endpoint.at) < 0 ||
-		    ctx_fc(c, "tree.fc", &v) < 0)
+		    ctx_label(c, "tree.fc", &v, &claim) < 0)
 			return -1;
 	}
 	if (!policyinfo_allows(c->pi, server, sock_t, "sock_file", "create") ||
@@ -110,7 +116,7 @@ emit_inet_server(struct emit_ctx *c, const struct spec_socket *k)
 	const char *server = server_domain(c, k);
 	struct fragment_vars v;
 
-	if (ctx_need_type(c, k->port_type, k->endpoint.at, "port type") < 0)
+	if (ctx_check_port_type(c, k->port_type, k->endpoint.at) < 0)
 		return -1;
 	if (policyinfo_allows(c->pi, server, k->port_type, "tcp_socket",
 	                      "name_bind"))
@@ -165,6 +171,12 @@ emit_keys(struct emit_ctx *c, const struct spec_socket *k)
 	const char *server = server_domain(c, k);
 	const char *mapped = ctx_map(c, c->milter_map, server, 2);
 	const char *type;
+	struct label_claim claim = {ctx_str(c, "[milter %s] keys", k->name),
+	                            k->keys.path,
+	                            1,
+	                            server,
+	                            &k->replaces,
+	                            k->keys.at};
 	struct fragment_vars v;
 
 	if (k->keys.path == NULL)
@@ -179,11 +191,11 @@ emit_keys(struct emit_ctx *c, const struct spec_socket *k)
 	fragment_set(&v, "NAME", k->name);
 	fragment_set(&v, "SERVER", server);
 	fragment_set(&v, "TYPE", type);
-	fragment_set(&v, "WHAT", ctx_str(c, "[milter %s] keys", k->name));
+	fragment_set(&v, "WHAT", claim.what);
 	if (ctx_path_vars(c, &v, k->keys.path, k->keys.at) < 0 ||
 	    ctx_te(c, type == mapped ? "keys-existing.te" : "keys.te", &v) <
 	        0 ||
-	    ctx_fc(c, "tree.fc", &v) < 0)
+	    ctx_label(c, "tree.fc", &v, &claim) < 0)
 		return -1;
 	return ctx_search(c, server, NULL, k->keys.path, k->keys.at);
 }
@@ -191,6 +203,12 @@ emit_keys(struct emit_ctx *c, const struct spec_socket *k)
 static int
 emit_new_milter(struct emit_ctx *c, const struct spec_socket *k)
 {
+	struct label_claim claim = {ctx_str(c, "[milter %s] command", k->name),
+	                            k->command.path,
+	                            0,
+	                            NULL,
+	                            &k->replaces,
+	                            k->command.at};
 	struct fragment_vars v;
 
 	if (ctx_new_type(c, ctx_str(c, "%s_milter_t", k->name), k->at) < 0)
@@ -203,7 +221,7 @@ emit_new_milter(struct emit_ctx *c, const struct spec_socket *k)
 	fragment_set(&v, "NAME", k->name);
 	if (ctx_path_vars(c, &v, k->command.path, k->command.at) < 0)
 		return -1;
-	return ctx_fc(c, "milter-new.fc", &v);
+	return ctx_label(c, "milter-new.fc", &v, &claim);
 }
 
 static int
@@ -238,8 +256,7 @@ emit_clients(struct emit_ctx *c, const struct spec_socket *k)
 static int
 emit_socket(struct emit_ctx *c, const struct spec_socket *k)
 {
-	if (k->server &&
-	    ctx_need_type(c, k->server, k->server_at, "server domain") < 0)
+	if (k->server && ctx_check_server(c, k->server, k->server_at) < 0)
 		return -1;
 	if (k->is_milter && k->server == NULL && emit_new_milter(c, k) < 0)
 		return -1;

@@ -9,16 +9,21 @@ int
 emit_virtual(struct emit_ctx *c)
 {
 	const struct spec_virtual *vb = c->spec->virtual_;
+	struct label_claim claim;
 	struct fragment_vars v;
 
 	if (vb == NULL)
 		return 0;
+	claim = (struct label_claim){"[virtual] mailbox_base",
+	                             vb->mailbox_base.path, 1, NULL,
+	                             &vb->replaces, vb->mailbox_base.at};
 	ctx_vars(c, &v, vb->mailbox_base.at);
 	fragment_set(&v, "WHAT", "[virtual] mailbox_base");
 	fragment_set(&v, "TYPE", "mail_spool_t");
 	if (ctx_path_vars(c, &v, vb->mailbox_base.path, vb->mailbox_base.at) <
 	        0 ||
-	    ctx_te(c, "virtual.te", &v) < 0 || ctx_fc(c, "tree.fc", &v) < 0)
+	    ctx_te(c, "virtual.te", &v) < 0 ||
+	    ctx_label(c, "tree.fc", &v, &claim) < 0)
 		return -1;
 	return ctx_search(c, "postfix_virtual_t", NULL, vb->mailbox_base.path,
 	                  vb->mailbox_base.at);

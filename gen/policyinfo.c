@@ -129,6 +129,46 @@ policyinfo_has_type(struct policyinfo *pi, const char *name)
 	return sepol_check_context(con) == 0;
 }
 
+/* The value of a type or attribute (1-based), 0 when there is none.  A
+ * linear search: hashtab_search() is not exported (see above). */
+static unsigned int
+type_value(struct policyinfo *pi, const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < pi->pdb->p_types.nprim; i++)
+		if (pi->pdb->p_type_val_to_name[i] &&
+		    strcmp(pi->pdb->p_type_val_to_name[i], name) == 0)
+			return i + 1;
+	return 0;
+}
+
+/* ebitmap_get_bit() is not exported either; the node helpers are inline. */
+static int
+bitmap_has(const ebitmap_t *e, unsigned int bit)
+{
+	const ebitmap_node_t *n;
+
+	for (n = e->node; n && n->startbit <= bit; n = n->next)
+		if (bit < n->startbit + MAPSIZE)
+			return ebitmap_node_get_bit(n, bit);
+	return 0;
+}
+
+int
+policyinfo_type_is(struct policyinfo *pi, const char *type, const char *name)
+{
+	unsigned int t = type_value(pi, type), a;
+
+	if (t == 0)
+		return 0;
+	if (strcmp(type, name) == 0)
+		return 1;
+	if ((a = type_value(pi, name)) == 0 || pi->pdb->type_attr_map == NULL)
+		return 0;
+	return bitmap_has(&pi->pdb->type_attr_map[t - 1], a - 1);
+}
+
 /* "user:role:type:level" -> "type" */
 static char *
 context_type(const char *context)

@@ -24,6 +24,12 @@ const struct selroot *policyinfo_root(const struct policyinfo *pi);
 /* A type or attribute of that name exists. */
 int policyinfo_has_type(struct policyinfo *pi, const char *name);
 /*
+ * type is name, or a type with the attribute name, in the binary policy;
+ * 0 when either does not exist.
+ */
+int policyinfo_type_is(struct policyinfo *pi, const char *type,
+                       const char *name);
+/*
  * The type the file contexts give path (as an object of the given
  * st_mode file type, 0 for any); the caller frees it.  NULL when no entry
  * matches ("<<none>>").

@@ -304,11 +304,17 @@ set_path(struct parser *p, struct spec_path *dst, const char *value)
 	dst->at = here(p);
 }
 
-/* Split a space-separated value into the list; paths are checked when
- * want_paths, else the words must be identifiers. */
+static int
+check_name(const char *s, struct why *why)
+{
+	return spec_check_identifier(s, SPEC_NAME_MAX, why);
+}
+
+/* Split a space-separated value into the list, each word passing check
+ * (spec_check_path, check_name or spec_check_type). */
 static void
 add_words(struct parser *p, struct spec_list *list, const char *value,
-          int want_paths)
+          int (*check)(const char *, struct why *))
 {
 	char *copy = xstrdup(value), *save = NULL, *w;
 	struct why inner;
@@ -316,11 +322,8 @@ add_words(struct parser *p, struct spec_list *list, const char *value,
 	for (w = strtok_r(copy, " \t", &save); w && !p->failed;
 	     w = strtok_r(NULL, " \t", &save)) {
 		struct spec_path *item;
-		int bad = want_paths
-		              ? spec_check_path(w, &inner)
-		              : spec_check_identifier(w, SPEC_NAME_MAX, &inner);
 
-		if (bad < 0) {
+		if (check(w, &inner) < 0) {
 			fail_why(p, &inner);
 			break;
 		}
@@ -446,13 +449,15 @@ daemon_key(struct parser *p, struct spec_daemon *d, const char *key,
 	else if (strcmp(key, "runtime") == 0)
 		set_path(p, &d->runtime, value);
 	else if (strcmp(key, "reads") == 0)
-		add_words(p, &d->reads, value, 1);
+		add_words(p, &d->reads, value, spec_check_path);
 	else if (strcmp(key, "connect") == 0)
-		add_words(p, &d->connect, value, 0);
+		add_words(p, &d->connect, value, check_name);
+	else if (strcmp(key, "replaces") == 0)
+		add_words(p, &d->replaces, value, spec_check_type);
 	else
 		return fail(p,
 		            "unknown key \"%s\" in [daemon] (command, log, "
-		            "data, runtime, reads, connect)",
+		            "data, runtime, reads, connect, replaces)",
 		            key);
 	return !p->failed;
 }
@@ -467,7 +472,9 @@ socket_key(struct parser *p, struct spec_socket *s, const char *key,
 		set_string(p, &s->server, value, spec_check_type);
 		s->server_at = here(p);
 	} else if (strcmp(key, "clients") == 0)
-		add_words(p, &s->clients, value, 0);
+		add_words(p, &s->clients, value, check_name);
+	else if (strcmp(key, "replaces") == 0)
+		add_words(p, &s->replaces, value, spec_check_type);
 	else if (strcmp(key, "port_type") == 0)
 		set_string(p, &s->port_type, value, spec_check_type);
 	else if (s->is_milter && strcmp(key, "command") == 0)
@@ -479,9 +486,10 @@ socket_key(struct parser *p, struct spec_socket *s, const char *key,
 		            s->is_milter
 		                ? "unknown key \"%s\" in [milter] "
 		                  "(socket, server, command, keys, "
-		                  "clients, port_type)"
+		                  "clients, port_type, replaces)"
 		                : "unknown key \"%s\" in [socket] "
-		                  "(socket, server, clients, port_type)",
+		                  "(socket, server, clients, port_type, "
+		                  "replaces)",
 		            key);
 	return !p->failed;
 }
@@ -500,13 +508,15 @@ instance_key(struct parser *p, struct spec_instance *in, const char *key,
 		set_path(p, &in->config_directory, value);
 	else if (!is_queue && strcmp(key, "data_directory") == 0)
 		set_path(p, &in->data_directory, value);
+	else if (strcmp(key, "replaces") == 0)
+		add_words(p, &in->replaces, value, spec_check_type);
 	else
 		return fail(p,
 		            is_queue ? "unknown key \"%s\" in [queue] "
-		                       "(directory)"
+		                       "(directory, replaces)"
 		                     : "unknown key \"%s\" in [instance] "
 		                       "(config_directory, queue_directory, "
-		                       "data_directory)",
+		                       "data_directory, replaces)",
 		            key);
 	return !p->failed;
 }
@@ -527,10 +537,28 @@ log_key(struct parser *p, struct spec_log *l, const char *key,
 			            "writer must be postlogd or master, not "
 			            "\"%s\"",
 			            value);
-	} else
+	} else if (strcmp(key, "replaces") == 0)
+		add_words(p, &l->replaces, value, spec_check_type);
+	else
 		return fail(p,
 		            "unknown key \"%s\" in [log] (maillog_file, "
-		            "writer)",
+		            "writer, replaces)",
+		            key);
+	return !p->failed;
+}
+
+static int
+virtual_key(struct parser *p, struct spec_virtual *vb, const char *key,
+            const char *value)
+{
+	if (strcmp(key, "mailbox_base") == 0)
+		set_path(p, &vb->mailbox_base, value);
+	else if (strcmp(key, "replaces") == 0)
+		add_words(p, &vb->replaces, value, spec_check_type);
+	else
+		return fail(p,
+		            "unknown key \"%s\" in [virtual] (mailbox_base, "
+		            "replaces)",
 		            key);
 	return !p->failed;
 }
@@ -584,14 +612,7 @@ handle_key(void *user, const char *section, const char *key, const char *value)
 	case SEC_LOG:
 		return log_key(p, p->item, key, value);
 	case SEC_VIRTUAL:
-		if (strcmp(key, "mailbox_base") != 0)
-			return fail(p,
-			            "unknown key \"%s\" in [virtual] "
-			            "(mailbox_base)",
-			            key);
-		set_path(p, &((struct spec_virtual *)p->item)->mailbox_base,
-		         value);
-		return !p->failed;
+		return virtual_key(p, p->item, key, value);
 	case SEC_PORT:
 		return port_key(p, p->item, key, value);
 	}
@@ -624,6 +645,7 @@ spec_free(struct spec *s)
 		free(d->runtime.path);
 		free_list(&d->reads);
 		free_list(&d->connect);
+		free_list(&d->replaces);
 	}
 	free(s->daemons);
 	for (i = 0; i < s->nsockets; i++) {
@@ -636,19 +658,25 @@ spec_free(struct spec *s)
 		free(k->command.path);
 		free(k->keys.path);
 		free_list(&k->clients);
+		free_list(&k->replaces);
 	}
 	free(s->sockets);
 	for (i = 0; i < s->ninstances; i++) {
 		free(s->instances[i].config_directory.path);
 		free(s->instances[i].queue_directory.path);
 		free(s->instances[i].data_directory.path);
+		free_list(&s->instances[i].replaces);
 	}
 	free(s->instances);
-	if (s->log)
+	if (s->log) {
 		free(s->log->maillog_file.path);
+		free_list(&s->log->replaces);
+	}
 	free(s->log);
-	if (s->virtual_)
+	if (s->virtual_) {
 		free(s->virtual_->mailbox_base.path);
+		free_list(&s->virtual_->replaces);
+	}
 	free(s->virtual_);
 	for (i = 0; i < s->nports; i++)
 		free(s->ports[i].type);

@@ -33,6 +33,12 @@ struct spec_list {
 	size_t count;
 };
 
+/*
+ * Every section that labels paths may name, in replaces =, the types the
+ * policy already gives those paths that it takes over; pfsel-gen refuses
+ * to relabel a path of any other specific type (gen/emit_guard.c).
+ */
+
 struct spec_daemon {
 	char name[SPEC_NAME_MAX + 1];
 	struct spec_origin at; /* the section header */
@@ -42,6 +48,7 @@ struct spec_daemon {
 	struct spec_path runtime; /* path NULL when absent */
 	struct spec_list reads;
 	struct spec_list connect; /* names of [milter]/[socket] sections */
+	struct spec_list replaces;
 };
 
 enum spec_endpoint_kind { ENDPOINT_UNIX, ENDPOINT_INET };
@@ -66,6 +73,7 @@ struct spec_socket {
 	struct spec_path command; /* milter with a new domain */
 	struct spec_path keys;    /* milter private data, path may be NULL */
 	struct spec_list clients; /* Postfix daemon names, e.g. "smtpd" */
+	struct spec_list replaces;
 };
 
 struct spec_instance {
@@ -74,6 +82,7 @@ struct spec_instance {
 	struct spec_path config_directory; /* NULL for [queue] */
 	struct spec_path queue_directory;
 	struct spec_path data_directory; /* may be NULL */
+	struct spec_list replaces;
 };
 
 enum spec_log_writer { LOG_WRITER_POSTLOGD, LOG_WRITER_MASTER };
@@ -82,11 +91,13 @@ struct spec_log {
 	struct spec_origin at;
 	struct spec_path maillog_file;
 	enum spec_log_writer writer;
+	struct spec_list replaces;
 };
 
 struct spec_virtual {
 	struct spec_origin at;
 	struct spec_path mailbox_base;
+	struct spec_list replaces;
 };
 
 struct spec_port {

@@ -15,8 +15,9 @@
  *                         from words)
  *   POLICY_TEXT_COMMENT   text of a "#" comment line: path characters,
  *                         space, [ and ]; never a newline
- *   POLICY_TEXT_QUOTED    an m4-quoted string made below, written at the
- *                         top level of a file (never inside a macro call)
+ *   POLICY_TEXT_QUOTED    a string made below (m4-quoted unless no macro
+ *                         can be in it), written at the top level of a
+ *                         file, never inside a macro call
  *
  * Paths must consist of policy_text_path_byte() characters: letters,
  * digits and / . _ - + @ : = ~ %.  Anything else is refused where the
@@ -47,8 +48,11 @@ int policy_text_check(enum policy_text_shape shape, const char *value,
  */
 char *policy_text_fc_regex(const char *path);
 /*
- * A file name as the quoted string of a named type_transition, m4-quoted:
- * "mail.log" -> `"mail.log"'.  The caller frees it.
+ * A file name (of path bytes) as the string of a named type_transition
+ * written at the top level of a .te: "mail.log" stays "mail.log", which
+ * selint and every reader expect; a name holding a word that m4 or the
+ * policy's macros could expand (dnl, divert, my_log) is m4-quoted,
+ * `"dnl"', so that m4 copies it.  The caller frees it.
  */
 char *policy_text_name_string(const char *name);
 

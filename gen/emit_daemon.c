@@ -16,8 +16,11 @@ emit_owned(struct emit_ctx *c, const struct spec_daemon *d,
 	const char *domain = ctx_str(c, "postfix_%s_t", d->name);
 	const char *type = ctx_str(c, "postfix_%s_%s_t", d->name, kind);
 	const char *what = ctx_str(c, "[daemon %s] %s", d->name, kind);
-	struct label_claim claim = {what, p->path, 1, NULL, &d->replaces,
-	                            p->at};
+	struct label_claim claim = {.what = what,
+	                            .path = p->path,
+	                            .tree = 1,
+	                            .replaces = &d->replaces,
+	                            .at = p->at};
 	struct fragment_vars v;
 
 	if (p->path == NULL)
@@ -59,8 +62,11 @@ emit_reads(struct emit_ctx *c, const struct spec_daemon *d)
 	for (i = 0; i < d->reads.count; i++) {
 		const struct spec_path *p = &d->reads.items[i];
 		const char *what = ctx_str(c, "[daemon %s] reads", d->name);
-		struct label_claim claim = {what, p->path, 1, NULL,
-		                            &d->replaces, p->at};
+		struct label_claim claim = {.what = what,
+		                            .path = p->path,
+		                            .tree = 1,
+		                            .replaces = &d->replaces,
+		                            .at = p->at};
 
 		ctx_vars(c, &v, p->at);
 		fragment_set(&v, "TYPE", type);
@@ -93,12 +99,10 @@ static int
 emit_daemon(struct emit_ctx *c, const struct spec_daemon *d)
 {
 	struct label_claim claim = {
-	    ctx_str(c, "[daemon %s] command", d->name),
-	    d->command.path,
-	    0,
-	    NULL,
-	    &d->replaces,
-	    d->command.at};
+	    .what = ctx_str(c, "[daemon %s] command", d->name),
+	    .path = d->command.path,
+	    .replaces = &d->replaces,
+	    .at = d->command.at};
 	struct fragment_vars v;
 
 	if (ctx_map(c, c->daemon_map, d->name, 1))

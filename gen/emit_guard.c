@@ -47,8 +47,8 @@ guard_next(struct emit_ctx *c, const char *kind, const char **pos)
 
 		next = strchr(line, '\n');
 		next = next ? next + 1 : line + strlen(line);
-		if (strncmp(line, kind, n) != 0 || (line[n] != ' ' &&
-		                                    line[n] != '\t'))
+		if (strncmp(line, kind, n) != 0 ||
+		    (line[n] != ' ' && line[n] != '\t'))
 			continue;
 		value = line + n + strspn(line + n, " \t");
 		*pos = next;
@@ -307,8 +307,7 @@ ctx_check_server(struct emit_ctx *c, const char *server, struct spec_origin at)
 }
 
 int
-ctx_check_port_type(struct emit_ctx *c, const char *type,
-                    struct spec_origin at)
+ctx_check_port_type(struct emit_ctx *c, const char *type, struct spec_origin at)
 {
 	const char *pos = c->guard_map, *name;
 
@@ -316,9 +315,10 @@ ctx_check_port_type(struct emit_ctx *c, const char *type,
 		return -1;
 	while ((name = guard_next(c, "port-is", &pos)) != NULL)
 		if (!policyinfo_type_is(c->pi, type, name))
-			return ctx_fail(c, at,
-			                "port type %s is not a port type of the "
-			                "policy (it lacks the %s attribute)",
-			                type, name);
+			return ctx_fail(
+			    c, at,
+			    "port type %s is not a port type of the "
+			    "policy (it lacks the %s attribute)",
+			    type, name);
 	return 0;
 }

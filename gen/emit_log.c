@@ -16,8 +16,10 @@ emit_log(struct emit_ctx *c)
 	if (l == NULL)
 		return 0;
 	/* The file and its rotations, not the directory they live in. */
-	claim = (struct label_claim){"[log] maillog_file", l->maillog_file.path,
-	                             0, NULL, &l->replaces, l->maillog_file.at};
+	claim = (struct label_claim){.what = "[log] maillog_file",
+	                             .path = l->maillog_file.path,
+	                             .replaces = &l->replaces,
+	                             .at = l->maillog_file.at};
 	writer = l->writer == LOG_WRITER_MASTER ? "master" : "postlogd";
 	domain = ctx_client_domain(c, writer);
 	if (domain == NULL)

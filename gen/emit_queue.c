@@ -12,8 +12,11 @@ emit_queue_dir(struct emit_ctx *c, const struct spec_instance *in,
                const char *what)
 {
 	const struct spec_path *q = &in->queue_directory;
-	struct label_claim claim = {what, q->path, 1, NULL, &in->replaces,
-	                            q->at};
+	struct label_claim claim = {.what = what,
+	                            .path = q->path,
+	                            .tree = 1,
+	                            .replaces = &in->replaces,
+	                            .at = q->at};
 	struct fragment_vars v;
 
 	ctx_vars(c, &v, q->at);
@@ -32,8 +35,11 @@ static int
 emit_tree(struct emit_ctx *c, const struct spec_instance *in,
           const struct spec_path *p, const char *what, const char *type)
 {
-	struct label_claim claim = {what, p->path, 1, NULL, &in->replaces,
-	                            p->at};
+	struct label_claim claim = {.what = what,
+	                            .path = p->path,
+	                            .tree = 1,
+	                            .replaces = &in->replaces,
+	                            .at = p->at};
 	struct fragment_vars v;
 
 	if (p->path == NULL)

@@ -83,13 +83,14 @@ emit_unix_server(struct emit_ctx *c, const struct spec_socket *k)
 	}
 	if (label_dir) {
 		struct label_claim claim = {
-		    ctx_str(c, "[%s %s] socket directory",
-		            k->is_milter ? "milter" : "socket", k->name),
-		    dir,
-		    1,
-		    server,
-		    &k->replaces,
-		    k->endpoint.at};
+		    .what =
+		        ctx_str(c, "[%s %s] socket directory",
+		                k->is_milter ? "milter" : "socket", k->name),
+		    .path = dir,
+		    .tree = 1,
+		    .server = server,
+		    .replaces = &k->replaces,
+		    .at = k->endpoint.at};
 
 		ctx_vars(c, &v, k->endpoint.at);
 		fragment_set(&v, "TYPE", sock_t);
@@ -171,12 +172,13 @@ emit_keys(struct emit_ctx *c, const struct spec_socket *k)
 	const char *server = server_domain(c, k);
 	const char *mapped = ctx_map(c, c->milter_map, server, 2);
 	const char *type;
-	struct label_claim claim = {ctx_str(c, "[milter %s] keys", k->name),
-	                            k->keys.path,
-	                            1,
-	                            server,
-	                            &k->replaces,
-	                            k->keys.at};
+	struct label_claim claim = {.what =
+	                                ctx_str(c, "[milter %s] keys", k->name),
+	                            .path = k->keys.path,
+	                            .tree = 1,
+	                            .server = server,
+	                            .replaces = &k->replaces,
+	                            .at = k->keys.at};
 	struct fragment_vars v;
 
 	if (k->keys.path == NULL)
@@ -203,12 +205,11 @@ emit_keys(struct emit_ctx *c, const struct spec_socket *k)
 static int
 emit_new_milter(struct emit_ctx *c, const struct spec_socket *k)
 {
-	struct label_claim claim = {ctx_str(c, "[milter %s] command", k->name),
-	                            k->command.path,
-	                            0,
-	                            NULL,
-	                            &k->replaces,
-	                            k->command.at};
+	struct label_claim claim = {
+	    .what = ctx_str(c, "[milter %s] command", k->name),
+	    .path = k->command.path,
+	    .replaces = &k->replaces,
+	    .at = k->command.at};
 	struct fragment_vars v;
 
 	if (ctx_new_type(c, ctx_str(c, "%s_milter_t", k->name), k->at) < 0)

@@ -14,9 +14,11 @@ emit_virtual(struct emit_ctx *c)
 
 	if (vb == NULL)
 		return 0;
-	claim = (struct label_claim){"[virtual] mailbox_base",
-	                             vb->mailbox_base.path, 1, NULL,
-	                             &vb->replaces, vb->mailbox_base.at};
+	claim = (struct label_claim){.what = "[virtual] mailbox_base",
+	                             .path = vb->mailbox_base.path,
+	                             .tree = 1,
+	                             .replaces = &vb->replaces,
+	                             .at = vb->mailbox_base.at};
 	ctx_vars(c, &v, vb->mailbox_base.at);
 	fragment_set(&v, "WHAT", "[virtual] mailbox_base");
 	fragment_set(&v, "TYPE", "mail_spool_t");

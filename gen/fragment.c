@@ -69,9 +69,9 @@ static const struct {
 	const char *name;
 	enum policy_text_shape shape;
 } placeholder_shapes[] = {
-    {"ORIGIN", POLICY_TEXT_COMMENT},     {"SPEC", POLICY_TEXT_COMMENT},
-    {"PATH", POLICY_TEXT_COMMENT},       {"WHAT", POLICY_TEXT_COMMENT},
-    {"PORT", POLICY_TEXT_COMMENT},       {"SEARCH_T", POLICY_TEXT_TYPE_SET},
+    {"ORIGIN", POLICY_TEXT_COMMENT},       {"SPEC", POLICY_TEXT_COMMENT},
+    {"PATH", POLICY_TEXT_COMMENT},         {"WHAT", POLICY_TEXT_COMMENT},
+    {"PORT", POLICY_TEXT_COMMENT},         {"SEARCH_T", POLICY_TEXT_TYPE_SET},
     {"SEARCH_LIST", POLICY_TEXT_TYPE_SET}, {"PATH_RE", POLICY_TEXT_QUOTED},
     {"BASENAME", POLICY_TEXT_QUOTED},
 };
@@ -81,8 +81,8 @@ shape_of(const char *name, size_t len)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(placeholder_shapes) /
-	                    sizeof(placeholder_shapes[0]);
+	for (i = 0;
+	     i < sizeof(placeholder_shapes) / sizeof(placeholder_shapes[0]);
 	     i++)
 		if (strlen(placeholder_shapes[i].name) == len &&
 		    strncmp(placeholder_shapes[i].name, name, len) == 0)
@@ -93,14 +93,15 @@ shape_of(const char *name, size_t len)
 /* The last line of defence: a value validation let through is an error
  * here, never policy text. */
 static int
-check_value(const char *file, const char *name, size_t len,
-            const char *value, struct why *why)
+check_value(const char *file, const char *name, size_t len, const char *value,
+            struct why *why)
 {
 	struct why inner;
 
 	if (policy_text_check(shape_of(name, len), value, &inner) == 0)
 		return 0;
-	return why_set(why, "policy/fragments/%s: refusing the value of @%.*s@: %s",
+	return why_set(why,
+	               "policy/fragments/%s: refusing the value of @%.*s@: %s",
 	               file, (int)len, name, inner.text);
 }
 

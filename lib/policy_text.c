@@ -59,16 +59,16 @@ quoted_byte(unsigned char c)
  * module's own interfaces has an underscore in its name.
  */
 static const char *const m4_words[] = {
-    "builtin",   "changecom",  "changequote", "changeword", "debugfile",
-    "debugmode", "decr",       "define",      "defn",       "divert",
-    "divnum",    "dnl",        "dumpdef",     "errprint",   "esyscmd",
-    "eval",      "format",     "ifdef",       "ifelse",     "include",
-    "incr",      "index",      "indir",       "len",        "m4exit",
-    "m4wrap",    "maketemp",   "mkstemp",     "patsubst",   "popdef",
-    "pushdef",   "regexp",     "shift",       "sinclude",   "substr",
-    "syscmd",    "sysval",     "traceoff",    "traceon",    "translit",
-    "undefine",  "undivert",   "unix",        "windows",    "os2",
-    "ifndef",    "interface",  "refpolicyerr", "refpolicywarn", "shiftn",
+    "builtin",   "changecom", "changequote",  "changeword",    "debugfile",
+    "debugmode", "decr",      "define",       "defn",          "divert",
+    "divnum",    "dnl",       "dumpdef",      "errprint",      "esyscmd",
+    "eval",      "format",    "ifdef",        "ifelse",        "include",
+    "incr",      "index",     "indir",        "len",           "m4exit",
+    "m4wrap",    "maketemp",  "mkstemp",      "patsubst",      "popdef",
+    "pushdef",   "regexp",    "shift",        "sinclude",      "substr",
+    "syscmd",    "sysval",    "traceoff",     "traceon",       "translit",
+    "undefine",  "undivert",  "unix",         "windows",       "os2",
+    "ifndef",    "interface", "refpolicyerr", "refpolicywarn", "shiftn",
     "template",
 };
 
@@ -91,8 +91,9 @@ m4_inert(const char *name, size_t len)
 			p++;
 			continue;
 		}
-		for (n = 1; p + n < end && (is_m4_word_start((unsigned char)p[n]) ||
-		                            (p[n] >= '0' && p[n] <= '9'));
+		for (n = 1;
+		     p + n < end && (is_m4_word_start((unsigned char)p[n]) ||
+		                     (p[n] >= '0' && p[n] <= '9'));
 		     n++)
 			;
 		if (memchr(p, '_', n))
@@ -143,10 +144,11 @@ policy_text_check(enum policy_text_shape shape, const char *value,
 	}
 	for (; len > 0; p++, len--)
 		if (!ok((unsigned char)*p))
-			return why_set(why,
-			               "byte 0x%02x is not allowed in %s, which "
-			               "pfsel writes into policy text",
-			               (unsigned char)*p, shape_names[shape]);
+			return why_set(
+			    why,
+			    "byte 0x%02x is not allowed in %s, which "
+			    "pfsel writes into policy text",
+			    (unsigned char)*p, shape_names[shape]);
 	return 0;
 }
 

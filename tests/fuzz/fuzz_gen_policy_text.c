@@ -49,7 +49,7 @@ static const char *const fields[] = {
     NULL, /* the spec's file name */
 };
 #define NFIELDS (sizeof(fields) / sizeof(fields[0]))
-#define BENIGN "pfselbenign"
+#define BENIGN  "pfselbenign"
 
 static struct policyinfo *pi;
 static char *benign[NFIELDS][3];
@@ -76,10 +76,10 @@ static int
 plain_string_ok(const char *s, size_t n)
 {
 	static const char *const words[] = {
-	    "dnl",     "define",  "divert",  "undivert", "esyscmd",
-	    "syscmd",  "include", "sinclude", "m4exit",  "changecom",
-	    "changequote", "undefine", "pushdef", "popdef", "defn",
-	    "interface", "template", "ifndef", "shiftn", "divnum",
+	    "dnl",         "define",   "divert",   "undivert", "esyscmd",
+	    "syscmd",      "include",  "sinclude", "m4exit",   "changecom",
+	    "changequote", "undefine", "pushdef",  "popdef",   "defn",
+	    "interface",   "template", "ifndef",   "shiftn",   "divnum",
 	};
 	size_t i = 0, k, w;
 
@@ -201,8 +201,9 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	for (f = 0; pi && f < NFIELDS; f++)
 		if (emit_field(f, fields[f] ? BENIGN : BENIGN ".ini", benign[f],
 		               &why) < 0) {
-			fprintf(stderr, "fuzz_gen_policy_text: benign field %zu "
-			                "refused: %s\n",
+			fprintf(stderr,
+			        "fuzz_gen_policy_text: benign field %zu "
+			        "refused: %s\n",
 			        f, why.text);
 			abort();
 		}

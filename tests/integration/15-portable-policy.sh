@@ -28,7 +28,8 @@ for spec in "$PFSEL_TOP"/examples/*/spec.ini; do
 	check_eq "$name: files_runtime_file always guarded, with files_pid_file" \
 		"$runtime $runtime" "$guarded $pid"
 	check_eq "$name: no unnamed file transition" "" \
-		"$(grep -E '^(filetrans_pattern|type_transition)' "$te" | grep -v '"[^"]*")' )"
+		"$(grep -E '^(filetrans_pattern|type_transition)' "$te" |
+			grep -vE '"[^"]*"'"'"'?[);]$' )"
 	check_eq "$name: no permissive, wildcard, complement or unconfined" "" \
 		"$(grep -nE '^\s*permissive|[{ ]\*[ };]|~|unconfined_' "$te")"
 	# Every rule is traced to the nearest "# SPEC:LINE:" comment above

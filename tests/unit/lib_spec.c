@@ -210,6 +210,41 @@ test_path_checks(void **state)
 }
 
 static void
+test_replaces(void **state)
+{
+	const char *text = "[module]\nname = site\n"
+			   "[daemon helper]\ncommand = /usr/libexec/postfix/h\n"
+			   "data = /var/lib/mysql\n"
+			   "replaces = mysqld_db_t mysqld_runtime_t\n"
+			   "[milter m]\nserver = dkim_milter_t\n"
+			   "socket = unix:/run/m/m.sock\nreplaces = a_t\n"
+			   "[queue]\ndirectory = /srv/q\nreplaces = b_t\n"
+			   "[instance o]\nconfig_directory = /etc/o\n"
+			   "queue_directory = /srv/o\nreplaces = c_t\n"
+			   "[log]\nmaillog_file = /var/log/m\nreplaces = d_t\n"
+			   "[virtual]\nmailbox_base = /srv/v\nreplaces = e_t\n";
+	struct why why;
+	struct spec *s = parse(text, &why);
+
+	(void)state;
+	assert_non_null(s);
+	assert_int_equal(s->daemons[0].replaces.count, 2);
+	assert_string_equal(s->daemons[0].replaces.items[1].path,
+			    "mysqld_runtime_t");
+	assert_string_equal(s->sockets[0].replaces.items[0].path, "a_t");
+	assert_string_equal(s->instances[0].replaces.items[0].path, "b_t");
+	assert_string_equal(s->instances[1].replaces.items[0].path, "c_t");
+	assert_string_equal(s->log->replaces.items[0].path, "d_t");
+	assert_string_equal(s->virtual_->replaces.items[0].path, "e_t");
+	spec_free(s);
+	s = parse("[module]\nname = m\n[virtual]\nmailbox_base = /srv/v\n"
+		  "replaces = etc_t define(x)\n",
+		  &why);
+	assert_null(s);
+	assert_non_null(strstr(why.text, "t.ini:5: invalid name"));
+}
+
+static void
 test_identifiers(void **state)
 {
 	struct why why;
@@ -236,6 +271,7 @@ main(void)
 	    cmocka_unit_test(test_long_lines),
 	    cmocka_unit_test(test_path_checks),
 	    cmocka_unit_test(test_identifiers),
+	    cmocka_unit_test(test_replaces),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -65,6 +65,7 @@ struct label_claim {
 	const char *what; /* "[daemon x] log", as in messages */
 	const char *path;
 	int tree;           /* path(/.*)? rather than the path alone */
+	int program;        /* a command = that gets an entry point type */
 	const char *server; /* the section's server domain, or NULL */
 	const struct spec_list *replaces;
 	struct spec_origin at;

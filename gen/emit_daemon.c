@@ -101,6 +101,7 @@ emit_daemon(struct emit_ctx *c, const struct spec_daemon *d)
 	struct label_claim claim = {
 	    .what = ctx_str(c, "[daemon %s] command", d->name),
 	    .path = d->command.path,
+	    .program = 1,
 	    .replaces = &d->replaces,
 	    .at = d->command.at};
 	struct fragment_vars v;

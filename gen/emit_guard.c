@@ -11,6 +11,8 @@
  *
  *   - policy/label-guard lists it (or, for a tree, anything inside it):
  *     / and top-level system directories, Postfix's own trees and master;
+ *   - it is a command = named like a program policy/label-guard lists
+ *     (interpreters and shells, Postfix's programs), in any directory;
  *   - its type is one policy/label-guard protects (other domains'
  *     entrypoints, authentication and security files, keys, Postfix's
  *     own types);
@@ -250,6 +252,31 @@ check_tree_entries(struct emit_ctx *c, const struct label_claim *claim,
 	return 0;
 }
 
+/*
+ * A command = named like a program every domain shares or one of
+ * Postfix's own: relabeling /usr/bin/python3 or a copy of postscreen
+ * to an entry point type would take it from everyone else, wherever the
+ * file lies and whatever type it has now (bin_t is generic).
+ */
+static int
+check_program_name(struct emit_ctx *c, const struct label_claim *claim)
+{
+	const char *pos = c->guard_map, *name;
+	const char *base = strrchr(claim->path, '/') + 1;
+
+	while (claim->program &&
+	       (name = guard_next(c, "program", &pos)) != NULL)
+		if (strcmp(name, base) == 0 ||
+		    (name[strlen(name) - 1] == '*' &&
+		     strncmp(name, base, strlen(name) - 1) == 0))
+			return ctx_fail(c, claim->at,
+			                "%s = %s: %s is a system or Postfix "
+			                "program pfsel never gives a domain "
+			                "(policy/label-guard)",
+			                claim->what, claim->path, base);
+	return 0;
+}
+
 static int
 guard_claim(struct emit_ctx *c, const struct label_claim *claim,
             const char *own_fc)
@@ -259,7 +286,8 @@ guard_claim(struct emit_ctx *c, const struct label_claim *claim,
 	char *type;
 	int i, rc = 0;
 
-	if (check_protected_paths(c, claim) < 0)
+	if (check_protected_paths(c, claim) < 0 ||
+	    check_program_name(c, claim) < 0)
 		return -1;
 	for (i = 0; i < (claim->tree ? 2 : 1) && rc == 0; i++) {
 		type = policyinfo_file_type(c->pi, claim->path, modes[i]);

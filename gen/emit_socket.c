@@ -208,6 +208,7 @@ emit_new_milter(struct emit_ctx *c, const struct spec_socket *k)
 	struct label_claim claim = {
 	    .what = ctx_str(c, "[milter %s] command", k->name),
 	    .path = k->command.path,
+	    .program = 1,
 	    .replaces = &k->replaces,
 	    .at = k->command.at};
 	struct fragment_vars v;

@@ -69,6 +69,22 @@ for master in /usr/lib/postfix/sbin/master /usr/libexec/postfix/master; do
 command = $master
 X
 done
+# Postfix's other programs and the interpreters every domain runs, by
+# file name wherever they lie (their type may be generic bin_t or
+# postfix_exec_t, which replaces = is not needed for).
+for prog in /usr/lib/postfix/sbin/postscreen /usr/sbin/postconf \
+	/usr/bin/python3 /usr/local/bin/python3.11 /opt/x/bin/bash; do
+	refused "command = $prog" "4: [daemon prog] command = $prog: ${prog##*/} is a system or Postfix program" <<X
+[daemon prog]
+command = $prog
+X
+done
+refused "[milter] command = /usr/bin/perl" "6: [milter m] command = /usr/bin/perl: perl is a system or Postfix program" <<'X'
+[milter m]
+socket = unix:/run/m/m.sock
+clients = smtpd
+command = /usr/bin/perl
+X
 refused "milter socket directly in the queue" "5: [milter m] socket directory = /var/spool/postfix: a system or Postfix path" <<'X'
 [milter m]
 command = /usr/bin/mymilter

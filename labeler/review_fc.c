@@ -245,8 +245,9 @@ rv_fc_open(const char *fc, const char *const *paths, size_t npaths)
 			char *target = xasprintf("%s%s", fc, sfx[i]);
 			char *link = xasprintf("%s%s", file, sfx[i]);
 
-			if (access(target, R_OK) == 0)
-				(void)symlink(target, link);
+			if (access(target, R_OK) == 0 &&
+			    symlink(target, link) < 0)
+				warn("review: symlink %s", link);
 			free(target);
 			free(link);
 		}

@@ -14,6 +14,7 @@ checkpolicy semodule-utils policycoreutils policycoreutils-python-utils policyco
 selinux-utils selinux-policy-default selinux-policy-dev setools selint
 python3-audit python3-semanage python3-setools auditd
 postfix valgrind attr m4 make python3 time strace
+git dpkg-dev debhelper lintian rpm cpio bash-completion
 ${PFSEL_DEPS_EXTRA:-}
 "
 

@@ -3,8 +3,10 @@
 #
 # Called by "make check-vm" (after "make all") with the build directory:
 #   tests/vm/check-vm.sh BUILD
-# Builds (once, cached) a Debian 12 guest image, boots it once with the
-# freshly built pfsel and every scenario of tests/vm/scenarios, and
+# Builds (once, cached) a Debian 12 guest image, builds the pfsel .deb
+# from the release tarball (make dist) with dpkg-buildpackage, boots the
+# guest once with that package, which the guest installs with dpkg, and
+# every scenario of tests/vm/scenarios, and
 # prints per scenario: denials without pfsel (baseline), denials with
 # pfsel, the traffic result and the wall time.  Then feeds each
 # baseline's real audit records to "pfsel-label review" and checks that
@@ -67,10 +69,28 @@ else
 fi
 flock -u 9
 
-# The bundle the guest runs: driver, scenarios, programs, policy/.
 run=$build/vm/run-$(date +%Y%m%d-%H%M%S)
 bundle=$run/bundle
-mkdir -p "$bundle/bin" "$bundle/share/pfsel"
+mkdir -p "$bundle/bin"
+
+# The package, made as a distribution would: dpkg-buildpackage in the
+# release tarball (the tracked files as they are in the work tree).  The
+# guest installs it with dpkg and the scenarios use what it installed.
+pkg=$run/pkg
+mkdir -p "$pkg"
+t0=$(date +%s)
+if ! tarball=$(make -s -C "$top" dist BUILD="$pkg" 2>"$pkg/build.log" | tail -1) ||
+	! tar -C "$pkg" -xzf "$tarball" ||
+	! (cd "$pkg/$(basename "$tarball" .tar.gz)" &&
+		DEB_BUILD_OPTIONS=noddebs dpkg-buildpackage -us -uc -b) >>"$pkg/build.log" 2>&1; then
+	tail -15 "$pkg/build.log"
+	echo "check-vm: FAIL: the .deb did not build (log: $pkg/build.log)"
+	exit 1
+fi
+cp "$pkg"/pfsel_*.deb "$bundle/" || exit 1
+echo "check-vm: package: $(cd "$pkg" && ls pfsel_*.deb) built in $(($(date +%s) - t0))s"
+
+# The bundle the guest runs: driver, scenarios, the package, test helpers.
 cp "$here/guest/main.sh" "$here/guest/lib.sh" "$bundle/"
 cp -R "$here/scenarios" "$bundle/"
 if [ -n "${PFSEL_VM_ONLY:-}" ]; then
@@ -78,8 +98,6 @@ if [ -n "${PFSEL_VM_ONLY:-}" ]; then
 fi
 cc -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror \
 	-o "$bundle/bin/sitedaemon" "$here/sitedaemon.c" || exit 1
-cp "$build/pfsel-gen" "$build/pfsel-label" "$bundle/bin/" || exit 1
-cp -R "$top/policy" "$bundle/share/pfsel/"
 {
 	echo "; all tests/vm scenarios in one module (made by check-vm.sh)"
 	echo "[module]"

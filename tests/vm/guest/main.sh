@@ -2,11 +2,13 @@
 # main.sh - guest-side driver of the tests/vm scenarios (one boot for all).
 #
 # Started by the guest runner (tests/vm/guest/runner.sh) from the bundle
-# check-vm.sh built: scenarios/NN-name/{scenario.sh,spec.ini}, bin/ (the
-# freshly built pfsel-gen, pfsel-label, sitedaemon), share/pfsel/policy,
-# full.ini (all scenarios' spec sections under one [module]) and phases.
+# check-vm.sh built: scenarios/NN-name/{scenario.sh,spec.ini}, the pfsel
+# .deb, bin/ (test helpers: sitedaemon), full.ini (all scenarios' spec
+# sections under one [module]) and phases.
 #
 # Order, because every "semodule -i" costs ~50 s under TCG:
+#   0. dpkg -i the package: the scenarios use /usr/bin/pfsel-gen and
+#      pfsel-label with their data in /usr/share/pfsel, as installed
 #   1. prepare every scenario (users, directories, keys; stock labels)
 #   2. baseline: each scenario's config and traffic, stock policy
 #   3. ONE "pfsel-gen install full.ini" + "pfsel-label apply"
@@ -17,17 +19,29 @@
 set -u
 cd "$(dirname "$0")" || exit 1
 B=$PWD
-export PFSEL_DATADIR=$B/share/pfsel
 OUT=$E2E_OUT
 AUDIT=/var/log/audit/audit.log
 . "$B/lib.sh"
-# The bundle sits on /run, mounted noexec: its programs go to /opt/e2e.
+# The bundle sits on /run, mounted noexec: its helpers go to /opt/e2e.
 mkdir -p /opt/e2e
 cp -R "$B/bin" /opt/e2e/
 chcon -R -t bin_t /opt/e2e/bin
 export PATH=/opt/e2e/bin:$PATH
 
 mkdir -p "$OUT/res"
+# pfsel as an admin installs it; its data is where it was compiled to
+# look (no PFSEL_DATADIR).
+unset PFSEL_DATADIR
+t0=$(date +%s)
+if ! dpkg -i "$B"/pfsel_*.deb >"$OUT/dpkg.log" 2>&1 ||
+	[ "$(command -v pfsel-gen)" != /usr/bin/pfsel-gen ] ||
+	[ "$(command -v pfsel-label)" != /usr/bin/pfsel-label ] ||
+	[ ! -d /usr/share/pfsel/policy ]; then
+	echo "dpkg -i of the pfsel package failed" | tee "$OUT/fatal"
+	cat "$OUT/dpkg.log"
+	exit 1
+fi
+log "dpkg -i $(basename "$B"/pfsel_*.deb): $(($(date +%s) - t0))s; $(ls -Z /usr/bin/pfsel-gen)"
 : >"$OUT/summary.tsv"
 read -r -a PHASES <"$B/phases"
 # Guest uptime after which no scenario starts (host timeout minus margin).

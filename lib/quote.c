@@ -2,6 +2,7 @@
  * quote - text, shell and JSON encodings of untrusted values; see
  * quote.h.
  */
+#include <errno.h>
 #include <string.h>
 
 #include "quote.h"
@@ -152,6 +153,17 @@ void
 quote_text(struct strbuf *sb, const char *s)
 {
 	quote_text_mem(sb, s, strlen(s));
+}
+
+const char *
+quote_text_str(struct strbuf *sb, const char *s)
+{
+	int saved = errno; /* for warn(), which appends strerror(errno) */
+
+	strbuf_reset(sb);
+	quote_text(sb, s);
+	errno = saved;
+	return strbuf_str(sb);
 }
 
 void

@@ -43,6 +43,9 @@
 
 /* Append s (NUL-terminated), escaped for text output. */
 void quote_text(struct strbuf *sb, const char *s);
+/* sb emptied, then quote_text(s); returns sb's text: for messages
+ * (errno is kept for warn()). */
+const char *quote_text_str(struct strbuf *sb, const char *s);
 /* The same for n bytes that may include NUL (written "\x00"). */
 void quote_text_mem(struct strbuf *sb, const char *s, size_t n);
 /* Append at most max bytes of quote_text(s), "..." marking a cut; the

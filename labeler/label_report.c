@@ -123,18 +123,17 @@ label_report_summary(int json, const struct label_counts *c, double seconds,
 		struct label_out o;
 
 		label_out_init(&o, 1);
-		strbuf_addf(&o.sb,
-		            "{\"summary\":{\"files\":%lu,\"differ\":%lu,"
-		            "\"relabeled\":%lu,\"errors\":%lu,"
-		            "\"vanished\":%lu,\"customized\":%lu,"
-		            "\"refused\":%lu,\"interrupted\":%s,\"seconds\":%.3f,"
-		            "\"files_per_second\":%.0f}}\n",
-		            files, atomic_load(&c->differ),
-		            atomic_load(&c->relabeled), atomic_load(&c->errors),
-		            atomic_load(&c->vanished),
-		            atomic_load(&c->customized),
-		            atomic_load(&c->refused),
-		            interrupted ? "true" : "false", seconds, rate);
+		strbuf_addf(
+		    &o.sb,
+		    "{\"summary\":{\"files\":%lu,\"differ\":%lu,"
+		    "\"relabeled\":%lu,\"errors\":%lu,"
+		    "\"vanished\":%lu,\"customized\":%lu,"
+		    "\"refused\":%lu,\"interrupted\":%s,\"seconds\":%.3f,"
+		    "\"files_per_second\":%.0f}}\n",
+		    files, atomic_load(&c->differ), atomic_load(&c->relabeled),
+		    atomic_load(&c->errors), atomic_load(&c->vanished),
+		    atomic_load(&c->customized), atomic_load(&c->refused),
+		    interrupted ? "true" : "false", seconds, rate);
 		label_out_free(&o);
 	} else if (verbose) {
 		fprintf(stderr,

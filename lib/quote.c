@@ -281,6 +281,9 @@ quote_json(struct strbuf *sb, const char *s)
 		} else if ((len = utf8_char(p, n, &cp)) == 0) {
 			strbuf_addf(sb, "\\udc%02x", *p);
 			len = 1;
+		} else if (hidden_char(cp)) {
+			/* The same character, in a form no terminal acts on. */
+			strbuf_addf(sb, "\\u%04lx", cp);
 		} else {
 			strbuf_addmem(sb, p, len);
 		}

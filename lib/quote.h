@@ -25,8 +25,9 @@
  *   quote_text would change (bytes a terminal cannot show) is not
  *   written as a runnable word.
  *
- * quote_json: a JSON string that is always valid UTF-8: '"', '\' and
- *   control characters are escaped, valid UTF-8 is copied, and a byte
+ * quote_json: a JSON string that is always valid UTF-8: '"', '\',
+ *   control characters and the characters quote_text escapes are
+ *   escaped (\uXXXX), other valid UTF-8 is copied, and a byte
  *   that is not valid UTF-8 becomes the lone surrogate \udcXX (Python's
  *   "surrogateescape", PEP 383), so distinct names stay distinct and the
  *   bytes can be recovered.

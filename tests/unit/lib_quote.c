@@ -142,6 +142,8 @@ test_json(void **state)
 	assert_string_equal(json("\xf4\x90\x80\x80"),
 	                    "\"\\udcf4\\udc90\\udc80\\udc80\"");
 	assert_string_equal(json("\xf0\x9f\x93\xa7"), "\"\xf0\x9f\x93\xa7\"");
+	/* What a terminal would act on, as the same characters escaped. */
+	assert_string_equal(json("\xc2\x9b\xe2\x80\xae"), "\"\\u009b\\u202e\"");
 }
 
 static int

@@ -40,8 +40,10 @@ type_of() { getfattr -h --only-values -n security.selinux "$1" 2>/dev/null |
 	tr -d '\0' | cut -d: -f3; }
 
 # Text: one line per differing file, nothing a terminal would obey.
+clean_err() { ! grep -aq -e Sanitizer -e 'runtime error' "$1"; }
 "$LABEL" check -r "$root" "${trees[@]}" >"$T_TMP/check" 2>"$T_TMP/err"
 check_eq "check exits 1 (labels differ)" 1 $?
+check "check: no sanitizer report" clean_err "$T_TMP/err"
 check "check: every line is a report line" python3 - "$T_TMP/check" <<'PY'
 import sys
 data = open(sys.argv[1], "rb").read()
@@ -96,6 +98,7 @@ PY
 # apply: the shadow file keeps its label, the maildir links get theirs.
 "$LABEL" apply -r "$root" "${trees[@]}" >"$T_TMP/apply" 2>"$T_TMP/err"
 check_eq "apply exits 1: a hard link was left alone" 1 $?
+check "apply: no sanitizer report" clean_err "$T_TMP/err"
 check_eq "apply leaves the shadow_t file outside the tree alone" shadow_t \
 	"$(type_of "$root/etc/shadow")"
 check "apply reports the hard link it left" \

@@ -74,7 +74,7 @@ sys.exit(1 if any((b < 0x20 and b not in ok) or b == 0x7f for b in data) else 0)
 }
 
 # --spec: what the README tells admins to append with >>.
-"$LABEL" review --spec -p "$POLICY" attack.log >spec.out 2>/dev/null
+"$LABEL" review --spec -p "$POLICY" attack.log >spec.out 2>>err
 check "--spec: no section or key the log made up" \
 	sh -c "! grep -aqE '^\[(daemon evil|milter m)\]|^command = /bin/sh|^socket = unix:/run/m' spec.out"
 check "--spec: every line is a header, a valid key = value or a comment" \
@@ -105,7 +105,7 @@ emit() { "$GEN" emit site.ini -o gen >/dev/null; }
 check "pfsel-gen emit accepts the --spec output" emit
 
 # Text: nothing a terminal obeys; commands that give back the path.
-"$LABEL" review --color=never -p "$POLICY" attack.log >text.out 2>/dev/null
+"$LABEL" review --color=never -p "$POLICY" attack.log >text.out 2>>err
 check "text: no control byte (comm, path, unknown type escaped)" no_controls text.out
 check "text: ESC, BEL and invalid UTF-8 of comm show as \\xHH" \
 	grep -aqF 'comm: sm\x1b]0;owned\x07tpd\x1b[2J\xff' text.out
@@ -125,7 +125,7 @@ check "text: no restorecon line runs a broken path" \
 	sh -c "! grep -a '^ *fix: restorecon' text.out | grep -aqv -e 'PWNED' -e 'PATH being'"
 
 # JSON: valid UTF-8, and parses.
-"$LABEL" review --json -p "$POLICY" attack.log >r.json 2>/dev/null
+"$LABEL" review --json -p "$POLICY" attack.log >r.json 2>>err
 check "JSON: valid UTF-8 and parses; comm bytes recoverable" $PY -c '
 import json
 o = json.loads(open("r.json", "rb").read().decode("utf-8"))
@@ -134,10 +134,11 @@ want = b"sm\x1b]0;owned\x07tpd\x1b[2J\xff"
 assert any(c.encode("utf-8", "surrogateescape") == want for c in comms), comms'
 
 # --te: only statements and comments, nothing a log line put there.
-"$LABEL" review --te local_fixes -p "$POLICY" attack.log >fixes.te 2>/dev/null
+"$LABEL" review --te local_fixes -p "$POLICY" attack.log >fixes.te 2>>err
 check "--te: no control byte but tabs" no_controls fixes.te $'\t'
 check "--te: the risky rule is there" \
 	grep -q '^allow postfix_smtpd_t shadow_t:file read;' fixes.te
 check "--te: checkmodule compiles it" \
 	checkmodule -m -M -o local_fixes.mod fixes.te
+check "no sanitizer report" sh -c "! grep -aq -e Sanitizer -e 'runtime error' err"
 exit 0

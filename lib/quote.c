@@ -53,10 +53,13 @@ hidden_char(unsigned long cp)
 	       (cp >= 0x2066 && cp <= 0x2069);
 }
 
-/* Printable ASCII other than the backslash: copied as it is. */
+/* Printable ASCII other than the backslash: copied as it is.  A
+ * message (quote_message) keeps its backslashes, newlines and tabs. */
 static int
-plain_byte(unsigned char c)
+plain_byte(unsigned char c, int message)
 {
+	if (message && (c == '\\' || c == '\n' || c == '\t'))
+		return 1;
 	return c >= 0x20 && c < 0x7f && c != '\\';
 }
 
@@ -71,7 +74,7 @@ shown_len(const unsigned char *s, size_t n, int backslash_ok)
 	unsigned long cp;
 	size_t len;
 
-	if (plain_byte(s[0]) || (backslash_ok && s[0] == '\\'))
+	if (plain_byte(s[0], 0) || (backslash_ok && s[0] == '\\'))
 		return 1;
 	if (s[0] < 0x80)
 		return 0;
@@ -107,13 +110,14 @@ escape_byte(unsigned char c, char out[4])
  * bytes.  Returns the number of bytes of p written.
  */
 static size_t
-text_upto(struct strbuf *sb, const unsigned char *p, size_t n, size_t max)
+text_upto(struct strbuf *sb, const unsigned char *p, size_t n, size_t max,
+          int message)
 {
 	size_t i = 0, run, used = 0, room;
 
 	while (i < n) {
 		/* Runs of plain bytes in one append: most names are such. */
-		for (run = i; run < n && plain_byte(p[run]); run++)
+		for (run = i; run < n && plain_byte(p[run], message); run++)
 			;
 		room = max - used;
 		if (run - i > room)
@@ -146,7 +150,13 @@ text_upto(struct strbuf *sb, const unsigned char *p, size_t n, size_t max)
 void
 quote_text_mem(struct strbuf *sb, const char *s, size_t n)
 {
-	text_upto(sb, (const unsigned char *)s, n, (size_t)-1);
+	text_upto(sb, (const unsigned char *)s, n, (size_t)-1, 0);
+}
+
+void
+quote_message(struct strbuf *sb, const char *s, size_t n)
+{
+	text_upto(sb, (const unsigned char *)s, n, (size_t)-1, 1);
 }
 
 void
@@ -172,13 +182,13 @@ quote_text_max(struct strbuf *sb, const char *s, size_t max)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t n = strlen(s), start = sb->len;
 
-	if (text_upto(sb, p, n, max) == n)
+	if (text_upto(sb, p, n, max, 0) == n)
 		return;
 	/* Cut: again, leaving room for the "..." that says so. */
 	sb->len = start;
 	if (sb->data != NULL)
 		sb->data[start] = '\0';
-	text_upto(sb, p, n, max > 3 ? max - 3 : 0);
+	text_upto(sb, p, n, max > 3 ? max - 3 : 0, 0);
 	strbuf_adds(sb, "...");
 }
 

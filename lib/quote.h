@@ -49,6 +49,13 @@ void quote_text(struct strbuf *sb, const char *s);
 const char *quote_text_str(struct strbuf *sb, const char *s);
 /* The same for n bytes that may include NUL (written "\x00"). */
 void quote_text_mem(struct strbuf *sb, const char *s, size_t n);
+/*
+ * For diagnostics (msg.c), which quote spec and main.cf text and may span
+ * lines (a build's output): as quote_text, but newlines, tabs and
+ * backslashes pass unchanged, so only what could drive a terminal is
+ * escaped.
+ */
+void quote_message(struct strbuf *sb, const char *s, size_t n);
 /* Append at most max bytes of quote_text(s), "..." marking a cut; the
  * cut never splits an escape or a UTF-8 character. */
 void quote_text_max(struct strbuf *sb, const char *s, size_t max);

@@ -42,6 +42,13 @@ err=$("$GEN" emit "$d/site.ini" -o "$d/out" 2>&1)
 check "emit refuses the escaped value, naming its line" \
 	grep -Eq "site\.ini:[0-9]+: .*path /var/log/ma\\\\x1b" <<<"$err"
 
+# Diagnostics quote the spec: ESC in a refused name stays escaped.
+printf '[module]\nname = \033]0;x\007bad\n' >"$d/bad.ini"
+"$GEN" emit "$d/bad.ini" -o "$d/out2" 2>"$d/err2"
+check "emit's error names the line, ESC and BEL escaped" \
+	grep -qF 'bad.ini:2: invalid name "\x1b]0;x\x07bad"' "$d/err2"
+check "emit's error holds no control byte" no_controls "$d/err2"
+
 # install: the printed command, with a ROOT sh must quote.
 r="$(tmpdir)/r o'ot"
 "$PFSEL_TOP/scripts/scratch-root.sh" "$r" >/dev/null || not_ok "scratch root"

@@ -71,6 +71,9 @@ test_text(void **state)
 	strbuf_reset(&out);
 	quote_text_mem(&out, "a\0b", 3);
 	assert_string_equal(strbuf_str(&out), "a\\x00b");
+	strbuf_reset(&out);
+	quote_message(&out, "a\\b\n\tc\x1b[2J\xff", 11);
+	assert_string_equal(strbuf_str(&out), "a\\b\n\tc\\x1b[2J\\xff");
 	assert_true(quote_text_plain("/srv/a b.c"));
 	assert_false(quote_text_plain("a\\b"));
 	assert_true(quote_printable("a\\b \xc3\xa9"));

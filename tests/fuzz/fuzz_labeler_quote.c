@@ -10,7 +10,8 @@
  *   quote_json: a JSON string of valid UTF-8 without a control byte or
  *     a character a terminal hides, whose escapes (\udcXX: one byte)
  *     give the original bytes back;
- *   quote_command: runnable (0) exactly when every word is printable.
+ *   quote_command: runnable (0) exactly when every word is printable;
+ *   quote_message: no control byte but newlines and tabs.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -248,6 +249,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	s[size] = '\0';
 	/* Bytes with NULs: "\x00" and no control byte either. */
 	quote_text_mem(&mem, s, size);
+	check_shown(&mem);
+	strbuf_free(&mem);
+	/* Messages: only newlines and tabs of all controls get out. */
+	quote_message(&mem, s, size);
+	for (size_t i = 0; i < mem.len; i++)
+		if (mem.data[i] == '\n' || mem.data[i] == '\t')
+			mem.data[i] = ' ';
 	check_shown(&mem);
 	strbuf_free(&mem);
 	text_round_trip(s);

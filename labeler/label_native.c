@@ -48,13 +48,18 @@ add_type(struct label_native *nt, const char *context)
 static int
 reaches(const struct label_fc_spec *s, const char *key)
 {
-	char *prefix = label_memo_prefix(s->regex), *anchored, *below;
-	size_t plen = strlen(prefix), klen = strlen(key), n;
+	char *prefix, *anchored, *below;
+	size_t plen, klen = strlen(key), n;
 	pcre2_code_8 *re;
 	pcre2_match_data_8 *md;
 	int err, hit = 0;
 	PCRE2_SIZE off;
 
+	/* Every path lies below "/": nothing to match. */
+	if (strcmp(key, "/") == 0)
+		return 1;
+	prefix = label_memo_prefix(s->regex);
+	plen = strlen(prefix);
 	/* Most specs start with a literal that rules them out at once. */
 	n = plen < klen ? plen : klen;
 	if (strncmp(prefix, key, n) != 0) {

@@ -22,6 +22,7 @@
 #include "manifest.h"
 #include "msg.h"
 #include "ports.h"
+#include "quote.h"
 #include "selroot.h"
 #include "xalloc.h"
 
@@ -205,12 +206,24 @@ install_check(const char *root, const struct spec *spec, struct why *why)
 }
 
 /* The transaction changed the file contexts: say how to relabel just
- * what changed (pfsel-label compares with the copy taken before). */
+ * what changed (pfsel-label compares with the copy taken before).  ROOT
+ * is the user's: its words are shell-quoted (quote.h). */
 static void
 print_relabel_hint(const struct selroot *sr, const char *before)
 {
-	info("relabel what changed: pfsel-label apply%s%s --changed-since %s",
-	     *sr->root ? " -r " : "", sr->root, before);
+	const char *with_root[] = {"pfsel-label", "apply", "-r", sr->root,
+	                           "--changed-since", before, NULL};
+	const char *without[] = {"pfsel-label", "apply", "--changed-since",
+	                         before, NULL};
+	struct strbuf cmd = STRBUF_INIT;
+
+	if (quote_command(&cmd, *sr->root ? with_root : without) < 0)
+		info("relabel what changed (a path holds bytes a terminal "
+		     "cannot show, written escaped between < >): %s",
+		     cmd.data);
+	else
+		info("relabel what changed: %s", cmd.data);
+	strbuf_free(&cmd);
 }
 
 int

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "msg.h"
+#include "quote.h"
 #include "scan_model.h"
 #include "xalloc.h"
 
@@ -104,19 +105,27 @@ scan_add_client(struct scan_section *s, const char *client)
 	s->clients[s->nclients++] = xstrdup(client);
 }
 
+/*
+ * One line of the spec.  The text quotes main.cf/master.cf, which pfsel
+ * did not write: it is escaped (quote.h), so that no byte of it ends the
+ * line or reaches a terminal as a control; a value so escaped is one
+ * the spec parser refuses.  Comment lines (cut) are kept short, as any
+ * INI reader takes them; a value is never cut, which would change it.
+ */
 static void
-vline(struct strbuf *sb, const char *prefix, const char *fmt, va_list ap)
+vline(struct strbuf *sb, const char *prefix, int cut, const char *fmt,
+      va_list ap)
 {
 	char *text;
 
 	if (vasprintf(&text, fmt, ap) < 0)
 		fatalx("out of memory");
-	/* One comment line per line: values never carry a newline out. */
-	text[strcspn(text, "\n")] = 0;
-	/* inih as Debian builds it reads lines of up to 200 bytes. */
-	if (strlen(prefix) + strlen(text) > LINE_MAX_SPEC)
-		snprintf(text + LINE_MAX_SPEC - strlen(prefix) - 3, 4, "...");
-	strbuf_addf(sb, "%s%s\n", prefix, text);
+	strbuf_adds(sb, prefix);
+	if (cut)
+		quote_text_max(sb, text, LINE_MAX_SPEC - strlen(prefix));
+	else
+		quote_text(sb, text);
+	strbuf_addc(sb, '\n');
 	free(text);
 }
 
@@ -127,7 +136,7 @@ scan_comment(struct scan_section *s, const char *fmt, ...)
 	struct strbuf line = STRBUF_INIT;
 
 	va_start(ap, fmt);
-	vline(&line, "# ", fmt, ap);
+	vline(&line, "# ", 1, fmt, ap);
 	va_end(ap);
 	/* The same source line may be found twice (smtpd and cleanup). */
 	if (s->comments.len == 0 || !strstr(s->comments.data, line.data))
@@ -143,7 +152,7 @@ scan_set(struct scan_section *s, const char *key, const char *fmt, ...)
 
 	strbuf_addf(&line, "%s = ", key);
 	va_start(ap, fmt);
-	vline(&line, "", fmt, ap);
+	vline(&line, "", 0, fmt, ap);
 	va_end(ap);
 	strbuf_addmem(&s->body, line.data, line.len);
 	strbuf_free(&line);
@@ -156,7 +165,7 @@ vline_once(struct strbuf *sb, const char *prefix, const char *fmt, va_list ap)
 {
 	struct strbuf line = STRBUF_INIT;
 
-	vline(&line, prefix, fmt, ap);
+	vline(&line, prefix, 1, fmt, ap);
 	if (sb->len == 0 || !strstr(sb->data, line.data))
 		strbuf_addmem(sb, line.data, line.len);
 	strbuf_free(&line);
@@ -203,8 +212,10 @@ write_section(const struct scan_section *s, struct strbuf *out)
 	}
 	if (s->nclients) {
 		strbuf_addf(out, "%sclients =", p);
-		for (i = 0; i < s->nclients; i++)
-			strbuf_addf(out, " %s", s->clients[i]);
+		for (i = 0; i < s->nclients; i++) {
+			strbuf_addc(out, ' ');
+			quote_text(out, s->clients[i]);
+		}
 		strbuf_addc(out, '\n');
 	}
 }
@@ -216,13 +227,14 @@ scan_write(const struct scan_model *m, const char *module,
 	int kind;
 	size_t i;
 
-	strbuf_addf(out,
-	            "# pfsel spec written by \"pfsel-gen scan -c %s\".\n"
+	strbuf_adds(out, "# pfsel spec written by \"pfsel-gen scan -c ");
+	quote_text_max(out, config_dir, LINE_MAX_SPEC - 40);
+	strbuf_adds(out,
+	            "\".\n"
 	            "# Review every entry: each names the main.cf/master.cf "
 	            "line it came from.\n"
 	            "# Sections written as comments need a decision from "
-	            "you (see the reason).\n\n",
-	            config_dir);
+	            "you (see the reason).\n\n");
 	strbuf_addf(out, "[module]\nname = %s\n", module);
 	for (kind = 0; kind < SCAN_NKINDS; kind++)
 		for (i = 0; i < m->count; i++)

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "label_report.h"
+#include "quote.h"
 
 #define OUT_FLUSH_AT 65536
 
@@ -47,97 +48,65 @@ label_out_free(struct label_out *o)
 	strbuf_free(&o->sb);
 }
 
-/* Length of the valid UTF-8 sequence at s, 0 if invalid. */
-static size_t
-utf8_len(const unsigned char *s)
-{
-	size_t n, i;
-	unsigned c = s[0];
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		n = 2;
-	else if (c >= 0xe0 && c <= 0xef)
-		n = 3;
-	else if (c >= 0xf0 && c <= 0xf4)
-		n = 4;
-	else
-		return 0;
-	for (i = 1; i < n; i++)
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-	/* Overlong three-byte forms and UTF-16 surrogates. */
-	if (n == 3 &&
-	    ((c == 0xe0 && s[1] < 0xa0) || (c == 0xed && s[1] > 0x9f)))
-		return 0;
-	if (n == 4 &&
-	    ((c == 0xf0 && s[1] < 0x90) || (c == 0xf4 && s[1] > 0x8f)))
-		return 0;
-	return n;
-}
-
-void
-label_json_string(struct strbuf *sb, const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-
-	strbuf_addc(sb, '"');
-	while (*p) {
-		size_t n = utf8_len(p);
-
-		if (*p == '"' || *p == '\\') {
-			strbuf_addc(sb, '\\');
-			strbuf_addc(sb, (char)*p++);
-		} else if (*p == '\n') {
-			strbuf_adds(sb, "\\n");
-			p++;
-		} else if (*p == '\t') {
-			strbuf_adds(sb, "\\t");
-			p++;
-		} else if (n == 0) {
-			/*
-			 * A byte that is not UTF-8 becomes the lone surrogate
-			 * U+DCXX (PEP 383's "surrogateescape"): it cannot be
-			 * confused with any character, so names stay
-			 * distinct and the bytes can be recovered.
-			 */
-			strbuf_addf(sb, "\\udc%02x", *p++);
-		} else if (*p < 0x20 || *p == 0x7f) {
-			strbuf_addf(sb, "\\u%04x", *p++);
-		} else {
-			strbuf_addmem(sb, p, n);
-			p += n;
-		}
-	}
-	strbuf_addc(sb, '"');
-}
-
 void
 label_report_change(struct label_out *o, const char *path, const char *from,
                     const char *to, int written)
 {
 	if (o->json) {
 		strbuf_adds(&o->sb, "{\"path\":");
-		label_json_string(&o->sb, path);
+		quote_json(&o->sb, path);
 		strbuf_adds(&o->sb, ",\"from\":");
-		if (from)
-			label_json_string(&o->sb, from);
-		else
-			strbuf_adds(&o->sb, "null");
+		quote_json(&o->sb, from);
 		strbuf_adds(&o->sb, ",\"to\":");
-		label_json_string(&o->sb, to);
+		quote_json(&o->sb, to);
 		strbuf_addf(&o->sb, ",\"action\":\"%s\"}\n",
 		            written ? "relabeled" : "would relabel");
 	} else {
-		/* Plain appends: printf costs show at 100,000 lines/s. */
+		/*
+		 * Plain appends: printf costs show at 100,000 lines/s.  The
+		 * name and the old label are escaped (quote.h): a newline in
+		 * a name must not forge a line of its own.
+		 */
 		strbuf_adds(&o->sb, written ? "Relabeled " : "Would relabel ");
-		strbuf_adds(&o->sb, path);
+		quote_text(&o->sb, path);
 		strbuf_adds(&o->sb, " from ");
-		strbuf_adds(&o->sb, from ? from : "(null)");
+		quote_text(&o->sb, from ? from : "(null)");
 		strbuf_adds(&o->sb, " to ");
-		strbuf_adds(&o->sb, to);
+		quote_text(&o->sb, to);
 		strbuf_addc(&o->sb, '\n');
+	}
+	if (o->sb.len >= OUT_FLUSH_AT)
+		label_out_flush(o);
+}
+
+void
+label_report_refused(struct label_out *o, const char *path, const char *from,
+                     const char *to, unsigned long links, const char *type)
+{
+	if (o->json) {
+		strbuf_adds(&o->sb, "{\"path\":");
+		quote_json(&o->sb, path);
+		strbuf_adds(&o->sb, ",\"from\":");
+		quote_json(&o->sb, from);
+		strbuf_adds(&o->sb, ",\"to\":");
+		quote_json(&o->sb, to);
+		strbuf_addf(&o->sb,
+		            ",\"action\":\"refused\",\"links\":%lu,"
+		            "\"reason\":\"hard link with a type foreign to "
+		            "the trees\"}\n",
+		            links);
+	} else {
+		strbuf_adds(&o->sb, "Not relabeling ");
+		quote_text(&o->sb, path);
+		strbuf_adds(&o->sb, " from ");
+		quote_text(&o->sb, from);
+		strbuf_adds(&o->sb, " to ");
+		quote_text(&o->sb, to);
+		strbuf_addf(&o->sb, ": it has %lu links and its type ", links);
+		quote_text(&o->sb, type);
+		strbuf_adds(&o->sb, " is not one the file contexts of these "
+		                    "trees give (a hard link to a file outside "
+		                    "them?)\n");
 	}
 	if (o->sb.len >= OUT_FLUSH_AT)
 		label_out_flush(o);
@@ -154,26 +123,27 @@ label_report_summary(int json, const struct label_counts *c, double seconds,
 		struct label_out o;
 
 		label_out_init(&o, 1);
-		strbuf_addf(&o.sb,
-		            "{\"summary\":{\"files\":%lu,\"differ\":%lu,"
-		            "\"relabeled\":%lu,\"errors\":%lu,"
-		            "\"vanished\":%lu,\"customized\":%lu,"
-		            "\"interrupted\":%s,\"seconds\":%.3f,"
-		            "\"files_per_second\":%.0f}}\n",
-		            files, atomic_load(&c->differ),
-		            atomic_load(&c->relabeled), atomic_load(&c->errors),
-		            atomic_load(&c->vanished),
-		            atomic_load(&c->customized),
-		            interrupted ? "true" : "false", seconds, rate);
+		strbuf_addf(
+		    &o.sb,
+		    "{\"summary\":{\"files\":%lu,\"differ\":%lu,"
+		    "\"relabeled\":%lu,\"errors\":%lu,"
+		    "\"vanished\":%lu,\"customized\":%lu,"
+		    "\"refused\":%lu,\"interrupted\":%s,\"seconds\":%.3f,"
+		    "\"files_per_second\":%.0f}}\n",
+		    files, atomic_load(&c->differ), atomic_load(&c->relabeled),
+		    atomic_load(&c->errors), atomic_load(&c->vanished),
+		    atomic_load(&c->customized), atomic_load(&c->refused),
+		    interrupted ? "true" : "false", seconds, rate);
 		label_out_free(&o);
 	} else if (verbose) {
 		fprintf(stderr,
 		        "%lu files in %.2fs (%.0f files/s): %lu differ, %lu "
 		        "relabeled, %lu errors, %lu vanished, %lu "
-		        "customized%s\n",
+		        "customized, %lu refused%s\n",
 		        files, seconds, rate, atomic_load(&c->differ),
 		        atomic_load(&c->relabeled), atomic_load(&c->errors),
 		        atomic_load(&c->vanished), atomic_load(&c->customized),
+		        atomic_load(&c->refused),
 		        interrupted ? ", interrupted" : "");
 	}
 }

@@ -19,6 +19,7 @@
 #include "label_changed.h"
 #include "label_fc.h"
 #include "label_memo.h"
+#include "label_native.h"
 #include "label_policy.h"
 #include "label_report.h"
 #include "label_run.h"
@@ -232,6 +233,23 @@ trees_from_files(const struct run_opts *ro, const struct selroot *sr, char ***v,
 	return 0;
 }
 
+/* The types the file contexts give the trees walked (label_native.h). */
+static struct label_native *
+trees_native(const struct label_fc *fc, const struct selroot *sr, char **paths,
+             size_t npaths)
+{
+	const char **keys = xcalloc(npaths ? npaths : 1, sizeof(*keys));
+	size_t rl = strlen(sr->root), i;
+	struct label_native *nt;
+
+	/* Operands lie inside ROOT; selabel sees them without it. */
+	for (i = 0; i < npaths; i++)
+		keys[i] = strlen(paths[i]) >= rl ? paths[i] + rl : paths[i];
+	nt = label_native_new(fc, keys, npaths);
+	free(keys);
+	return nt;
+}
+
 static void
 on_signal(int sig)
 {
@@ -280,7 +298,9 @@ walk_all(struct run_opts *ro, const struct selroot *sr, char **paths,
 	} else if (atomic_load(&c.errors) > 0) {
 		status = PFSEL_EXIT_ERROR;
 	} else {
-		status = !ro->walk.apply && atomic_load(&c.differ) > 0;
+		/* A hard link left alone differs, after apply too. */
+		status = (!ro->walk.apply && atomic_load(&c.differ) > 0) ||
+		         atomic_load(&c.refused) > 0;
 	}
 	return status;
 }
@@ -292,6 +312,7 @@ label_run(int argc, char **argv, int apply)
 	struct selroot sr;
 	struct label_fc fc;
 	struct label_memo *memo;
+	struct label_native *native;
 	struct why why;
 	char **paths = NULL;
 	size_t npaths = 0, i;
@@ -332,7 +353,10 @@ label_run(int argc, char **argv, int apply)
 	}
 	memo = label_memo_new(&fc, !ro.no_memo);
 	ro.walk.memo = memo;
+	native = trees_native(&fc, &sr, paths, npaths);
+	ro.walk.native = native;
 	status = walk_all(&ro, &sr, paths, npaths);
+	label_native_free(native);
 	label_memo_free(memo);
 	label_fc_free(&fc);
 	label_policy_unload();

@@ -22,6 +22,7 @@
 #include "label_policy.h"
 #include "label_walk.h"
 #include "msg.h"
+#include "quote.h"
 #include "xalloc.h"
 
 #define XATTR_SELINUX "security.selinux"
@@ -68,8 +69,16 @@ struct worker {
 	/* Counted here, added to the shared totals once per directory. */
 	unsigned long files, differ, relabeled;
 	struct strbuf path;
+	struct strbuf shown, shown2; /* names escaped for messages */
 	pthread_t tid;
 };
+
+/* A name or label for a message, escaped (quote.h). */
+static const char *
+shown(struct worker *wk, const char *s)
+{
+	return quote_text_str(&wk->shown, s);
+}
 
 static void
 node_unref(struct dirnode *n)
@@ -266,6 +275,21 @@ known_valid(struct worker *wk, const char *ctx)
 	return 1;
 }
 
+/*
+ * A file with more than one name and a type the trees' file contexts
+ * never give: a name of it may lie outside the trees (a queue file
+ * hard-linked to /etc/shadow), and its label is the inode's, shared by
+ * every name.  Directories cannot be hard-linked; an unlabeled file has
+ * nothing to protect.
+ */
+static int
+hard_link_elsewhere(const struct label_walk_opts *o, const struct stat *st,
+                    const char *cur)
+{
+	return !S_ISDIR(st->st_mode) && st->st_nlink > 1 && cur != NULL &&
+	       o->native != NULL && !label_native_has(o->native, cur);
+}
+
 /* Compare (and with apply, set) the label of one object. */
 static void
 label_object(struct worker *wk, struct label_memo_dir *md, int fd, int is_open,
@@ -279,7 +303,7 @@ label_object(struct worker *wk, struct label_memo_dir *md, int fd, int is_open,
 	wk->files++;
 	rc = lookup(wk, md, *key ? key : "/", st->st_mode, &spec);
 	if (rc < 0) {
-		warn("%s: cannot look up its context", path);
+		warn("%s: cannot look up its context", shown(wk, path));
 		atomic_fetch_add(&c->errors, 1);
 		return;
 	}
@@ -288,7 +312,7 @@ label_object(struct worker *wk, struct label_memo_dir *md, int fd, int is_open,
 	cur = read_label(fd, is_open, &err);
 	if (cur == NULL && err != ENODATA) {
 		errno = err;
-		warn("%s: cannot read its label", path);
+		warn("%s: cannot read its label", shown(wk, path));
 		atomic_fetch_add(&c->errors, 1);
 		free(spec);
 		return;
@@ -297,8 +321,8 @@ label_object(struct worker *wk, struct label_memo_dir *md, int fd, int is_open,
 	if (rc == 2) {
 		atomic_fetch_add(&c->customized, 1);
 		if (msg_verbose())
-			info("%s not reset as customized by admin to %s", path,
-			     cur);
+			info("%s not reset as customized by admin to %s",
+			     shown(wk, path), quote_text_str(&wk->shown2, cur));
 	} else if (rc == 1 && strcmp(target, spec) != 0 &&
 	           !known_valid(wk, target)) {
 		/*
@@ -307,8 +331,17 @@ label_object(struct worker *wk, struct label_memo_dir *md, int fd, int is_open,
 		 * skipping those keeps threads off the policy lock.
 		 */
 		warnx("%s: %s is not valid in this policy, label left as %s",
-		      path, target, cur ? cur : "(null)");
+		      shown(wk, path), target,
+		      quote_text_str(&wk->shown2, cur ? cur : "(null)"));
 		atomic_fetch_add(&c->errors, 1);
+	} else if (rc == 1 && hard_link_elsewhere(o, st, cur)) {
+		char *type = label_native_type_of(cur);
+
+		atomic_fetch_add(&c->refused, 1);
+		label_report_refused(&wk->out, path, cur, target,
+		                     (unsigned long)st->st_nlink,
+		                     type ? type : "(none)");
+		free(type);
 	} else if (rc == 1) {
 		int written = 0;
 
@@ -318,7 +351,8 @@ label_object(struct worker *wk, struct label_memo_dir *md, int fd, int is_open,
 				written = 1;
 				wk->relabeled++;
 			} else {
-				warn("%s: cannot set label %s", path, target);
+				warn("%s: cannot set label %s", shown(wk, path),
+				     target);
 				atomic_fetch_add(&c->errors, 1);
 			}
 		}
@@ -386,15 +420,15 @@ visit_plain(struct worker *wk, struct dirnode *d, const char *name,
 	if (fd < 0) {
 		if (errno == ENOENT) {
 			atomic_fetch_add(&c->vanished, 1);
-			debug("%s: vanished", join(wk, d, name));
+			debug("%s: vanished", shown(wk, join(wk, d, name)));
 		} else {
-			warn("%s", join(wk, d, name));
+			warn("%s", shown(wk, join(wk, d, name)));
 			atomic_fetch_add(&c->errors, 1);
 		}
 		return 0;
 	}
 	if (fstat(fd, &st) < 0) {
-		warn("%s", join(wk, d, name));
+		warn("%s", shown(wk, join(wk, d, name)));
 		atomic_fetch_add(&c->errors, 1);
 		close(fd);
 		return 0;
@@ -463,7 +497,8 @@ read_dir(struct worker *wk, struct dirnode *n, double weight)
 	int fd;
 
 	if ((fd = dup(n->fd)) < 0 || (dp = fdopendir(fd)) == NULL) {
-		warn("%s: cannot read directory", *n->path ? n->path : "/");
+		warn("%s: cannot read directory",
+		     shown(wk, *n->path ? n->path : "/"));
 		atomic_fetch_add(&c->errors, 1);
 		if (fd >= 0)
 			close(fd);
@@ -476,7 +511,8 @@ read_dir(struct worker *wk, struct dirnode *n, double weight)
 		errno = 0;
 		if ((de = readdir(dp)) == NULL) {
 			if (errno != 0) {
-				warn("%s: cannot read directory", n->path);
+				warn("%s: cannot read directory",
+				     shown(wk, n->path));
 				atomic_fetch_add(&c->errors, 1);
 			}
 			break;
@@ -521,13 +557,14 @@ run_job(struct worker *wk, struct job *j)
 	if (fd < 0) {
 		if (errno == ENOENT) {
 			atomic_fetch_add(&c->vanished, 1);
-			debug("%s: vanished", join(wk, p, j->name));
+			debug("%s: vanished", shown(wk, join(wk, p, j->name)));
 		} else if (errno == ENOTDIR || errno == ELOOP) {
 			/* Replaced by a file or link: label that, no more. */
 			atomic_fetch_add(&c->vanished, 1);
 			visit_plain(wk, p, j->name, DT_UNKNOWN, 0);
 		} else {
-			warn("%s: cannot open directory", join(wk, p, j->name));
+			warn("%s: cannot open directory",
+			     shown(wk, join(wk, p, j->name)));
 			atomic_fetch_add(&c->errors, 1);
 			visit_plain(wk, p, j->name, DT_UNKNOWN, 0);
 		}
@@ -535,7 +572,7 @@ run_job(struct worker *wk, struct job *j)
 		return;
 	}
 	if (fstat(fd, &st) < 0) {
-		warn("%s", join(wk, p, j->name));
+		warn("%s", shown(wk, join(wk, p, j->name)));
 		atomic_fetch_add(&c->errors, 1);
 		close(fd);
 		add_done(c, j->weight);
@@ -544,7 +581,8 @@ run_job(struct worker *wk, struct job *j)
 	/* Mount points: skipped with --xdev, as setfiles(8) does. */
 	if (st.st_dev != p->own_dev &&
 	    ((o->xdev && st.st_dev != p->dev) || pseudo_fs(o, fd))) {
-		debug("%s: other file system, skipped", join(wk, p, j->name));
+		debug("%s: other file system, skipped",
+		      shown(wk, join(wk, p, j->name)));
 		close(fd);
 		add_done(c, j->weight);
 		return;
@@ -606,6 +644,7 @@ split_operand(const struct walk *w, const char *path, char **dir, char **base)
 	const char *root = w->o->root;
 	char *copy = xstrdup(path), *slash, real[PATH_MAX];
 	size_t len = strlen(copy);
+	struct strbuf msg = STRBUF_INIT;
 
 	while (len > 1 && copy[len - 1] == '/')
 		copy[--len] = '\0';
@@ -616,13 +655,16 @@ split_operand(const struct walk *w, const char *path, char **dir, char **base)
 	}
 	*slash = '\0';
 	if (realpath(*copy ? copy : "/", real) == NULL) {
-		warn("%s", path);
+		warn("%s", quote_text_str(&msg, path));
+		strbuf_free(&msg);
 		free(copy);
 		return -1;
 	}
 	if (strncmp(real, root, w->rootlen) != 0 ||
 	    (real[w->rootlen] != '/' && real[w->rootlen] != '\0')) {
-		warnx("%s: not inside root %s", path, root);
+		warnx("%s: not inside root %s", quote_text_str(&msg, path),
+		      root);
+		strbuf_free(&msg);
 		free(copy);
 		return -1;
 	}
@@ -643,7 +685,7 @@ start_root(struct worker *wk, const char *root)
 
 	fd = open(*root ? root : "/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0 || fstat(fd, &st) < 0) {
-		warn("%s", *root ? root : "/");
+		warn("%s", shown(wk, *root ? root : "/"));
 		atomic_fetch_add(&c->errors, 1);
 		if (fd >= 0)
 			close(fd);
@@ -674,7 +716,7 @@ start_operand(struct worker *wk, const char *path, double weight)
 		return -1;
 	fd = open(*dir ? dir : "/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0 || fstatat(fd, base, &st, AT_SYMLINK_NOFOLLOW) < 0) {
-		warn("%s", path);
+		warn("%s", shown(wk, path));
 		if (fd >= 0)
 			close(fd);
 		free(dir);
@@ -730,6 +772,8 @@ label_walk(const struct label_walk_opts *o, char *const *paths, size_t npaths,
 		wk[i].td = label_memo_thread_data(o->memo);
 		label_out_init(&wk[i].out, o->json);
 		strbuf_init(&wk[i].path);
+		strbuf_init(&wk[i].shown);
+		strbuf_init(&wk[i].shown2);
 	}
 	for (k = 0; k < npaths; k++)
 		if (start_operand(&wk[0], paths[k], 1.0 / (double)npaths) < 0) {
@@ -750,6 +794,8 @@ label_walk(const struct label_walk_opts *o, char *const *paths, size_t npaths,
 			free(wk[i].valid[v]);
 		label_out_free(&wk[i].out);
 		strbuf_free(&wk[i].path);
+		strbuf_free(&wk[i].shown);
+		strbuf_free(&wk[i].shown2);
 		label_memo_thread_free(wk[i].td);
 	}
 	free(wk);

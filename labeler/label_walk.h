@@ -8,6 +8,9 @@
  * written through the same descriptor.  A path is never resolved again
  * between the check and the write, symbolic links are never followed,
  * and a directory swapped for a link is labeled as the link it became.
+ * A file with several links whose type is foreign to the trees
+ * (label_native.h) is reported, not relabeled: the label of an inode is
+ * shared by all its names, some of which may lie outside the trees.
  *
  * Directories are a LIFO work list shared by N worker threads; a pending
  * directory is its parent's descriptor plus a name, so the open
@@ -28,6 +31,7 @@
 #include <stddef.h>
 
 #include "label_memo.h"
+#include "label_native.h"
 #include "label_report.h"
 
 struct label_walk_opts {
@@ -44,6 +48,8 @@ struct label_walk_opts {
 	 */
 	struct selabel_handle *handle;
 	const struct label_memo *memo; /* may be NULL */
+	/* The trees' own types: a hard link with another is left alone. */
+	const struct label_native *native;
 };
 
 /* Set from a signal handler: finish the entry at hand, then stop. */

@@ -9,30 +9,15 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "quote.h"
 #include "review_diag.h"
 #include "review_output.h"
 
+/* Every string goes out as quote_json writes it: valid UTF-8 always. */
 static void
 jstr(FILE *fp, const char *s)
 {
-	if (s == NULL) {
-		fputs("null", fp);
-		return;
-	}
-	fputc('"', fp);
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\')
-			fprintf(fp, "\\%c", c);
-		else if (c == '\n')
-			fputs("\\n", fp);
-		else if (c < 0x20 || c == 0x7f)
-			fprintf(fp, "\\u%04x", c);
-		else
-			fputc(c, fp);
-	}
-	fputc('"', fp);
+	quote_fputs(fp, quote_json, s);
 }
 
 static void

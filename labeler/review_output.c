@@ -5,6 +5,13 @@
  * The text is grouped by fix in the order an administrator should try
  * them, so the first thing read is the cheapest correct fix; allow
  * rules come last and risky ones say why in words.
+ *
+ * Every value read from a log (types, classes and permissions too: a
+ * crafted log is not bound to the policy's names) is printed through
+ * quote.h: escaped in text, shell-quoted in the commands of fix lines
+ * (none is printed for a path a terminal cannot show), a policy
+ * identifier or a comment line in --te, and in --spec only as the
+ * review_recipe sections made it (valid values or FILL IN comments).
  */
 #include "review_output.h"
 
@@ -12,8 +19,30 @@
 #include <string.h>
 #include <time.h>
 
+#include "quote.h"
 #include "review_diag.h"
 #include "xalloc.h"
+
+/*
+ * Values escaped for text output, in a ring of buffers so that a few
+ * can appear in one fprintf(); emptied when a report is done.
+ */
+#define SHOWN_RING 8
+static struct strbuf shown_ring[SHOWN_RING];
+static unsigned shown_next;
+
+static const char *
+T(const char *s)
+{
+	return quote_text_str(&shown_ring[shown_next++ % SHOWN_RING], s);
+}
+
+static void
+shown_free(void)
+{
+	for (unsigned i = 0; i < SHOWN_RING; i++)
+		strbuf_free(&shown_ring[i]);
+}
 
 static int
 fix_of(const struct rv_group *g)
@@ -64,7 +93,7 @@ perms_list(FILE *fp, const struct rv_group *g, uint64_t bits)
 		fputs("{", fp);
 	for (i = 0; i < g->nperms; i++)
 		if (bits & ((uint64_t)1 << i))
-			fprintf(fp, n != 1 ? " %s" : "%s", g->perms[i]);
+			fprintf(fp, n != 1 ? " %s" : "%s", T(g->perms[i]));
 	if (n != 1)
 		fputs(" }", fp);
 }
@@ -72,8 +101,8 @@ perms_list(FILE *fp, const struct rv_group *g, uint64_t bits)
 static void
 rule(FILE *fp, const struct rv_group *g)
 {
-	fprintf(fp, "allow %s %s:%s ", g->stype,
-	        g->ttype == g->stype ? "self" : g->ttype, g->tclass);
+	fprintf(fp, "allow %s %s:%s ", T(g->stype),
+	        g->ttype == g->stype ? "self" : T(g->ttype), T(g->tclass));
 	perms_list(fp, g, rule_bits(g));
 	fputs(";", fp);
 }
@@ -113,8 +142,31 @@ examples(FILE *fp, const char *label, const struct rv_examples *ex)
 		return;
 	fprintf(fp, "      %s:", label);
 	for (i = 0; i < ex->n; i++)
-		fprintf(fp, " %s", ex->v[i]);
+		fprintf(fp, " %s", T(ex->v[i]));
 	fputs(ex->more ? " ...\n" : "\n", fp);
+}
+
+/*
+ * A fix command, its words shell-quoted (quote_command): a path a
+ * terminal cannot show gives no command to copy, but the path escaped
+ * and a pointer to --json, which has its bytes.
+ */
+static void
+fix_command(FILE *fp, const char *lead, const char *cmd, const char *opt,
+            const char *path)
+{
+	const char *argv[] = {cmd, opt, path, NULL};
+	struct strbuf sb = STRBUF_INIT;
+
+	if (quote_command(&sb, argv) == 0)
+		fprintf(fp, "%s%s", lead, sb.data);
+	else
+		fprintf(fp,
+		        "%s%s %s PATH, PATH being %s (not shown as a command: "
+		        "it holds bytes a terminal cannot show; --json has "
+		        "them)",
+		        lead, cmd, opt, T(path));
+	strbuf_free(&sb);
 }
 
 static void
@@ -125,20 +177,20 @@ text_fix(FILE *fp, const struct rv_group *g, const struct rv_diag *d,
 
 	switch (d->fix) {
 	case RV_FIX_RELABEL:
-		fprintf(
-		    fp,
-		    "      fix: restorecon -v '%s'   (file contexts say %s)\n",
-		    d->fc_path, d->fc_type);
+		fix_command(fp, "      fix: ", "restorecon", "-v", d->fc_path);
+		fprintf(fp, "   (file contexts say %s)\n", T(d->fc_type));
 		if (strncmp(d->fc_path, "/var/spool/postfix", 18) == 0 ||
 		    strncmp(d->fc_path, "/etc/postfix", 12) == 0 ||
-		    strncmp(d->fc_path, "/var/lib/postfix", 16) == 0)
-			fprintf(fp, "       or: pfsel-label apply '%s'\n",
-			        d->fc_path);
+		    strncmp(d->fc_path, "/var/lib/postfix", 16) == 0) {
+			fix_command(fp, "       or: ", "pfsel-label", "apply",
+			            d->fc_path);
+			fputc('\n', fp);
+		}
 		break;
 	case RV_FIX_PORT:
 		if (d->nport_types == 1)
 			fprintf(fp, "      fix: semanage port -a -t %s -p %s ",
-			        d->port_types[0], d->port_proto);
+			        T(d->port_types[0]), d->port_proto);
 		else
 			fprintf(
 			    fp,
@@ -151,17 +203,17 @@ text_fix(FILE *fp, const struct rv_group *g, const struct rv_diag *d,
 		if (d->nport_types > 1) {
 			fputs("           PORT_TYPE, one of:", fp);
 			for (i = 0; i < d->nport_types; i++)
-				fprintf(fp, " %s", d->port_types[i]);
+				fprintf(fp, " %s", T(d->port_types[i]));
 			fputc('\n', fp);
 		}
 		for (i = 0; i < d->nbools; i++)
 			fprintf(fp, "       or: setsebool -P %s %d\n",
-			        d->bools[i], d->boolvals[i]);
+			        T(d->bools[i]), d->boolvals[i]);
 		break;
 	case RV_FIX_BOOLEAN:
 		for (i = 0; i < d->nbools; i++)
 			fprintf(fp, "      fix: setsebool -P %s %d\n",
-			        d->bools[i], d->boolvals[i]);
+			        T(d->bools[i]), d->boolvals[i]);
 		break;
 	case RV_FIX_SPEC:
 		fprintf(fp, "      why: %s\n      fix: add to the spec:\n",
@@ -183,7 +235,7 @@ text_fix(FILE *fp, const struct rv_group *g, const struct rv_diag *d,
 			fprintf(fp,
 			        "       or: %s(%s)   (refpolicy interface, "
 			        "%d permissions in all)\n",
-			        d->iface, g->stype, d->iface_grants);
+			        T(d->iface), T(g->stype), d->iface_grants);
 		if (d->risk != NULL)
 			fprintf(fp, "      %sRISK: %s%s\n",
 			        r->color ? "\033[1;31m" : "", d->risk,
@@ -192,7 +244,7 @@ text_fix(FILE *fp, const struct rv_group *g, const struct rv_diag *d,
 	case RV_FIX_POLICY:
 		fprintf(fp, "      reason: %s\n", rv_reason_name(d->reason));
 		if (d->constraint != NULL)
-			fprintf(fp, "      constraint: %s\n", d->constraint);
+			fprintf(fp, "      constraint: %s\n", T(d->constraint));
 		break;
 	case RV_FIX_NONE:
 		fputs(d->reason == RV_R_ALLOW
@@ -208,10 +260,10 @@ text_fix(FILE *fp, const struct rv_group *g, const struct rv_diag *d,
 	}
 	if (d->fc_path != NULL && d->fix != RV_FIX_RELABEL)
 		fprintf(fp, "      note: file contexts say %s is %s\n",
-		        d->fc_path, d->fc_type);
+		        T(d->fc_path), T(d->fc_type));
 	if (d->permissive_domain)
 		fprintf(fp, "      note: %s is a permissive domain\n",
-		        g->stype);
+		        T(g->stype));
 }
 
 void
@@ -236,8 +288,8 @@ rv_print_text(FILE *fp, const struct rv_report *r)
 			fprintf(fp, "\n%s== %s ==%s\n", bold, fix_titles[last],
 			        off);
 		}
-		fprintf(fp, "  %s%s -> %s:%s%s ", bold, g->stype, g->ttype,
-		        g->tclass, off);
+		fprintf(fp, "  %s%s -> %s:%s%s ", bold, T(g->stype),
+		        T(g->ttype), T(g->tclass), off);
 		perms_list(fp, g, ~(uint64_t)0);
 		fprintf(fp, "  x%lu", g->count);
 		if (g->permissive > 0)
@@ -257,15 +309,56 @@ rv_print_text(FILE *fp, const struct rv_report *r)
 	for (i = 0; i < r->nerrs; i++) {
 		if (i == 0)
 			fprintf(fp, "\n%s== SELINUX_ERR ==%s\n", bold, off);
-		fprintf(fp, "  %s  x%lu\n      e.g. %s\n", r->errs[i].what,
-		        r->errs[i].count, r->errs[i].example);
+		fprintf(fp, "  %s  x%lu\n      e.g. %s\n", T(r->errs[i].what),
+		        r->errs[i].count, T(r->errs[i].example));
 	}
+	shown_free();
 }
 
 static int
 wants_rule(const struct rv_group *g)
 {
 	return fix_of(g) == RV_FIX_ALLOW && rule_bits(g) != 0;
+}
+
+/* A name --te can write into policy text: [A-Za-z_][A-Za-z0-9_]*. */
+static int
+policy_name(const char *s)
+{
+	const char *p = s;
+
+	if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+	      *p == '_'))
+		return 0;
+	for (p++; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '_'))
+			return 0;
+	return 1;
+}
+
+/* Every name the group's rule (or interface call) would write is one. */
+static int
+policy_names(const struct rv_group *g)
+{
+	uint64_t bits = rule_bits(g);
+	int k;
+
+	if (!policy_name(g->stype) || !policy_name(g->ttype) ||
+	    !policy_name(g->tclass) ||
+	    (g->diag->iface != NULL && !policy_name(g->diag->iface)))
+		return 0;
+	for (k = 0; k < g->nperms; k++)
+		if (bits & ((uint64_t)1 << k) && !policy_name(g->perms[k]))
+			return 0;
+	return 1;
+}
+
+/* A rule --te writes; one with another name is only a comment. */
+static int
+te_rule(const struct rv_group *g)
+{
+	return wants_rule(g) && policy_names(g);
 }
 
 /* Add s to a set of interned strings (pointer equality suffices). */
@@ -289,7 +382,7 @@ rv_print_te(FILE *fp, const struct rv_report *r, const char *module)
 	int n = 0, k, refpolicy = 0;
 
 	for (i = 0; i < r->ngroups; i++)
-		if (wants_rule(r->groups[i])) {
+		if (te_rule(r->groups[i])) {
 			set_add(&types, &ntypes, r->groups[i]->stype);
 			if (r->groups[i]->ttype != r->groups[i]->stype)
 				set_add(&types, &ntypes, r->groups[i]->ttype);
@@ -297,8 +390,8 @@ rv_print_te(FILE *fp, const struct rv_report *r, const char *module)
 		}
 	/* Interface calls need the refpolicy devel Makefile to expand. */
 	for (i = 0; i < r->ngroups; i++)
-		refpolicy |= wants_rule(r->groups[i]) &&
-		             r->groups[i]->diag->iface != NULL;
+		refpolicy |=
+		    te_rule(r->groups[i]) && r->groups[i]->diag->iface != NULL;
 	if (refpolicy)
 		fprintf(fp, "policy_module(%s, 1.0)\n\nrequire {\n", module);
 	else
@@ -311,7 +404,7 @@ rv_print_te(FILE *fp, const struct rv_report *r, const char *module)
 		for (j = 0; j < r->ngroups; j++) {
 			const struct rv_group *g = r->groups[j];
 
-			if (!wants_rule(g) || g->tclass != classes[i])
+			if (!te_rule(g) || g->tclass != classes[i])
 				continue;
 			for (k = 0; k < g->nperms; k++)
 				if (rule_bits(g) & ((uint64_t)1 << k))
@@ -329,7 +422,15 @@ rv_print_te(FILE *fp, const struct rv_report *r, const char *module)
 	for (i = 0; i < r->ngroups; i++) {
 		const struct rv_group *g = r->groups[i];
 
-		if (!wants_rule(g))
+		if (wants_rule(g) && !te_rule(g)) {
+			fputs("\n# not written: a name in this rule is not a "
+			      "policy identifier: ",
+			      fp);
+			rule(fp, g);
+			fputc('\n', fp);
+			continue;
+		}
+		if (!te_rule(g))
 			continue;
 		fputc('\n', fp);
 		if (g->diag->risk != NULL)
@@ -346,13 +447,16 @@ rv_print_te(FILE *fp, const struct rv_report *r, const char *module)
 		}
 		n++;
 	}
+	shown_free();
 	return n;
 }
 
 int
 rv_print_spec(FILE *fp, const struct rv_report *r)
 {
+	struct strbuf sb = STRBUF_INIT;
 	size_t i, j;
+	char *what;
 	int n = 0;
 
 	for (i = 0; i < r->ngroups; i++) {
@@ -366,11 +470,16 @@ rv_print_spec(FILE *fp, const struct rv_report *r)
 			      r->groups[j]->diag->spec == g->diag->spec;
 		if (dup)
 			continue;
-		fprintf(fp, "%s# from %lu denial%s: %s -> %s:%s; %s\n%s",
-		        n ? "\n" : "", g->count, g->count == 1 ? "" : "s",
-		        g->stype, g->ttype, g->tclass, g->diag->spec_why,
-		        g->diag->spec);
+		/* One comment line, of a length any spec reader takes. */
+		what = xasprintf("%s -> %s:%s", g->stype, g->ttype, g->tclass);
+		strbuf_reset(&sb);
+		quote_text_max(&sb, what, 96);
+		free(what);
+		fprintf(fp, "%s# from %lu denial%s: %s; %s\n%s", n ? "\n" : "",
+		        g->count, g->count == 1 ? "" : "s", sb.data,
+		        g->diag->spec_why, g->diag->spec);
 		n++;
 	}
+	strbuf_free(&sb);
 	return n;
 }

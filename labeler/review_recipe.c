@@ -6,6 +6,14 @@
  * type, class, permissions, example paths/executables) and the section
  * it writes.  Names derived from paths are made into spec identifiers
  * ([a-z][a-z0-9_]*, at most 32 characters).
+ *
+ * Every other value comes from the log, which anyone who can write to
+ * it (or hand it to an admin) controls: a hex-encoded path may decode
+ * to newlines and section headers.  A value is written only when it
+ * passes the check the spec parser applies to its key (spec_check.h);
+ * else the line becomes a "; FILL IN:" comment naming the value escaped
+ * (quote.h) and cut short, so the output never holds a line the log
+ * made up, and pfsel-gen refuses the section until the admin fills it.
  */
 #include "review_recipe.h"
 
@@ -13,7 +21,52 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "quote.h"
+#include "spec.h"
+#include "spec_check.h"
 #include "strbuf.h"
+#include "xalloc.h"
+
+/* Log values in FILL IN comments are cut: one line, any reader. */
+#define SHOWN_MAX 72
+
+typedef int (*value_check)(const char *, struct why *);
+
+static int
+check_name(const char *s, struct why *why)
+{
+	return spec_check_identifier(s, SPEC_NAME_MAX, why);
+}
+
+/*
+ * "key = prefixVALUE" when value passes check, else a FILL IN comment
+ * saying which value of the log was refused and why, escaped.
+ */
+static void
+spec_line(struct strbuf *sb, const char *key, const char *prefix,
+          const char *value, value_check check)
+{
+	struct why why;
+
+	if (check(value, &why) == 0) {
+		strbuf_addf(sb, "%s = %s%s\n", key, prefix, value);
+		return;
+	}
+	strbuf_addf(sb, "; FILL IN: %s = ... (the log's ", key);
+	quote_text_max(sb, value, SHOWN_MAX);
+	strbuf_adds(sb, " is refused: ");
+	quote_text_max(sb, why.text, SHOWN_MAX);
+	strbuf_adds(sb, ")\n");
+}
+
+/* A log value inside a comment of ours: escaped, cut, quoted. */
+static void
+spec_shown(struct strbuf *sb, const char *value)
+{
+	strbuf_addc(sb, '"');
+	quote_text_max(sb, value, SHOWN_MAX);
+	strbuf_addc(sb, '"');
+}
 
 static int
 is(const char *a, const char *b)
@@ -87,7 +140,8 @@ recipe_log(struct rv_table *t, const struct rv_group *g)
 		return NULL;
 	for (i = 0; i < g->comms.n; i++)
 		postlog |= is(g->comms.v[i], "postlog");
-	strbuf_addf(&sb, "[log]\nmaillog_file = %s\n", path);
+	strbuf_adds(&sb, "[log]\n");
+	spec_line(&sb, "maillog_file", "", path, spec_check_path);
 	if (postlog)
 		strbuf_adds(&sb, "writer = master\n");
 	return finish(t, &sb);
@@ -106,6 +160,7 @@ recipe_virtual(struct rv_table *t, const struct rv_group *g)
 {
 	struct strbuf sb = STRBUF_INIT;
 	const char *path = abs_path(g), *s;
+	char *base;
 	size_t n;
 
 	if (!is(g->stype, "postfix_virtual_t") || mail_type(g->ttype) ||
@@ -113,18 +168,21 @@ recipe_virtual(struct rv_table *t, const struct rv_group *g)
 		return NULL;
 	if (path == NULL) {
 		/* No PATH record (no audit rules loaded): only a name. */
-		strbuf_addf(&sb,
+		strbuf_adds(&sb,
 		            "[virtual]\n; FILL IN: mailbox_base = the tree "
-		            "holding \"%s\" (postconf -h "
-		            "virtual_mailbox_base)\n",
-		            g->paths.n > 0 ? g->paths.v[0] : "?");
+		            "holding ");
+		spec_shown(&sb, g->paths.n > 0 ? g->paths.v[0] : "?");
+		strbuf_adds(&sb, " (postconf -h virtual_mailbox_base)\n");
 		return finish(t, &sb);
 	}
 	/* The mailbox base: the first two components (/srv/vmail). */
 	s = strchr(path + 1, '/');
 	s = s ? strchr(s + 1, '/') : NULL;
 	n = s ? (size_t)(s - path) : strlen(path);
-	strbuf_addf(&sb, "[virtual]\nmailbox_base = %.*s\n", (int)n, path);
+	base = xstrndup(path, n);
+	strbuf_adds(&sb, "[virtual]\n");
+	spec_line(&sb, "mailbox_base", "", base, spec_check_path);
+	free(base);
 	return finish(t, &sb);
 }
 
@@ -162,10 +220,10 @@ recipe_socket(struct rv_table *t, const struct rv_group *g)
 	ident(path, name, sizeof(name));
 	milter = looks_milter(path) || looks_milter(g->ttype) ||
 	         is(daemon, "cleanup");
-	strbuf_addf(&sb, "[%s %s]\nsocket = unix:%s\n",
-	            milter ? "milter" : "socket", name, path);
+	strbuf_addf(&sb, "[%s %s]\n", milter ? "milter" : "socket", name);
+	spec_line(&sb, "socket", "unix:", path, spec_check_path);
 	if (conn)
-		strbuf_addf(&sb, "server = %s\n", g->ttype);
+		spec_line(&sb, "server", "", g->ttype, spec_check_type);
 	else
 		strbuf_adds(
 		    &sb, milter
@@ -173,7 +231,7 @@ recipe_socket(struct rv_table *t, const struct rv_group *g)
 		               "command = ITS PROGRAM\n"
 		             : "; FILL IN: server = DOMAIN of the program "
 		               "serving the socket\n");
-	strbuf_addf(&sb, "clients = %s\n", daemon);
+	spec_line(&sb, "clients", "", daemon, check_name);
 	return finish(t, &sb);
 }
 
@@ -212,13 +270,19 @@ recipe_milter_keys(struct rv_table *t, const struct rv_group *g)
 	ident(g->comms.n > 0 ? g->comms.v[0] : g->stype, name, sizeof(name));
 	strbuf_addf(&sb,
 	            "[milter %s]\n; FILL IN: socket = the milter's socket "
-	            "(postconf -h smtpd_milters)\nserver = %s\n",
-	            name, g->stype);
-	if (path != NULL && (s = strrchr(path, '/')) != NULL && s > path)
-		strbuf_addf(&sb, "keys = %.*s\n", (int)(s - path), path);
-	else
-		strbuf_addf(&sb, "; FILL IN: keys = the directory holding %s\n",
-		            ex);
+	            "(postconf -h smtpd_milters)\n",
+	            name);
+	spec_line(&sb, "server", "", g->stype, spec_check_type);
+	if (path != NULL && (s = strrchr(path, '/')) != NULL && s > path) {
+		char *dir = xstrndup(path, (size_t)(s - path));
+
+		spec_line(&sb, "keys", "", dir, spec_check_path);
+		free(dir);
+	} else {
+		strbuf_adds(&sb, "; FILL IN: keys = the directory holding ");
+		spec_shown(&sb, ex);
+		strbuf_addc(&sb, '\n');
+	}
 	return finish(t, &sb);
 }
 
@@ -255,12 +319,16 @@ recipe_queue(struct rv_table *t, const struct rv_group *g)
 	    !queue_dir_name(ex))
 		return NULL;
 	if (path != NULL && (s = strrchr(path, '/')) != NULL && s > path &&
-	    !is(s + 1, "spool"))
-		strbuf_addf(&sb, "[queue]\ndirectory = %.*s\n", (int)(s - path),
-		            path);
-	else if (path != NULL)
-		strbuf_addf(&sb, "[queue]\ndirectory = %s\n", path);
-	else
+	    !is(s + 1, "spool")) {
+		char *dir = xstrndup(path, (size_t)(s - path));
+
+		strbuf_adds(&sb, "[queue]\n");
+		spec_line(&sb, "directory", "", dir, spec_check_path);
+		free(dir);
+	} else if (path != NULL) {
+		strbuf_adds(&sb, "[queue]\n");
+		spec_line(&sb, "directory", "", path, spec_check_path);
+	} else
 		strbuf_adds(&sb, "[queue]\n; FILL IN: directory = the moved "
 		                 "queue (postconf -h queue_directory)\n");
 	return finish(t, &sb);
@@ -309,7 +377,8 @@ recipe_daemon(struct rv_table *t, const struct rv_group *g)
 	if (exe == NULL)
 		return NULL;
 	ident(exe, name, sizeof(name));
-	strbuf_addf(&sb, "[daemon %s]\ncommand = %s\n", name, exe);
+	strbuf_addf(&sb, "[daemon %s]\n", name);
+	spec_line(&sb, "command", "", exe, spec_check_path);
 	return finish(t, &sb);
 }
 

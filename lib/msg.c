@@ -3,7 +3,8 @@
  *
  * Output is line-buffered by building each message in one buffer and
  * writing it with a single write(2), so that lines from worker threads
- * never interleave mid-line.
+ * never interleave mid-line.  Control bytes are escaped on the way out
+ * (quote_message), whatever the message quotes.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 #include <unistd.h>
 
 #include "msg.h"
+#include "quote.h"
 
 static const char *progname = "pfsel";
 static int verbose;
@@ -42,12 +44,19 @@ msg_verbose(void)
 	return verbose;
 }
 
+static int
+plain_message_byte(char c)
+{
+	return (c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t';
+}
+
 static void
 vemit(const char *level, int with_errno, const char *fmt, va_list ap)
 {
-	char line[4096];
+	char line[4096], *out = line;
 	int saved_errno = errno;
-	size_t len;
+	struct strbuf shown = STRBUF_INIT;
+	size_t len, i;
 
 	len = (size_t)snprintf(line, sizeof(line), "%s: %s", progname, level);
 	if (len < sizeof(line))
@@ -59,9 +68,23 @@ vemit(const char *level, int with_errno, const char *fmt, va_list ap)
 	if (len >= sizeof(line) - 1)
 		len = sizeof(line) - 2;
 	line[len++] = '\n';
+	/*
+	 * Messages quote spec, main.cf and file names: no byte of those may
+	 * drive the terminal (quote.h).  Plain text is written as it is,
+	 * without allocating: "out of memory" must get out too.
+	 */
+	for (i = 0; i < len && plain_message_byte(line[i]); i++)
+		;
+	if (i < len) {
+		quote_message(&shown, line, len);
+		out = shown.data;
+		len = shown.len;
+	}
 	/* Diagnostics are best effort: there is nowhere to report a failure. */
-	if (write(STDERR_FILENO, line, len) < 0)
-		return;
+	if (write(STDERR_FILENO, out, len) < 0) {
+		/* nothing to do */
+	}
+	strbuf_free(&shown);
 }
 
 void

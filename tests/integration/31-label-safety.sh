@@ -18,7 +18,7 @@ spool=$root/var/spool
 
 oracle() {
 	setfiles -n -v -r "$root" "$fc" "$@" 2>/dev/null |
-		grep -a '^Would relabel' | LC_ALL=C sort
+		escape_relabel_lines | LC_ALL=C sort
 }
 mine() {
 	"$LABEL" check -r "$root" "$@" 2>/dev/null |

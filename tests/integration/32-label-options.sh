@@ -13,7 +13,7 @@ python3 "$MKTREE" "$root" 1500 --seed 5 --scramble 0.5 >/dev/null
 
 oracle() {
 	setfiles -n -v -r "$root" "$fc" "$@" 2>/dev/null |
-		grep -a '^Would relabel' | LC_ALL=C sort
+		escape_relabel_lines | LC_ALL=C sort
 }
 mine() {
 	"$LABEL" check -r "$root" "$@" 2>/dev/null |

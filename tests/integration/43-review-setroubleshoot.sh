@@ -76,7 +76,7 @@ echo "# skip samba_share: needs a new file context, not a relabel"
 # The restorecon fix names a file whose context the policy defines.
 got=$("$LABEL" review -p "$POLICY" "$D/data_audit_automount_exec_config.log")
 check "automount_exec_config: prints restorecon for /etc/auto.net" \
-	grep -q "restorecon -v '/etc/auto.net'" <<<"$got"
+	grep -q "restorecon -v /etc/auto.net " <<<"$got"
 want=$(matchpathcon -n /etc/auto.net 2>/dev/null | cut -d: -f3)
 check "automount_exec_config: type is matchpathcon's ($want)" \
 	grep -q "file contexts say $want" <<<"$got"

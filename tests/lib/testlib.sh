@@ -99,3 +99,37 @@ for pc in setools.SELinuxPolicy(pol).portcons():
         break
 PY
 }
+
+# escape_relabel_lines: setfiles -n -v output on stdin, its "Would
+# relabel P from A to B" records (P may hold newlines) on stdout with P
+# escaped as pfsel-label prints names (pfsel-label(1), lib/quote.h): an
+# implementation of that rule of its own, so that setfiles stays the
+# oracle for names no terminal should see raw.
+escape_relabel_lines() {
+	/usr/bin/python3 -c '
+import re, sys
+HIDDEN = set(range(0x80, 0xa0)) | {0x61c, 0x200e, 0x200f} | \
+    set(range(0x2028, 0x202f)) | set(range(0x2066, 0x206a))
+NAMED = {0x5c: b"\\\\", 0x0a: b"\\n", 0x09: b"\\t", 0x0d: b"\\r"}
+def esc(b):
+    out, i = bytearray(), 0
+    while i < len(b):
+        c = b[i]
+        if 0x20 <= c < 0x7f and c != 0x5c:
+            out.append(c); i += 1; continue
+        ch = None
+        for n in (2, 3, 4):
+            try:
+                ch = b[i:i + n].decode("utf-8")
+                break
+            except UnicodeDecodeError:
+                pass
+        if c >= 0x80 and ch is not None and len(ch) == 1 and ord(ch) not in HIDDEN:
+            out += b[i:i + n]; i += n; continue
+        out += NAMED.get(c, b"\\x%02x" % c); i += 1
+    return bytes(out)
+data = sys.stdin.buffer.read()
+for p, a, b in re.findall(rb"Would relabel (.*?) from (\S+) to (\S+)\n", data, re.S):
+    sys.stdout.buffer.write(b"Would relabel " + esc(p) + b" from " + a + b" to " + b + b"\n")
+'
+}

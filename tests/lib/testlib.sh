@@ -54,9 +54,52 @@ scratch_root() {
 	echo "$r"
 }
 
-# Policy queries against a (scratch) root, with the real tools.
-policy_of() { ls "$1"/etc/selinux/default/policy/policy.* | sort -t. -k2 -n | tail -1; }
-fc_of() { echo "$1/etc/selinux/default/contexts/files/file_contexts"; }
+# Policy queries against a (scratch) root, with the real tools.  The
+# policy is the root's SELINUXTYPE: "default" on Debian, "targeted" in a
+# Red Hat policy kit.
+selinux_type_of() { sed -n 's/^SELINUXTYPE=//p' "$1/etc/selinux/config" | tail -1; }
+policy_of() { ls "$1"/etc/selinux/"$(selinux_type_of "$1")"/policy/policy.* | sort -t. -k2 -n | tail -1; }
+fc_of() { echo "$1/etc/selinux/$(selinux_type_of "$1")/contexts/files/file_contexts"; }
+
+# The policies a test runs against: "host" (a scratch copy of this
+# machine's) and every Red Hat family kit KIT.tar.zst in
+# $PFSEL_POLICY_KITS (default ../shared/policy-kits beside the repository;
+# see its README.md).  Without kits the test prints SKIPPED and the reason
+# and runs on the host's policy alone.
+: "${PFSEL_POLICY_KITS:=$PFSEL_TOP/../shared/policy-kits}"
+policy_targets() {
+	local kit found=0
+	echo host
+	for kit in "$PFSEL_POLICY_KITS"/*.tar.zst; do
+		[ -f "$kit" ] || continue
+		basename "$kit" .tar.zst
+		found=1
+	done
+	[ $found = 1 ] || echo "SKIPPED - Red Hat family policies: no KIT.tar.zst in $PFSEL_POLICY_KITS (set PFSEL_POLICY_KITS)" >&2
+}
+
+# target_root TARGET: print a new root holding that policy (a scratch
+# copy of the host's, or a fresh extraction of the kit).
+target_root() {
+	local r
+	[ "$1" = host ] && { scratch_root; return; }
+	r=$(tmpdir)
+	zstd -dcq "$PFSEL_POLICY_KITS/$1.tar.zst" |
+		tar -x -C "$r" --strip-components=1 || return 1
+	echo "$r"
+}
+
+# store_sum ROOT: one line per file of ROOT's policy store and policy
+# directory with its checksum, to compare a store byte for byte.  Left
+# out: the lock files and active/commit_num, the counter libsemanage
+# bumps on every commit.
+store_sum() {
+	local t
+	t=$(selinux_type_of "$1")
+	(cd "$1" && find "var/lib/selinux/$t" "etc/selinux/$t" -type f \
+		! -name '*.LOCK' ! -name commit_num -print0 |
+		LC_ALL=C sort -z | xargs -0 sha256sum)
+}
 
 # allowed ROOT SOURCE TARGET CLASS PERM: sesearch finds an allow rule
 # (directly or through attributes) that grants it.

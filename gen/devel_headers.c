@@ -21,8 +21,7 @@ struct devel_headers {
 	size_t count, alloc;
 };
 
-static const char *const definers[] = {"interface(`", "template(`",
-                                       "define(`"};
+static const char *const definers[] = {"interface(`", "template(`", "define(`"};
 
 static void
 add_name(struct devel_headers *h, const char *name, size_t len)
@@ -114,8 +113,9 @@ devel_headers_open(const char *devel_dir, struct why *why)
 
 	index_dir(h, include, 0);
 	if (h->count == 0) {
-		why_set(why, "%s: no interface definitions (is the "
-		             "selinux-policy devel package installed?)",
+		why_set(why,
+		        "%s: no interface definitions (is the "
+		        "selinux-policy devel package installed?)",
 		        include);
 		free(include);
 		devel_headers_close(h);

@@ -75,7 +75,9 @@ track_origin(const char *line, size_t len, char *origin, size_t size)
 
 	if (len < 4 || strncmp(line, "# ", 2) != 0)
 		return;
-	for (colon = line + 2; (colon = memchr(colon, ':', len - (size_t)(colon - line))) != NULL; colon++) {
+	for (colon = line + 2;
+	     (colon = memchr(colon, ':', len - (size_t)(colon - line))) != NULL;
+	     colon++) {
 		if (colon[1] != ' ' || colon[-1] < '0' || colon[-1] > '9')
 			continue;
 		n = (size_t)(colon - line - 2);
@@ -145,7 +147,8 @@ static int
 check_ifdef(struct call_check *cc, const char *p, const char *end,
             const char **next)
 {
-	const char *name = p + 7, *then, *then_end, *els = NULL, *els_end = NULL;
+	const char *name = p + 7, *then, *then_end, *els = NULL,
+	           *els_end = NULL;
 	size_t n = ident_len(name);
 	char guard[256];
 
@@ -185,7 +188,8 @@ check_span(struct call_check *cc, const char *p, const char *end)
 			continue;
 		}
 		if (*p == '"') { /* a file name: no calls inside */
-			const char *q = memchr(p + 1, '"', (size_t)(end - p - 1));
+			const char *q =
+			    memchr(p + 1, '"', (size_t)(end - p - 1));
 
 			p = q ? q + 1 : end;
 			continue;
@@ -320,7 +324,8 @@ scan_expanded(const char *text, struct names *declared, struct names *required,
 			size_t before = required->count, i;
 
 			statement_names(required, strchr(s, ' ') + 1,
-			                len - skip - (size_t)(strchr(s, ' ') + 1 - s));
+			                len - skip -
+			                    (size_t)(strchr(s, ' ') + 1 - s));
 			for (i = before; i < required->count; i++)
 				names_add(origins, origin, strlen(origin));
 		} else if (!in_require && (strncmp(s, "type ", 5) == 0 ||
@@ -366,7 +371,8 @@ check_fc_types(struct policyinfo *pi, const char *fc, const char *fc_path,
 			               "%s%s%s labels files %s, a type neither "
 			               "the module declares nor the target "
 			               "policy has (%s)",
-			               origin, *origin ? ": " : "", fc_path, type,
+			               origin, *origin ? ": " : "", fc_path,
+			               type,
 			               policyinfo_root(pi)->binary_policy);
 	}
 	return 0;
@@ -393,8 +399,8 @@ target_check_types(struct policyinfo *pi, const char *outdir,
 			why_set(why,
 			        "%s%srequires %s, which the target policy does "
 			        "not have (%s)",
-			        origins.items[i],
-			        *origins.items[i] ? ": " : "", required.items[i],
+			        origins.items[i], *origins.items[i] ? ": " : "",
+			        required.items[i],
 			        policyinfo_root(pi)->binary_policy);
 			goto out;
 		}

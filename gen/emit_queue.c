@@ -23,46 +23,82 @@ stock_type(struct emit_ctx *c, const char *path, mode_t mode)
 	return kept;
 }
 
+/* The file kinds a .fc line can name, with their column. */
+static const struct {
+	mode_t mode;
+	const char *column;
+} kinds[] = {
+    {S_IFREG, "--"}, {S_IFDIR, "-d"}, {S_IFLNK, "-l"}, {S_IFSOCK, "-s"},
+    {S_IFIFO, "-p"}, {S_IFCHR, "-c"}, {S_IFBLK, "-b"},
+};
+#define NKINDS (sizeof(kinds) / sizeof(*kinds))
+
+/* One .fc line; none where the queue's own line already gives type. */
 static int
 emit_sub_line(struct emit_ctx *c, struct fragment_vars *v, const char *sub_re,
-              int dirs_only, const char *type)
+              const char *column, const char *type, const char *top)
 {
-	if (*type == '\0')
-		return 0; /* the policy leaves it unlabeled: so do we */
+	if (*type == '\0' || strcmp(type, top) == 0)
+		return 0; /* unlabeled by the policy, or covered: add nothing */
 	fragment_set(v, "SUB_RE", sub_re);
-	fragment_set(v, "FILE_TYPE", dirs_only ? "-d\t" : "");
+	fragment_set(v, "FILE_TYPE", column ? ctx_str(c, "%s\t", column) : "");
 	fragment_set(v, "TYPE", type);
 	return ctx_fc(c, "queue-sub.fc", v);
 }
 
+/* The stock types of path for each file kind; 1 when all are one. */
+static int
+stock_kinds(struct emit_ctx *c, const char *path, const char *types[NKINDS])
+{
+	int uniform = 1;
+	size_t i;
+
+	for (i = 0; i < NKINDS; i++) {
+		types[i] = stock_type(c, path, kinds[i].mode);
+		uniform = uniform && strcmp(types[i], types[0]) == 0;
+	}
+	return uniform;
+}
+
+/* Lines for re: one without a kind, or one per kind where they differ
+ * (a line with a kind and one without for the same expression would
+ * conflict in file_contexts). */
+static int
+emit_kinds(struct emit_ctx *c, struct fragment_vars *v, const char *re,
+           const char *types[NKINDS], int uniform, const char *top)
+{
+	size_t i;
+
+	if (uniform)
+		return emit_sub_line(c, v, re, NULL, types[0], top);
+	for (i = 0; i < NKINDS; i++)
+		if (emit_sub_line(c, v, re, kinds[i].column, types[i], top) < 0)
+			return -1;
+	return 0;
+}
+
 /*
- * One subdirectory: the directory itself, the directories in it and the
- * other files in it, each as the stock queue's are labeled; written as
- * one line where the three agree, and not at all where they are what the
- * queue's own line gives.
+ * One subdirectory and what is in it, labeled as the stock queue's are:
+ * one line where everything agrees, else lines for the directory and
+ * for its contents.
  */
 static int
 emit_queue_sub(struct emit_ctx *c, struct fragment_vars *v, const char *sub,
                const char *top)
 {
-	const char *dir = ctx_str(c, STOCK_QUEUE "/%s", sub);
-	const char *inside = ctx_str(c, STOCK_QUEUE "/%s/x", sub);
-	const char *dir_t = stock_type(c, dir, S_IFDIR);
-	const char *subdir_t = stock_type(c, inside, S_IFDIR);
-	const char *file_t = stock_type(c, inside, S_IFREG);
+	const char *self_t[NKINDS], *in_t[NKINDS];
+	int self_uniform, in_uniform;
 
-	if (strcmp(dir_t, subdir_t) == 0 && strcmp(dir_t, file_t) == 0) {
-		if (strcmp(dir_t, top) == 0)
-			return 0;
-		return emit_sub_line(c, v, ctx_str(c, "%s(/.*)?", sub), 0,
-		                     dir_t);
-	}
-	if (emit_sub_line(c, v, sub, 1, dir_t) < 0 ||
-	    emit_sub_line(c, v, ctx_str(c, "%s/.*", sub), 0, file_t) < 0)
+	self_uniform =
+	    stock_kinds(c, ctx_str(c, STOCK_QUEUE "/%s", sub), self_t);
+	in_uniform = stock_kinds(c, ctx_str(c, STOCK_QUEUE "/%s/x", sub), in_t);
+	if (self_uniform && in_uniform && strcmp(self_t[0], in_t[0]) == 0)
+		return emit_sub_line(c, v, ctx_str(c, "%s(/.*)?", sub), NULL,
+		                     self_t[0], top);
+	if (emit_kinds(c, v, sub, self_t, self_uniform, top) < 0)
 		return -1;
-	if (strcmp(subdir_t, file_t) == 0)
-		return 0;
-	return emit_sub_line(c, v, ctx_str(c, "%s/.*", sub), 1, subdir_t);
+	return emit_kinds(c, v, ctx_str(c, "%s/.*", sub), in_t, in_uniform,
+	                  top);
 }
 
 /* The names in policy/queue-subdirs, one a line, "#" comments. */

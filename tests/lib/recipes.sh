@@ -145,15 +145,16 @@ recipe_rspamd() {
 queue_like_stock() {
 	local r=$1 who=${2:+$2: } sub mode want
 	for sub in "" /active /hold /incoming /public /private /maildrop \
-		/defer /deferred /bounce /flush /pid /pid/master.pid /etc \
-		/etc/resolv.conf /lib /usr/lib /trace /corrupt /saved; do
-		mode=file
-		case "$sub" in /deferred | /defer | /public | /private | /pid | "") mode=dir ;; esac
-		want=$(fc_type "$r" "/var/spool/postfix$sub" "$mode")
-		check_eq "${who}queue: /srv/postfix/spool$sub like /var/spool/postfix$sub ($mode)" \
-			"$want" "$(fc_type "$r" "/srv/postfix/spool$sub" "$mode")"
-		check_eq "${who}instance: /var/spool/postfix-out$sub like /var/spool/postfix$sub ($mode)" \
-			"$want" "$(fc_type "$r" "/var/spool/postfix-out$sub" "$mode")"
+		/defer /deferred /deferred/A /deferred/A/B123 /bounce /flush \
+		/pid /pid/master.pid /etc /etc/resolv.conf /lib /usr/lib /trace \
+		/corrupt /saved /dev /dev/log; do
+		for mode in dir file; do
+			want=$(fc_type "$r" "/var/spool/postfix$sub" "$mode")
+			check_eq "${who}queue: /srv/postfix/spool$sub like /var/spool/postfix$sub ($mode)" \
+				"$want" "$(fc_type "$r" "/srv/postfix/spool$sub" "$mode")"
+			check_eq "${who}instance: /var/spool/postfix-out$sub like /var/spool/postfix$sub ($mode)" \
+				"$want" "$(fc_type "$r" "/var/spool/postfix-out$sub" "$mode")"
+		done
 	done
 }
 

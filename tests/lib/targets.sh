@@ -8,20 +8,6 @@
 # it runs, reads each module with the target's own headers and types.
 source "$PFSEL_TOP/tests/lib/testlib.sh"
 
-# The target's types and attributes as selint context (the devel headers
-# declare interfaces, not types).
-selint_context() { # ROOT DIR
-	/usr/bin/python3 - "$(policy_of "$1")" >"$2/distro_types.te" <<'PY'
-import sys, setools
-p = setools.SELinuxPolicy(sys.argv[1])
-print("policy_module(distro_types, 1.0.0)")
-for t in p.types():
-    print("type %s;" % t)
-for a in p.typeattributes():
-    print("attribute %s;" % a)
-PY
-}
-
 # devel_of ROOT: the headers pfsel-gen must build with for ROOT.
 devel_of() {
 	if [ -f "$1/usr/share/selinux/devel/Makefile" ]; then
@@ -44,10 +30,8 @@ recipe_round() {
 	ok "$target: $label: emit"
 	module=$(basename "$out"/*.te .te)
 	if [ -n "${SELINT_CTX:-}" ]; then
-		findings=$(cd "$out" && selint -l W \
-			--context="$(devel_of "$root")/include" \
-			--context="$SELINT_CTX" "$module.te" "$module.fc" \
-			"$module.if" 2>&1 | grep -E '^[^ ]+\.(te|fc|if): +[0-9]+: \(')
+		findings=$(selint_findings "$out" "$module" \
+			"$(devel_of "$root")/include" "$SELINT_CTX")
 		check_eq "$target: $label: selint -l W finds nothing" "" "$findings"
 	fi
 	if ! "$GEN" install "$spec" -o "$out" --root "$root" >/dev/null 2>"$T_TMP/err"; then
@@ -79,7 +63,7 @@ recipes_on_targets() {
 		SELINT_CTX=
 		if command -v selint >/dev/null; then
 			ctx=$(tmpdir)
-			selint_context "$root" "$ctx" && SELINT_CTX=$ctx
+			selint_types "$root" "$ctx" && SELINT_CTX=$ctx
 		fi
 		before=$(store_sum "$root")
 		for pair; do

@@ -142,3 +142,26 @@ for pc in setools.SELinuxPolicy(pol).portcons():
         break
 PY
 }
+
+# selint_types ROOT DIR: ROOT's types and attributes as a selint context
+# file in DIR (the devel headers declare interfaces, not types).
+selint_types() {
+	/usr/bin/python3 - "$(policy_of "$1")" >"$2/distro_types.te" <<'PY'
+import sys, setools
+p = setools.SELinuxPolicy(sys.argv[1])
+print("policy_module(distro_types, 1.0.0)")
+for t in p.types():
+    print("type %s;" % t)
+for a in p.typeattributes():
+    print("attribute %s;" % a)
+PY
+}
+
+# selint_findings DIR NAME INCLUDE CTX: selint -l W findings on
+# DIR/NAME.te/.fc/.if, one per line, with the headers INCLUDE and the
+# types of selint_types CTX as context.
+selint_findings() {
+	(cd "$1" && selint -l W --context="$3" --context="$4" \
+		"$2.te" "$2.fc" "$2.if" 2>&1 |
+		grep -E '^[^ ]+\.(te|fc|if): +[0-9]+: \(')
+}

@@ -2,10 +2,12 @@
 # every policy target (sourced by tests/integration/15-*.sh, 16-*.sh).
 #
 # One root per target: the host's policy (a scratch copy) and each Red
-# Hat family kit (policy_targets).  The specs are installed and
-# uninstalled in sequence into that root's own store; at the end the
-# store must be byte-identical to what it was (store_sum).  selint, where
-# it runs, reads each module with the target's own headers and types.
+# Hat family kit (policy_targets).  Each module must be reviewable (no
+# blanket grants, every rule traced to its spec line).  The specs are
+# installed and uninstalled in sequence into that root's own store; at
+# the end the store must be byte-identical to what it was (store_sum).
+# selint, where it runs, reads each module with the target's own headers
+# and types.
 source "$PFSEL_TOP/tests/lib/testlib.sh"
 
 # devel_of ROOT: the headers pfsel-gen must build with for ROOT.
@@ -15,6 +17,23 @@ devel_of() {
 	else
 		echo /usr/share/selinux/devel
 	fi
+}
+
+# reviewable WHAT SPEC TE: no permissive domain, no wildcard or
+# complement permission, no unconfined interface; every rule is traced to
+# the nearest "# SPEC:LINE:" comment above it, and that line of the spec
+# holds a section or a key.
+reviewable() {
+	check_eq "$1: no permissive, wildcard, complement or unconfined" "" \
+		"$(grep -nE '^\s*permissive|[{ ]\*[ };]|~|unconfined_' "$3")"
+	check "$1: every rule traces to a section or key line of the spec" \
+		awk -v spec="$2" '
+		FNR == NR { real[FNR] = ($0 ~ /^[[:space:]]*(\[|[a-z_]+[[:space:]]*=)/); next }
+		index($0, "# " spec ":") == 1 { split(substr($0, length(spec) + 4), f, ":"); at = f[1] }
+		/^(allow|type |typeattribute|filetrans|[a-z_]+_pattern|[a-z_]+\()/ &&
+		    !/^policy_module/ {
+			if (!at || !real[at]) { print "untraced: " $0; bad = 1 } }
+		END { exit bad }' "$2" "$3"
 }
 
 # recipe_round TARGET ROOT LABEL SPEC: one spec, installed and removed.
@@ -29,6 +48,7 @@ recipe_round() {
 	fi
 	ok "$target: $label: emit"
 	module=$(basename "$out"/*.te .te)
+	reviewable "$target: $label" "$spec" "$out/$module.te"
 	if [ -n "${SELINT_CTX:-}" ]; then
 		findings=$(selint_findings "$out" "$module" \
 			"$(devel_of "$root")/include" "$SELINT_CTX")

@@ -65,7 +65,7 @@ ident_len(const char *p)
 
 /*
  * "# FILE:LINE: ..." -> "FILE:LINE" into origin; other lines leave it.
- * (m4 output keeps these comments: "#" starts no m4 comment there.)
+ * (m4 copies comments to its output unexpanded, so they survive there.)
  */
 static void
 track_origin(const char *line, size_t len, char *origin, size_t size)

@@ -93,3 +93,19 @@ recipes_on_targets() {
 			"$before" "$(store_sum "$root")"
 	done
 }
+
+# vm_specs_on_targets SCENARIO...: the tests/vm scenario specs named, each
+# as its own module (check-vm.sh joins them under one [module] for the
+# guest), through recipes_on_targets.
+vm_specs_on_targets() {
+	local specs s pairs=()
+	specs=$(tmpdir)
+	for s; do
+		{
+			printf '[module]\nname = pfsel_vm%s\n\n' "${s%%-*}"
+			cat "$PFSEL_TOP/tests/vm/scenarios/$s/spec.ini"
+		} >"$specs/$s.ini"
+		pairs+=("vm $s=$specs/$s.ini")
+	done
+	recipes_on_targets "${pairs[@]}"
+}

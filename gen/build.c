@@ -21,14 +21,24 @@
 #include "msg.h"
 #include "policyinfo.h"
 #include "strbuf.h"
+#include "target_check.h"
 #include "xalloc.h"
 
-const char *
-build_devel_makefile(void)
+/* Emit, check the calls against the target's headers, write. */
+static int
+emit_with(const struct spec *spec, struct policyinfo *pi, const char *outdir,
+          struct why *why)
 {
-	const char *mk = secure_getenv("PFSEL_DEVEL_MAKEFILE");
+	struct module_text mt;
+	int rc;
 
-	return mk && *mk ? mk : "/usr/share/selinux/devel/Makefile";
+	if (emit_module(spec, pi, &mt, why) < 0)
+		return -1;
+	rc = target_check_calls(pi, &mt, why);
+	if (rc == 0)
+		rc = emit_write(spec, &mt, outdir, why);
+	module_text_free(&mt);
+	return rc;
 }
 
 int
@@ -36,24 +46,19 @@ emit_to_dir(const struct spec *spec, const char *outdir, const char *root,
             struct why *why)
 {
 	struct policyinfo *pi = policyinfo_open(root, why);
-	struct module_text mt;
 	int rc;
 
 	if (pi == NULL)
 		return -1;
-	rc = emit_module(spec, pi, &mt, why);
+	rc = emit_with(spec, pi, outdir, why);
 	policyinfo_close(pi);
-	if (rc < 0)
-		return -1;
-	rc = emit_write(spec, &mt, outdir, why);
-	module_text_free(&mt);
 	return rc;
 }
 
 /* Run make in dir; its stdout+stderr end up in out. */
 static int
-run_make(const char *dir, const char *target, struct strbuf *out,
-         struct why *why)
+run_make(const char *dir, const char *makefile, const char *target,
+         struct strbuf *out, struct why *why)
 {
 	int fds[2], status;
 	char buf[4096];
@@ -69,8 +74,8 @@ run_make(const char *dir, const char *target, struct strbuf *out,
 		dup2(fds[1], STDERR_FILENO);
 		if (chdir(dir) < 0)
 			_exit(127);
-		execlp("make", "make", "--no-print-directory", "-f",
-		       build_devel_makefile(), target, (char *)NULL);
+		execlp("make", "make", "--no-print-directory", "-f", makefile,
+		       target, (char *)NULL);
 		_exit(127);
 	}
 	close(fds[1]);
@@ -87,7 +92,7 @@ run_make(const char *dir, const char *target, struct strbuf *out,
 		return why_set(why,
 		               "cannot run make with %s (is "
 		               "selinux-policy-dev installed?)",
-		               build_devel_makefile());
+		               makefile);
 	return 1;
 }
 
@@ -155,19 +160,33 @@ int
 build_module(const struct spec *spec, const char *outdir, const char *root,
              char **pp_path, struct why *why)
 {
+	struct policyinfo *pi = policyinfo_open(root, why);
 	struct strbuf out = STRBUF_INIT;
-	char *target;
+	const char *devel;
+	char *target, *makefile;
 	int rc;
 
-	if (emit_to_dir(spec, outdir, root, why) < 0)
+	if (pi == NULL)
 		return -1;
+	if (emit_with(spec, pi, outdir, why) < 0) {
+		policyinfo_close(pi);
+		return -1;
+	}
+	devel = policyinfo_root(pi)->devel_dir;
 	target = xasprintf("%s.pp", spec->module);
-	rc = run_make(outdir, target, &out, why);
+	makefile = xasprintf("%s/Makefile", devel);
+	rc = run_make(outdir, makefile, target, &out, why);
 	if (rc > 0)
 		rc = map_error(spec, outdir, strbuf_str(&out), why);
 	if (rc == 0)
+		rc = target_check_types(pi, outdir, spec->module, why);
+	if (rc == 0) {
 		*pp_path = xasprintf("%s/%s", outdir, target);
+		info("%s built with the devel headers of %s", target, devel);
+	}
+	free(makefile);
 	free(target);
 	strbuf_free(&out);
+	policyinfo_close(pi);
 	return rc;
 }

@@ -1,6 +1,7 @@
 /*
  * build - emit a spec's module and compile NAME.pp with the selinux-policy
- * devel toolchain (/usr/share/selinux/devel/Makefile), as a policy
+ * devel toolchain (ROOT/usr/share/selinux/devel/Makefile when the root
+ * has one, else /usr/share/selinux/devel/Makefile), as a policy
  * maintainer would by hand.  Compiler errors are mapped back to the spec
  * line whose fragment produced the offending text.
  */
@@ -17,7 +18,5 @@ int emit_to_dir(const struct spec *spec, const char *outdir, const char *root,
 /* emit_to_dir, then compile outdir/NAME.pp; *pp_path is malloc'd. */
 int build_module(const struct spec *spec, const char *outdir, const char *root,
                  char **pp_path, struct why *why);
-/* The devel Makefile; $PFSEL_DEVEL_MAKEFILE overrides it (tests). */
-const char *build_devel_makefile(void);
 
 #endif

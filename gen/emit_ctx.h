@@ -76,6 +76,12 @@ struct label_claim {
  */
 int ctx_label(struct emit_ctx *c, const char *fragment, struct fragment_vars *v,
               const struct label_claim *claim);
+/*
+ * The same guard for a claim whose .fc lines the caller appended itself
+ * since fc_start (a moved queue's line and its subdirectories' lines).
+ */
+int ctx_guard(struct emit_ctx *c, const struct label_claim *claim,
+              size_t fc_start);
 /* Fail unless server is a confined domain of the policy. */
 int ctx_check_server(struct emit_ctx *c, const char *server,
                      struct spec_origin at);

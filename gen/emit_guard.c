@@ -300,6 +300,13 @@ guard_claim(struct emit_ctx *c, const struct label_claim *claim,
 }
 
 int
+ctx_guard(struct emit_ctx *c, const struct label_claim *claim, size_t fc_start)
+{
+	return guard_claim(c, claim,
+	                   ctx_str(c, "%s", c->out->fc.data + fc_start));
+}
+
+int
 ctx_label(struct emit_ctx *c, const char *fragment, struct fragment_vars *v,
           const struct label_claim *claim)
 {
@@ -307,7 +314,7 @@ ctx_label(struct emit_ctx *c, const char *fragment, struct fragment_vars *v,
 
 	if (ctx_fc(c, fragment, v) < 0)
 		return -1;
-	return guard_claim(c, claim, ctx_str(c, "%s", c->out->fc.data + start));
+	return ctx_guard(c, claim, start);
 }
 
 int

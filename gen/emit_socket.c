@@ -153,10 +153,22 @@ emit_socket_client(struct emit_ctx *c, const struct spec_socket *k,
 	    policyinfo_allows(c->pi, client, server_domain(c, k),
 	                      "unix_stream_socket", "connectto");
 	iface = ctx_map(c, c->milter_map, server_domain(c, k), 3);
-	if (iface && strcmp(iface, "-") != 0 && !known)
-		fragment_set(&v, "IFACE", iface);
-	else
+	if (iface && strcmp(iface, "-") != 0 && !known) {
+		/* The interface when the target's headers have it (refpolicy
+		 * has dkim_stream_connect, Fedora's dkim module does not),
+		 * else the pattern it stands for. */
+		const struct devel_headers *h =
+		    policyinfo_headers(c->pi, c->why);
+
+		if (h == NULL)
+			return -1;
+		if (!devel_headers_defines(h, iface))
+			iface = NULL;
+	} else {
 		iface = NULL;
+	}
+	if (iface)
+		fragment_set(&v, "IFACE", iface);
 	if (ctx_te(c,
 	           known   ? "connect-unix-known.te"
 	           : iface ? "connect-unix-iface.te"

@@ -16,6 +16,7 @@
 
 #include "install_store.h"
 #include "msg.h"
+#include "selroot.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -75,6 +76,23 @@ store_free(struct store *st)
 	free(st);
 }
 
+/*
+ * libsemanage names the store after the running system's SELINUXTYPE
+ * even under semanage_set_root(): a Red Hat root ("targeted") on a
+ * Debian host ("default") would not be found.  The store is ROOT's own.
+ */
+static int
+select_root_store(struct store *st, struct why *why)
+{
+	struct selroot sr;
+
+	if (selroot_open(&sr, st->root, why) < 0)
+		return -1;
+	semanage_select_store(st->sh, sr.policy_type, SEMANAGE_CON_DIRECT);
+	selroot_free(&sr);
+	return 0;
+}
+
 static struct store *
 store_open(const char *root, int transaction, struct why *why)
 {
@@ -95,6 +113,8 @@ store_open(const char *root, int transaction, struct why *why)
 		goto fail;
 	}
 	semanage_msg_set_callback(st->sh, relay, st);
+	if (select_root_store(st, why) < 0)
+		goto fail;
 	if (semanage_is_managed(st->sh) != 1) {
 		why_set(why,
 		        "%s: no SELinux policy store under %s/var/lib/selinux",

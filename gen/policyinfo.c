@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "devel_headers.h"
 #include "msg.h"
 #include "policyinfo.h"
 #include "xalloc.h"
@@ -25,6 +26,7 @@ struct policyinfo {
 	struct selabel_handle *labels;
 	sepol_policydb_t *sepol;
 	policydb_t *pdb;
+	struct devel_headers *headers; /* read on the first question */
 };
 
 static int
@@ -97,6 +99,7 @@ policyinfo_close(struct policyinfo *pi)
 		selabel_close(pi->labels);
 	if (pi->sepol)
 		sepol_policydb_free(pi->sepol);
+	devel_headers_close(pi->headers);
 	selroot_free(&pi->root);
 	free(pi);
 }
@@ -167,6 +170,14 @@ policyinfo_type_is(struct policyinfo *pi, const char *type, const char *name)
 	if ((a = type_value(pi, name)) == 0 || pi->pdb->type_attr_map == NULL)
 		return 0;
 	return bitmap_has(&pi->pdb->type_attr_map[t - 1], a - 1);
+}
+
+const struct devel_headers *
+policyinfo_headers(struct policyinfo *pi, struct why *why)
+{
+	if (pi->headers == NULL)
+		pi->headers = devel_headers_open(pi->root.devel_dir, why);
+	return pi->headers;
 }
 
 /* "user:role:type:level" -> "type" */

@@ -12,6 +12,7 @@
 
 #include <sys/types.h>
 
+#include "devel_headers.h"
 #include "selroot.h"
 #include "why.h"
 
@@ -21,7 +22,7 @@ struct policyinfo *policyinfo_open(const char *root, struct why *why);
 void policyinfo_close(struct policyinfo *pi);
 const struct selroot *policyinfo_root(const struct policyinfo *pi);
 
-/* A type or attribute of that name exists. */
+/* A type of that name exists (attributes do not count). */
 int policyinfo_has_type(struct policyinfo *pi, const char *name);
 /*
  * type is name, or a type with the attribute name, in the binary policy;
@@ -29,6 +30,12 @@ int policyinfo_has_type(struct policyinfo *pi, const char *name);
  */
 int policyinfo_type_is(struct policyinfo *pi, const char *type,
                        const char *name);
+/*
+ * The names the devel headers modules are built with define
+ * (selroot.devel_dir): NULL, with why, when they cannot be read.
+ */
+const struct devel_headers *policyinfo_headers(struct policyinfo *pi,
+                                               struct why *why);
 /*
  * The type the file contexts give path (as an object of the given
  * st_mode file type, 0 for any); the caller frees it.  NULL when no entry

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "selroot.h"
 #include "strbuf.h"
@@ -99,6 +100,23 @@ find_binary_policy(struct selroot *sr, struct why *why)
 	return 0;
 }
 
+/*
+ * A module built from other headers than the target's may not link
+ * there (Debian's headers name types Fedora lacks), so a root that
+ * carries its own devel tree is built with it.
+ */
+static void
+find_devel_dir(struct selroot *sr)
+{
+	char *mk = selroot_path(sr, "/usr/share/selinux/devel/Makefile");
+
+	if (access(mk, R_OK) == 0)
+		sr->devel_dir = selroot_path(sr, "/usr/share/selinux/devel");
+	else
+		sr->devel_dir = xstrdup("/usr/share/selinux/devel");
+	free(mk);
+}
+
 int
 selroot_open(struct selroot *sr, const char *root, struct why *why)
 {
@@ -122,6 +140,7 @@ selroot_open(struct selroot *sr, const char *root, struct why *why)
 				  sr->policy_type);
 	if (find_binary_policy(sr, why) < 0)
 		goto fail;
+	find_devel_dir(sr);
 	return 0;
 fail:
 	selroot_free(sr);
@@ -137,5 +156,6 @@ selroot_free(struct selroot *sr)
 	free(sr->file_contexts);
 	free(sr->binary_policy);
 	free(sr->store_dir);
+	free(sr->devel_dir);
 	memset(sr, 0, sizeof(*sr));
 }

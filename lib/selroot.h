@@ -19,6 +19,9 @@ struct selroot {
 	char *file_contexts; /* ROOT/etc/selinux/TYPE/contexts/files/file_contexts */
 	char *binary_policy; /* ROOT/etc/selinux/TYPE/policy/policy.N, newest N */
 	char *store_dir;     /* ROOT/var/lib/selinux/TYPE */
+	char *devel_dir;     /* the devel headers and Makefile modules are
+	                        built with: ROOT/usr/share/selinux/devel when
+	                        ROOT has them, else the running system's */
 };
 
 /* root may be NULL or "" for the running system. */

@@ -13,7 +13,7 @@ libauparse-dev
 checkpolicy semodule-utils policycoreutils policycoreutils-python-utils policycoreutils-dev
 selinux-utils selinux-policy-default selinux-policy-dev setools selint
 python3-audit python3-semanage python3-setools auditd
-postfix valgrind attr m4 make python3 time strace
+postfix valgrind attr m4 make python3 time strace zstd
 git dpkg-dev debhelper lintian rpm cpio bash-completion
 ${PFSEL_DEPS_EXTRA:-}
 "

@@ -84,6 +84,7 @@ run_integration() { # bindir
 		[ "$f" = 0 ] || failures+=("$name (log: $log)")
 		printf '%-48s %3d passed, %d failed (%ss)\n' "$name" "$p" "$f" \
 			"$(cat "$log.secs" 2>/dev/null)"
+		grep -a '^SKIPPED' "$log" | sort -u | sed 's/^/  /'
 	done
 }
 

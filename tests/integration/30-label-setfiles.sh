@@ -10,9 +10,6 @@
 source "$PFSEL_TOP/tests/lib/testlib.sh"
 
 MKTREE=$PFSEL_TOP/tests/data/label/mktree.py
-root=$(scratch_root) || { not_ok "scratch root"; exit 1; }
-fc=$root/etc/selinux/default/contexts/files/file_contexts
-trees=("$root/var/spool" "$root/srv")
 
 # What setfiles says, sorted; the lines are the oracle.
 oracle() { # extra setfiles options...
@@ -30,28 +27,49 @@ fingerprint() {
 		-print0 | LC_ALL=C sort -z | xargs -0 md5sum) | md5sum
 }
 
-python3 "$MKTREE" "$root" 4000 --seed 7 --scramble 0.4 >/dev/null ||
-	not_ok "mktree"
-# A moved queue with a local file context, as an admin (or a pfsel
-# module) would add for it.
-echo '/srv/mailqueue(/.*)?	system_u:object_r:postfix_spool_t:s0' \
-	>"$fc.local"
-echo '/srv/mailqueue/deferred(/.*)?	system_u:object_r:postfix_spool_maildrop_t:s0' \
-	>>"$fc.local"
+# agree_on TARGET: a scrambled Postfix tree in a root with that policy;
+# check, then apply, against setfiles.  Leaves root, fc and trees set.
+agree_on() {
+	local t=$1 expect got n
+	root=$(target_root "$t") || { not_ok "$t: root"; return 1; }
+	fc=$(fc_of "$root")
+	trees=("$root/var/spool" "$root/srv")
+	python3 "$MKTREE" "$root" 4000 --seed 7 --scramble 0.4 >/dev/null ||
+		not_ok "$t: mktree"
+	# A moved queue with a local file context, as an admin (or a pfsel
+	# module) would add for it.
+	echo '/srv/mailqueue(/.*)?	system_u:object_r:postfix_spool_t:s0' \
+		>"$fc.local"
+	echo '/srv/mailqueue/deferred(/.*)?	system_u:object_r:mail_spool_t:s0' \
+		>>"$fc.local"
 
+	expect=$(oracle)
+	n=$(printf '%s\n' "$expect" | grep -ac '^Would relabel')
+	check "$t: setfiles finds scrambled labels ($n)" test "$n" -gt 1000
+	got=$(mine -j1)
+	check_eq "$t: check -j1 reports what setfiles -n -v reports" "$expect" "$got"
+	"$LABEL" check -j1 -r "$root" "${trees[@]}" >/dev/null 2>&1
+	check_eq "$t: check exits 1 when labels differ" 1 $?
+	check_eq "$t: check -j2 reports the same" "$expect" "$(mine -j2)"
+	check_eq "$t: check --no-memo (plain selabel) reports the same" \
+		"$expect" "$(mine -j2 --no-memo)"
+	check "$t: the moved queue's local context is used" \
+		grep -aq 'srv/mailqueue/deferred.*mail_spool_t' <<<"$got"
+	check "$t: names with a newline are reported, escaped" \
+		grep -aqF 'hold/new\nline from' <<<"$got"
+	"$LABEL" apply -j2 -r "$root" "${trees[@]}" >/dev/null 2>&1
+	check_eq "$t: after apply setfiles -n -v reports nothing" "" "$(oracle)"
+}
+
+# Every kit first; the host's root stays for the checks below.
+for target in $(policy_targets | grep -vx host); do
+	agree_on "$target"
+done
+agree_on host
+python3 "$MKTREE" "$root" 4000 --seed 7 --scramble 0.4 >/dev/null ||
+	not_ok "mktree again"
 expect=$(oracle)
-n=$(printf '%s\n' "$expect" | grep -ac '^Would relabel')
-check "setfiles finds scrambled labels ($n)" test "$n" -gt 1000
 got=$(mine -j1)
-check_eq "check -j1 reports what setfiles -n -v reports" "$expect" "$got"
-"$LABEL" check -j1 -r "$root" "${trees[@]}" >/dev/null 2>&1
-check_eq "check exits 1 when labels differ" 1 $?
-check_eq "check -j2 reports the same" "$expect" "$(mine -j2)"
-check_eq "check --no-memo (plain selabel) reports the same" "$expect" \
-	"$(mine -j2 --no-memo)"
-check "the moved queue's local context is used" \
-	grep -aq 'srv/mailqueue/deferred.*postfix_spool_maildrop_t' <<<"$got"
-check "names with a newline are reported, escaped" grep -aqF 'hold/new\nline from' <<<"$got"
 
 expect_f=$(oracle -F)
 check_eq "check -F reports what setfiles -F -n -v reports" "$expect_f" \

@@ -1,14 +1,15 @@
 #!/bin/bash
 # 41-review-audit2why - for every AVC whose types the policy knows, the
 # reason pfsel-label review gives agrees with audit2why -p on the same
-# policy, on every real log of tests/data/audit.
+# policy, on every real log of tests/data/audit and the Postfix logs of
+# tests/data/vm: with the host's policy (-p) and with each Red Hat family
+# kit (-r KIT; audit2why -p its binary policy).
 source "$PFSEL_TOP/tests/lib/testlib.sh"
-POLICY=$(ls /etc/selinux/default/policy/policy.* | sort -V | tail -1)
 
 compare() { # log
 	local log=$1 name
 	name=$(basename "$log")
-	"$LABEL" review --json -p "$POLICY" "$log" >"$T_TMP/r.json" 2>/dev/null
+	"$LABEL" review --json "${REVIEW_POLICY[@]}" "$log" >"$T_TMP/r.json" 2>/dev/null
 	audit2why -p "$POLICY" -i "$log" >"$T_TMP/a2w.txt" 2>/dev/null
 	python3 - "$T_TMP/r.json" "$T_TMP/a2w.txt" <<'PY'
 import json, re, sys
@@ -56,14 +57,26 @@ print(agree, bad, missing)
 PY
 }
 
-for log in "$TESTDATA"/audit/*/*.log "$TESTDATA"/audit/*/*.txt; do
-	res=$(compare "$log" 2>"$T_TMP/err")
-	set -- $res
-	if [ "${2:-x}" = 0 ] && [ "${3:-x}" = 0 ]; then
-		ok "audit2why agrees on $(basename "$log") ($1 AVCs)"
+for target in $(policy_targets); do
+	# The host's binary policy with -p, a kit as a root with -r.
+	if [ "$target" = host ]; then
+		POLICY=$(policy_of /)
+		REVIEW_POLICY=(-p "$POLICY")
 	else
-		not_ok "audit2why agrees on $(basename "$log") ($res)"
-		head -5 "$T_TMP/err"
+		root=$(target_root "$target")
+		POLICY=$(policy_of "$root")
+		REVIEW_POLICY=(-r "$root")
 	fi
+	for log in "$TESTDATA"/audit/*/*.log "$TESTDATA"/audit/*/*.txt \
+		"$TESTDATA"/vm/*.audit.log; do
+		res=$(compare "$log" 2>"$T_TMP/err")
+		set -- $res
+		if [ "${2:-x}" = 0 ] && [ "${3:-x}" = 0 ]; then
+			ok "$target: audit2why agrees on $(basename "$log") ($1 AVCs)"
+		else
+			not_ok "$target: audit2why agrees on $(basename "$log") ($res)"
+			head -5 "$T_TMP/err"
+		fi
+	done
 done
-exit 0
+exit $T_FAILED

@@ -139,26 +139,34 @@ recipe_rspamd() {
 	check_denied "$r" rspamd_milter_t postfix_spool_t file read
 }
 
+# queue_like_stock ROOT [WHO]: the moved queue and the instance's queue of
+# examples/queue, installed in ROOT, are labeled as ROOT's own policy
+# labels the same names under /var/spool/postfix (the oracle).
+queue_like_stock() {
+	local r=$1 who=${2:+$2: } sub mode want
+	for sub in "" /active /hold /incoming /public /private /maildrop \
+		/defer /deferred /deferred/A /deferred/A/B123 /bounce /flush \
+		/pid /pid/master.pid /etc /etc/resolv.conf /lib /usr/lib /trace \
+		/corrupt /saved /dev /dev/log; do
+		for mode in dir file; do
+			want=$(fc_type "$r" "/var/spool/postfix$sub" "$mode")
+			check_eq "${who}queue: /srv/postfix/spool$sub like /var/spool/postfix$sub ($mode)" \
+				"$want" "$(fc_type "$r" "/srv/postfix/spool$sub" "$mode")"
+			check_eq "${who}instance: /var/spool/postfix-out$sub like /var/spool/postfix$sub ($mode)" \
+				"$want" "$(fc_type "$r" "/var/spool/postfix-out$sub" "$mode")"
+		done
+	done
+}
+
 recipe_queue() {
-	local r sub mode want
+	local r
 	r=$(scratch_root)
 	check_eq "queue control: /srv/postfix/spool/public is var_t" var_t \
 		"$(fc_type "$r" /srv/postfix/spool/public)"
 	check_eq "queue control: /etc/postfix-out is etc_t" etc_t \
 		"$(fc_type "$r" /etc/postfix-out/main.cf)"
 	install_example "$r" queue
-	# Oracle: the stock labels of the same names under /var/spool/postfix.
-	for sub in "" /active /hold /incoming /public /private /maildrop \
-		/defer /deferred /bounce /flush /pid /pid/master.pid /etc \
-		/etc/resolv.conf /lib /usr/lib /trace /corrupt /saved; do
-		mode=file
-		case "$sub" in /deferred | /defer | /public | /private | "") mode=dir ;; esac
-		want=$(fc_type / "/var/spool/postfix$sub" "$mode")
-		check_eq "queue: /srv/postfix/spool$sub like /var/spool/postfix$sub" \
-			"$want" "$(fc_type "$r" "/srv/postfix/spool$sub" "$mode")"
-		check_eq "instance: /var/spool/postfix-out$sub like /var/spool/postfix$sub" \
-			"$want" "$(fc_type "$r" "/var/spool/postfix-out$sub" "$mode")"
-	done
+	queue_like_stock "$r"
 	check_eq "instance: config directory" postfix_etc_t \
 		"$(fc_type "$r" /etc/postfix-out/main.cf)"
 	check_eq "instance: data directory" postfix_data_t \

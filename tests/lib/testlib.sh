@@ -54,9 +54,52 @@ scratch_root() {
 	echo "$r"
 }
 
-# Policy queries against a (scratch) root, with the real tools.
-policy_of() { ls "$1"/etc/selinux/default/policy/policy.* | sort -t. -k2 -n | tail -1; }
-fc_of() { echo "$1/etc/selinux/default/contexts/files/file_contexts"; }
+# Policy queries against a (scratch) root, with the real tools.  The
+# policy is the root's SELINUXTYPE: "default" on Debian, "targeted" in a
+# Red Hat policy kit.
+selinux_type_of() { sed -n 's/^SELINUXTYPE=//p' "$1/etc/selinux/config" | tail -1; }
+policy_of() { ls "$1"/etc/selinux/"$(selinux_type_of "$1")"/policy/policy.* | sort -t. -k2 -n | tail -1; }
+fc_of() { echo "$1/etc/selinux/$(selinux_type_of "$1")/contexts/files/file_contexts"; }
+
+# The policies a test runs against: "host" (a scratch copy of this
+# machine's) and every Red Hat family kit KIT.tar.zst in
+# $PFSEL_POLICY_KITS (default ../shared/policy-kits beside the repository;
+# see its README.md).  Without kits the test prints SKIPPED and the reason
+# and runs on the host's policy alone.
+: "${PFSEL_POLICY_KITS:=$PFSEL_TOP/../shared/policy-kits}"
+policy_targets() {
+	local kit found=0
+	echo host
+	for kit in "$PFSEL_POLICY_KITS"/*.tar.zst; do
+		[ -f "$kit" ] || continue
+		basename "$kit" .tar.zst
+		found=1
+	done
+	[ $found = 1 ] || echo "SKIPPED - Red Hat family policies: no KIT.tar.zst in $PFSEL_POLICY_KITS (set PFSEL_POLICY_KITS)" >&2
+}
+
+# target_root TARGET: print a new root holding that policy (a scratch
+# copy of the host's, or a fresh extraction of the kit).
+target_root() {
+	local r
+	[ "$1" = host ] && { scratch_root; return; }
+	r=$(tmpdir)
+	zstd -dcq "$PFSEL_POLICY_KITS/$1.tar.zst" |
+		tar -x -C "$r" --strip-components=1 || return 1
+	echo "$r"
+}
+
+# store_sum ROOT: one line per file of ROOT's policy store and policy
+# directory with its checksum, to compare a store byte for byte.  Left
+# out: the lock files and active/commit_num, the counter libsemanage
+# bumps on every commit.
+store_sum() {
+	local t
+	t=$(selinux_type_of "$1")
+	(cd "$1" && find "var/lib/selinux/$t" "etc/selinux/$t" -type f \
+		! -name '*.LOCK' ! -name commit_num -print0 |
+		LC_ALL=C sort -z | xargs -0 sha256sum)
+}
 
 # allowed ROOT SOURCE TARGET CLASS PERM: sesearch finds an allow rule
 # (directly or through attributes) that grants it.
@@ -132,4 +175,26 @@ data = sys.stdin.buffer.read()
 for p, a, b in re.findall(rb"Would relabel (.*?) from (\S+) to (\S+)\n", data, re.S):
     sys.stdout.buffer.write(b"Would relabel " + esc(p) + b" from " + a + b" to " + b + b"\n")
 '
+
+# selint_types ROOT DIR: ROOT's types and attributes as a selint context
+# file in DIR (the devel headers declare interfaces, not types).
+selint_types() {
+	/usr/bin/python3 - "$(policy_of "$1")" >"$2/distro_types.te" <<'PY'
+import sys, setools
+p = setools.SELinuxPolicy(sys.argv[1])
+print("policy_module(distro_types, 1.0.0)")
+for t in p.types():
+    print("type %s;" % t)
+for a in p.typeattributes():
+    print("attribute %s;" % a)
+PY
+}
+
+# selint_findings DIR NAME INCLUDE CTX: selint -l W findings on
+# DIR/NAME.te/.fc/.if, one per line, with the headers INCLUDE and the
+# types of selint_types CTX as context.
+selint_findings() {
+	(cd "$1" && selint -l W --context="$3" --context="$4" \
+		"$2.te" "$2.fc" "$2.if" 2>&1 |
+		grep -E '^[^ ]+\.(te|fc|if): +[0-9]+: \(')
 }

@@ -96,7 +96,7 @@ kill_run() {
 	wait $pid 2>/dev/null
 }
 
-passed=0 n=0 full=0
+passed=0 n=0 full=0 finished=0
 while [ $n -lt "$kills" ] && [ $SECONDS -lt $deadline ]; do
 	n=$((n + 1))
 	if [ ! -e "$manifest" ]; then cmd=install
@@ -114,6 +114,7 @@ while [ $n -lt "$kills" ] && [ $SECONDS -lt $deadline ]; do
 	fi
 	out=$($next 2>&1)
 	rc=$?
+	grep -q "finished the interrupted" <<<"$out" && finished=$((finished + 1))
 	diff=$(agree)
 	if [ $rc = 0 ] && [ -z "$diff" ]; then
 		passed=$((passed + 1))
@@ -127,6 +128,9 @@ check_eq "$kills kills in a row, each followed by a run that settles it" \
 	"$kills" "$passed"
 check "whole runs after a kill: at least one install or uninstall" \
 	test "$full" -gt 0
+# Kills between the commit and the manifest, settled by finishing.
+check "some kills left a committed change to finish ($finished)" \
+	test "$finished" -gt 0
 
 # The last uninstall gives back every original port type.
 [ -e "$manifest" ] && out=$(uninstall 2>&1)

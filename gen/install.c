@@ -363,6 +363,7 @@ install_spec(const char *root, const struct spec *spec, const char *pp_path,
 		return -1;
 	state_names_init(&names, spec->module);
 	if (statedir_open(&sd, sr.root, 1, why) < 0 ||
+	    statedir_lock(&sd, why) < 0 ||
 	    check_state_entries(&sd, &names, why) < 0)
 		goto out;
 	if (ports_read_policy(sr.binary_policy, spec, &policy, why) < 0)
@@ -492,7 +493,8 @@ uninstall_module(const char *root, const char *module, struct why *why)
 		return -1;
 	state_names_init(&names, module);
 	if ((have = statedir_open(&sd, sr.root, 0, why)) < 0 ||
-	    (have && (have = check_state_entries(&sd, &names, why)) < 0))
+	    (have && (statedir_lock(&sd, why) < 0 ||
+	              (have = check_state_entries(&sd, &names, why)) < 0)))
 		goto out;
 	if (!have) {
 		why_set(why, "%s was not installed by pfsel-gen (no "
@@ -599,8 +601,10 @@ verify_installs(const char *root, struct why *why)
 		rc = have;
 		goto out;
 	}
-	/* A transaction, for its lock: an intent found under it is one a
-	 * dead run left. */
+	if (statedir_lock(&sd, why) < 0)
+		goto out;
+	/* Under both locks an intent is one a dead run left; the store's
+	 * needs a transaction. */
 	if ((st = store_begin(sr.root, why)) == NULL)
 		goto out;
 	if (intent_reconcile(st, &sd, why) < 0 ||

@@ -15,13 +15,13 @@
  * it.
  *
  * A run killed in between leaves the intent.  intent_reconcile() runs at
- * the start of every transaction, when the store lock is held, so an
- * intent it finds belongs to a run that is gone or past its commit
- * (libsemanage releases the lock there; finishing twice writes the same
- * manifest, so that race is harmless): a store in the state after means
- * the commit happened, and the intent is finished; in the state before,
- * it did not, and the intent is dropped; in neither (some other tool
- * changed the store since), it is an error naming the file.
+ * the start of every transaction, under statedir_lock() (held by each
+ * install, uninstall and verify until its records are final: the store
+ * lock alone ends at the commit), so any intent it finds belongs to a
+ * run that is gone: a store in the state after means the commit
+ * happened, and the intent is finished; in the state before, it did not,
+ * and the intent is dropped; in neither (some other tool changed the
+ * store since), it is an error naming the file.
  * Called by gen/install.c.
  */
 #ifndef PFSEL_GEN_INSTALL_INTENT_H

@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -134,6 +135,15 @@ statedir_subdir(const struct statedir *sd, const char *name,
 	}
 	sub->fd = fd;
 	sub->path = path;
+	return 0;
+}
+
+int
+statedir_lock(const struct statedir *sd, struct why *why)
+{
+	while (flock(sd->fd, LOCK_EX) < 0)
+		if (errno != EINTR)
+			return why_errno(why, "cannot lock %s", sd->path);
 	return 0;
 }
 

@@ -35,6 +35,11 @@ int statedir_open(struct statedir *sd, const char *root, int create,
 /* NAME/ inside sd, as statedir_open checks it (created if missing). */
 int statedir_subdir(const struct statedir *sd, const char *name,
                     struct statedir *sub, struct why *why);
+/*
+ * Wait for, then hold until statedir_close, the exclusive lock (flock)
+ * of the directory: one pfsel-gen run at a time changes its records.
+ */
+int statedir_lock(const struct statedir *sd, struct why *why);
 void statedir_close(struct statedir *sd);
 /* sd's path/name, malloc'd, for messages. */
 char *statedir_path(const struct statedir *sd, const char *name);

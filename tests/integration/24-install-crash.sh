@@ -114,7 +114,11 @@ while [ $n -lt "$kills" ] && [ $SECONDS -lt $deadline ]; do
 	fi
 	out=$($next 2>&1)
 	rc=$?
-	grep -q "finished the interrupted" <<<"$out" && finished=$((finished + 1))
+	settled=
+	grep -q "finished the interrupted" <<<"$out" && settled=finished &&
+		finished=$((finished + 1))
+	grep -q "dropped the record" <<<"$out" && settled=dropped
+	echo "# kill $n: $cmd killed ($mode), then $next${settled:+: $settled}"
 	diff=$(agree)
 	if [ $rc = 0 ] && [ -z "$diff" ]; then
 		passed=$((passed + 1))

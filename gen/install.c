@@ -173,23 +173,23 @@ static int
 commit_recorded(struct store *st, const struct statedir *sd,
                 const struct manifest *m, struct why *why)
 {
-	struct why ignored;
+	struct why ignored, cause;
 
-	if (intent_record(sd, m, why) < 0) {
+	if (intent_record(sd, m, &cause) < 0) {
 		store_abort(st);
-		return why_set(why, "%s; nothing was changed", why->text);
+		return why_set(why, "%s; nothing was changed", cause.text);
 	}
 	if (store_commit(st, why) < 0) {
 		if (intent_drop(sd, m->module, &ignored) < 0)
 			warnx("%s", ignored.text);
 		return -1;
 	}
-	if (intent_finish(sd, m, why) < 0)
+	if (intent_finish(sd, m, &cause) < 0)
 		return why_set(why,
 		               "the store has the changes to %s, but %s; "
 		               "%s/%s%s records them, and the next install, "
 		               "uninstall or verify completes the manifest",
-		               m->module, why->text, sd->path, m->module,
+		               m->module, cause.text, sd->path, m->module,
 		               INTENT_SUFFIX);
 	return 0;
 }

@@ -2,7 +2,7 @@
 # kill -9 at random moments of install and uninstall, on a scratch store,
 # with examples/ports (tcp/10025 overridden: the policy's own type there,
 # amavisd_send_port_t, must come back).  After each kill the next command
-# (verify, or an install or uninstall run to its end) settles what the
+# (verify, or every tenth an install or uninstall run to its end) settles what the
 # killed run left, and then the store and the manifest agree: the module
 # is listed by semodule iff a manifest says installed, the local port
 # records are there iff the manifest records them, no intent is left.
@@ -15,7 +15,7 @@
 source "$PFSEL_TOP/tests/lib/testlib.sh"
 
 kills=${PFSEL_KILLS:-50}
-deadline=$((SECONDS + ${PFSEL_KILL_SECONDS:-1800}))
+deadline=$((SECONDS + ${PFSEL_KILL_SECONDS:-3600}))
 root=$(scratch_root) || { not_ok "scratch root"; exit 1; }
 store=$root/var/lib/selinux/default
 state=$root/var/lib/pfsel
@@ -105,8 +105,8 @@ while [ $n -lt "$kills" ] && [ $SECONDS -lt $deadline ]; do
 	mode=anywhere
 	[ $((RANDOM % 2)) = 0 ] && mode=commit
 	kill_run $mode $cmd
-	# The next command: mostly verify, every fifth a whole run.
-	if [ $((n % 5)) = 0 ]; then
+	# The next command: mostly verify, every tenth a whole run.
+	if [ $((n % 10)) = 0 ]; then
 		if [ -e "$manifest" ]; then next=uninstall; else next=install; fi
 		full=$((full + 1))
 	else

@@ -90,8 +90,8 @@ check_state_entries(const struct statedir *sd, const struct state_names *n,
 
 /* The previous install's manifest, if there is one: 1, 0 none, -1 bad. */
 static int
-load_previous(const struct statedir *sd, const char *module,
-              struct manifest *m, struct why *why)
+load_previous(const struct statedir *sd, const char *module, struct manifest *m,
+              struct why *why)
 {
 	char *name = xasprintf("%s%s", module, MANIFEST_SUFFIX);
 	int rc = manifest_load_at(sd, name, 0, m, why);
@@ -141,9 +141,9 @@ free_manifest_own(struct manifest *m)
  * that under a transaction the store lock covers them.
  */
 static int
-read_port_state(struct store *st, const struct statedir *sd,
-                const char *module, struct port_set *local,
-                struct port_claims *claims, struct why *why)
+read_port_state(struct store *st, const struct statedir *sd, const char *module,
+                struct port_set *local, struct port_claims *claims,
+                struct why *why)
 {
 	memset(claims, 0, sizeof(*claims));
 	if (store_local_ports(st, local, why) < 0)
@@ -201,10 +201,9 @@ commit_recorded(struct store *st, const struct statedir *sd,
  */
 static int
 install_transaction(const struct selroot *sr, const struct statedir *sd,
-                    const struct spec *spec,
-                    const char *pp_path, const struct port_set *policy,
-                    struct port_plan *plan, struct manifest *next,
-                    struct why *why)
+                    const struct spec *spec, const char *pp_path,
+                    const struct port_set *policy, struct port_plan *plan,
+                    struct manifest *next, struct why *why)
 {
 	struct manifest_intent in = {0};
 	struct port_claims claims = {0};
@@ -220,16 +219,16 @@ install_transaction(const struct selroot *sr, const struct statedir *sd,
 	    (have_prev = load_previous(sd, spec->module, &prev, why)) < 0 ||
 	    read_port_state(st, sd, spec->module, &local, &claims, why) < 0)
 		goto abort;
-	rc = ports_plan(spec, have_prev ? &prev : NULL, &claims, policy,
-	                &local, plan, why);
+	rc = ports_plan(spec, have_prev ? &prev : NULL, &claims, policy, &local,
+	                plan, why);
 	/* The module first: a port label may use a type it defines. */
 	if (rc == 0 && (rc = store_module_checksum(st, spec->module,
 	                                           &sum_before, why)) >= 0)
 		rc = store_install_module(st, pp_path, why);
 	if (rc == 0)
 		rc = store_apply_ports(st, plan, why);
-	if (rc == 0 && store_module_checksum(st, spec->module, &sum_after,
-	                                     why) != 1)
+	if (rc == 0 &&
+	    store_module_checksum(st, spec->module, &sum_after, why) != 1)
 		rc = -1;
 	if (rc < 0)
 		goto abort;
@@ -315,18 +314,17 @@ install_check(const char *root, const struct spec *spec, struct why *why)
 		return -1;
 	state_names_init(&names, spec->module);
 	if ((have_sd = statedir_open(&sd, sr.root, 0, why)) < 0 ||
-	    (have_sd && (check_state_entries(&sd, &names, why) < 0 ||
-	                 (pending = intent_pending(&sd, why)) < 0 ||
-	                 (have_prev = load_previous(&sd, spec->module, &prev,
-	                                            why)) < 0)))
+	    (have_sd &&
+	     (check_state_entries(&sd, &names, why) < 0 ||
+	      (pending = intent_pending(&sd, why)) < 0 ||
+	      (have_prev = load_previous(&sd, spec->module, &prev, why)) < 0)))
 		goto out;
 	if (ports_read_policy(sr.binary_policy, spec, &policy, why) < 0)
 		goto out;
 	/* With an intent pending the transaction checks, once settled. */
 	rc = pending ? 0
 	             : check_with_store(&sr, have_sd ? &sd : NULL, spec,
-	                                have_prev ? &prev : NULL, &policy,
-	                                why);
+	                                have_prev ? &prev : NULL, &policy, why);
 out:
 	port_set_free(&policy);
 	manifest_free(&prev);
@@ -371,8 +369,8 @@ install_spec(const char *root, const struct spec *spec, const char *pp_path,
 	if ((before = fc_snapshot(&sr, &sd, spec->module, why)) == NULL)
 		goto out;
 	t0 = now_seconds();
-	if (install_transaction(&sr, &sd, spec, pp_path, &policy, &plan,
-	                        &next, why) < 0)
+	if (install_transaction(&sr, &sd, spec, pp_path, &policy, &plan, &next,
+	                        why) < 0)
 		goto out;
 	info("installed %s into %s: the module and %zu port label "
 	     "change%s in one transaction (%.2f s)",
@@ -395,9 +393,8 @@ out:
 /* Ports first, then the module that may define their type. */
 static int
 uninstall_transaction(const struct selroot *sr, const struct statedir *sd,
-                      const char *module,
-                      struct manifest *m, struct port_plan *plan,
-                      struct why *why)
+                      const char *module, struct manifest *m,
+                      struct port_plan *plan, struct why *why)
 {
 	struct manifest_intent in = {0};
 	struct port_set local = {0}, none = {0};
@@ -497,7 +494,8 @@ uninstall_module(const char *root, const char *module, struct why *why)
 	              (have = check_state_entries(&sd, &names, why)) < 0)))
 		goto out;
 	if (!have) {
-		why_set(why, "%s was not installed by pfsel-gen (no "
+		why_set(why,
+		        "%s was not installed by pfsel-gen (no "
 		        "%s/var/lib/pfsel/%s)",
 		        module, sr.root, names.manifest);
 		goto out;
@@ -529,8 +527,8 @@ out:
 /* Some manifest records type for the key of p (claims may differ:
  * an override by one module replaces the label another claims). */
 static int
-claimed_type(const struct manifest *list, size_t n, const char *proto,
-             int low, int high, const char *type)
+claimed_type(const struct manifest *list, size_t n, const char *proto, int low,
+             int high, const char *type)
 {
 	size_t i, j;
 
@@ -550,8 +548,8 @@ claimed_type(const struct manifest *list, size_t n, const char *proto,
  * on stderr for each difference. */
 static int
 verify_one(struct store *st, const struct manifest *m,
-           const struct manifest *list, size_t n,
-           const struct port_set *local, struct why *why)
+           const struct manifest *list, size_t n, const struct port_set *local,
+           struct why *why)
 {
 	int have, bad = 0;
 	size_t i;
@@ -569,8 +567,8 @@ verify_one(struct store *st, const struct manifest *m,
 		const struct port_rec *r =
 		    port_set_find(local, p->proto, p->low, p->high);
 
-		if (r == NULL ||
-		    !claimed_type(list, n, p->proto, p->low, p->high, r->type)) {
+		if (r == NULL || !claimed_type(list, n, p->proto, p->low,
+		                               p->high, r->type)) {
 			warnx("%s: %s/%d-%d should have a local label %s, "
 			      "the store has %s",
 			      m->module, p->proto, p->low, p->high, p->type,

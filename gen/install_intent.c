@@ -38,8 +38,8 @@ intent_fill(struct manifest_intent *in, int uninstall, const char *sum_before,
 		k->low = r->low;
 		k->high = r->high;
 		k->before = was ? xstrdup(was->type) : NULL;
-		k->after = plan->ops[i].kind == PORT_OP_SET ? xstrdup(r->type)
-		                                            : NULL;
+		k->after =
+		    plan->ops[i].kind == PORT_OP_SET ? xstrdup(r->type) : NULL;
 	}
 }
 
@@ -169,8 +169,7 @@ out:
 }
 
 int
-intent_reconcile(struct store *st, const struct statedir *sd,
-                 struct why *why)
+intent_reconcile(struct store *st, const struct statedir *sd, struct why *why)
 {
 	struct port_set local = {0};
 	size_t n = 0, i;

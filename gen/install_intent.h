@@ -50,8 +50,7 @@ int intent_record(const struct statedir *sd, const struct manifest *m,
 int intent_finish(const struct statedir *sd, const struct manifest *m,
                   struct why *why);
 /* The commit failed: no intent. */
-int intent_drop(const struct statedir *sd, const char *module,
-                struct why *why);
+int intent_drop(const struct statedir *sd, const char *module, struct why *why);
 
 /* Finish or drop every intent in sd, as the store (st) tells. */
 int intent_reconcile(struct store *st, const struct statedir *sd,

@@ -209,7 +209,8 @@ store_module_checksum(struct store *st, const char *module, char **sum,
 	    semanage_module_compute_checksum(st->sh, key, 0, sum, &len) == 0)
 		rc = 1;
 	else
-		rc = store_fail(st, why, "cannot compute the module's checksum");
+		rc =
+		    store_fail(st, why, "cannot compute the module's checksum");
 	if (info) {
 		semanage_module_info_destroy(st->sh, info);
 		free(info);

@@ -82,9 +82,9 @@ create_temp_at(int dirfd, const char *name, char **tmp)
 		for (i = 0; i < 6; i++)
 			(*tmp)[strlen(*tmp) - 6 + (size_t)i] =
 			    letters[rnd[i] % (sizeof(letters) - 1)];
-		fd = openat(dirfd, *tmp,
-			    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-			    0600);
+		fd = openat(
+		    dirfd, *tmp,
+		    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 		if (fd >= 0 || errno != EEXIST)
 			return fd;
 		free(*tmp);
@@ -96,19 +96,19 @@ create_temp_at(int dirfd, const char *name, char **tmp)
 
 int
 atomic_write_at(int dirfd, const char *dirpath, const char *name,
-		const void *data, size_t len, mode_t mode, struct why *why)
+                const void *data, size_t len, mode_t mode, struct why *why)
 {
 	char *tmp = NULL;
 	int fd;
 
 	if ((fd = create_temp_at(dirfd, name, &tmp)) < 0) {
 		why_errno(why, "cannot create a temporary file for %s/%s",
-			  dirpath, name);
+		          dirpath, name);
 		free(tmp);
 		return -1;
 	}
-	if (fchmod(fd, mode) < 0 || write_all(fd, data, len) < 0
-	    || fsync(fd) < 0) {
+	if (fchmod(fd, mode) < 0 || write_all(fd, data, len) < 0 ||
+	    fsync(fd) < 0) {
 		why_errno(why, "cannot write %s/%s", dirpath, tmp);
 		goto fail;
 	}

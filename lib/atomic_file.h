@@ -23,7 +23,6 @@ int atomic_write_file(const char *path, const void *data, size_t len,
  * so the new file survives a crash once this returns.
  */
 int atomic_write_at(int dirfd, const char *dirpath, const char *name,
-		    const void *data, size_t len, mode_t mode,
-		    struct why *why);
+                    const void *data, size_t len, mode_t mode, struct why *why);
 
 #endif

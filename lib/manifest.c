@@ -333,8 +333,8 @@ parse_text(const char *file, char *text, size_t len, struct manifest *m,
 		return why_set(why, "%s: empty file", file);
 	if (m->module == NULL)
 		return why_set(why, "%s: no module record", file);
-	if (m->intent &&
-	    (m->intent->module_before == NULL || m->intent->module_after == NULL))
+	if (m->intent && (m->intent->module_before == NULL ||
+	                  m->intent->module_after == NULL))
 		return why_set(why, "%s: an intent without module states",
 		               file);
 	return 0;
@@ -470,8 +470,8 @@ format_intent(struct strbuf *sb, const struct manifest_intent *in)
 
 /* The text of m, as manifest.h documents it; -1 when not savable. */
 static int
-format_manifest(const char *path, const struct manifest *m,
-                struct strbuf *sb, struct why *why)
+format_manifest(const char *path, const struct manifest *m, struct strbuf *sb,
+                struct why *why)
 {
 	size_t i;
 
@@ -601,8 +601,7 @@ manifest_load_at(const struct statedir *sd, const char *name, int intent,
 	if (rc == 0 && intent && m->intent == NULL)
 		rc = why_set(why, "%s: no intent record", path);
 	else if (rc == 0 && !intent && m->intent)
-		rc = why_set(why, "%s: a manifest has no intent records",
-		             path);
+		rc = why_set(why, "%s: a manifest has no intent records", path);
 	free(text);
 	free(path);
 	if (rc < 0) {

@@ -63,7 +63,7 @@ struct manifest_intent {
 };
 
 #define MANIFEST_SUFFIX ".manifest"
-#define INTENT_SUFFIX ".intent"
+#define INTENT_SUFFIX   ".intent"
 
 struct manifest {
 	char *module;
@@ -87,9 +87,9 @@ void manifest_free(struct manifest *m);
  * records (1) or a manifest (0).
  */
 int manifest_load_at(const struct statedir *sd, const char *name, int intent,
-		     struct manifest *m, struct why *why);
+                     struct manifest *m, struct why *why);
 int manifest_save_at(const struct statedir *sd, const char *name,
-		     const struct manifest *m, struct why *why);
+                     const struct manifest *m, struct why *why);
 /*
  * The manifests of every module installed in ROOT's store but module
  * itself (sd: ROOT/var/lib/pfsel, NULL when it does not exist), sorted
@@ -98,8 +98,8 @@ int manifest_save_at(const struct statedir *sd, const char *name,
  * port label that module needs.
  */
 int manifest_load_others(const struct statedir *sd, const char *module,
-			 struct manifest **list, size_t *count,
-			 struct why *why);
+                         struct manifest **list, size_t *count,
+                         struct why *why);
 void manifest_list_free(struct manifest *list, size_t count);
 
 #endif

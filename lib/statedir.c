@@ -109,7 +109,8 @@ statedir_open(struct statedir *sd, const char *root, int create,
 	}
 	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
 		strbuf_addf(&path, "/%s", parts[i]);
-		next = open_dir_at(fd, parts[i], strbuf_str(&path), create, why);
+		next =
+		    open_dir_at(fd, parts[i], strbuf_str(&path), create, why);
 		close(fd);
 		if (next < 0) {
 			strbuf_free(&path);

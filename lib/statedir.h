@@ -61,8 +61,8 @@ int statedir_read(const struct statedir *sd, const char *name, size_t max,
  * The names in sd that end in suffix, with the suffix cut off, sorted,
  * in *names (free each and the array).
  */
-int statedir_list(const struct statedir *sd, const char *suffix,
-                  char ***names, size_t *count, struct why *why);
+int statedir_list(const struct statedir *sd, const char *suffix, char ***names,
+                  size_t *count, struct why *why);
 /* Replace name with data atomically; the file and sd are fsync'd. */
 int statedir_write(const struct statedir *sd, const char *name,
                    const void *data, size_t len, struct why *why);

@@ -296,8 +296,7 @@ test_load_others(void **state)
 	free(write_tmp("others/var/lib/pfsel/Bad.manifest", "not read\n"));
 	free(write_tmp("others/var/lib/pfsel/notes.txt", "not read\n"));
 	assert_int_equal(statedir_open(&sd, root, 0, &why), 1);
-	assert_int_equal(manifest_load_others(&sd, "site", &list, &n, &why),
-	                 0);
+	assert_int_equal(manifest_load_others(&sd, "site", &list, &n, &why), 0);
 	assert_int_equal(n, 2);
 	assert_string_equal(list[0].module, "alpha");
 	assert_string_equal(list[1].module, "zeta");

@@ -144,8 +144,8 @@ reconcile_one(struct store *st, const struct statedir *sd, const char *module,
 		;
 	else if (state_matches(m.intent, 1, sum ? sum : "", local)) {
 		if ((rc = intent_finish(sd, &m, why)) == 0)
-			info("finished the interrupted %s of %s: the store "
-			     "had it, the manifest now says so",
+			info("finished the interrupted %s of %s: it reached "
+			     "the store, and the manifest now says so",
 			     what, module);
 	} else if (state_matches(m.intent, 0, sum ? sum : "", local)) {
 		if ((rc = intent_drop(sd, module, why)) == 0)

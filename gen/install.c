@@ -46,6 +46,24 @@ store_name(const struct selroot *sr)
 	return *sr->root ? sr->root : "the running system";
 }
 
+/*
+ * The port labels the policy gives, from the store's own kernel policy
+ * (ROOT/var/lib/selinux/TYPE/active/policy.kern), not from the copy
+ * under ROOT/etc/selinux: libsemanage writes that copy before it
+ * commits the store, so after a crash in between it holds port labels
+ * the store does not, which would pass for the policy's own.
+ */
+static int
+read_store_policy(const struct selroot *sr, const struct spec *spec,
+                  struct port_set *policy, struct why *why)
+{
+	char *path = xasprintf("%s/active/policy.kern", sr->store_dir);
+	int rc = ports_read_policy(path, spec, policy, why);
+
+	free(path);
+	return rc;
+}
+
 /* NAME.manifest, NAME.intent, NAME.before in ROOT/var/lib/pfsel. */
 struct state_names {
 	char *manifest;
@@ -202,12 +220,12 @@ commit_recorded(struct store *st, const struct statedir *sd,
 static int
 install_transaction(const struct selroot *sr, const struct statedir *sd,
                     const struct spec *spec, const char *pp_path,
-                    const struct port_set *policy, struct port_plan *plan,
-                    struct manifest *next, struct why *why)
+                    struct port_plan *plan, struct manifest *next,
+                    struct why *why)
 {
 	struct manifest_intent in = {0};
 	struct port_claims claims = {0};
-	struct port_set local = {0};
+	struct port_set local = {0}, policy = {0};
 	char *sum_before = NULL, *sum_after = NULL;
 	struct manifest prev = {0};
 	struct store *st;
@@ -215,12 +233,15 @@ install_transaction(const struct selroot *sr, const struct statedir *sd,
 
 	if ((st = store_begin(sr->root, why)) == NULL)
 		return -1;
+	/* Read under the store lock: the policy, the local records and
+	 * the manifests all as of this transaction. */
 	if (intent_reconcile(st, sd, why) < 0 ||
+	    read_store_policy(sr, spec, &policy, why) < 0 ||
 	    (have_prev = load_previous(sd, spec->module, &prev, why)) < 0 ||
 	    read_port_state(st, sd, spec->module, &local, &claims, why) < 0)
 		goto abort;
-	rc = ports_plan(spec, have_prev ? &prev : NULL, &claims, policy, &local,
-	                plan, why);
+	rc = ports_plan(spec, have_prev ? &prev : NULL, &claims, &policy,
+	                &local, plan, why);
 	/* The module first: a port label may use a type it defines. */
 	if (rc == 0 && (rc = store_module_checksum(st, spec->module,
 	                                           &sum_before, why)) >= 0)
@@ -247,6 +268,7 @@ out:
 	free(sum_before);
 	free(sum_after);
 	free_port_state(&local, &claims);
+	port_set_free(&policy);
 	manifest_free(&prev);
 	return rc;
 }
@@ -319,7 +341,7 @@ install_check(const char *root, const struct spec *spec, struct why *why)
 	      (pending = intent_pending(&sd, why)) < 0 ||
 	      (have_prev = load_previous(&sd, spec->module, &prev, why)) < 0)))
 		goto out;
-	if (ports_read_policy(sr.binary_policy, spec, &policy, why) < 0)
+	if (read_store_policy(&sr, spec, &policy, why) < 0)
 		goto out;
 	/* With an intent pending the transaction checks, once settled. */
 	rc = pending ? 0
@@ -348,7 +370,6 @@ install_spec(const char *root, const struct spec *spec, const char *pp_path,
              struct why *why)
 {
 	struct port_plan plan = {0};
-	struct port_set policy = {0};
 	struct statedir sd = {-1, NULL};
 	struct state_names names;
 	struct manifest next = {0};
@@ -364,13 +385,10 @@ install_spec(const char *root, const struct spec *spec, const char *pp_path,
 	    statedir_lock(&sd, why) < 0 ||
 	    check_state_entries(&sd, &names, why) < 0)
 		goto out;
-	if (ports_read_policy(sr.binary_policy, spec, &policy, why) < 0)
-		goto out;
 	if ((before = fc_snapshot(&sr, &sd, spec->module, why)) == NULL)
 		goto out;
 	t0 = now_seconds();
-	if (install_transaction(&sr, &sd, spec, pp_path, &policy, &plan, &next,
-	                        why) < 0)
+	if (install_transaction(&sr, &sd, spec, pp_path, &plan, &next, why) < 0)
 		goto out;
 	info("installed %s into %s: the module and %zu port label "
 	     "change%s in one transaction (%.2f s)",
@@ -382,7 +400,6 @@ install_spec(const char *root, const struct spec *spec, const char *pp_path,
 out:
 	free_manifest_own(&next);
 	port_plan_free(&plan);
-	port_set_free(&policy);
 	free(before);
 	state_names_free(&names);
 	statedir_close(&sd);

@@ -9,15 +9,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "atomic_file.h"
 #include "fc_snapshot.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
-/* Copy one file; a missing source is no error (the companions are
- * optional), reported as 0, a copy as 1. */
+/* Copy one file into dir; a missing source is no error (the companions
+ * are optional), reported as 0, a copy as 1. */
 static int
-copy_file(const char *from, const char *to, struct why *why)
+copy_file(const char *from, const struct statedir *dir, const char *to,
+          struct why *why)
 {
 	struct strbuf sb = STRBUF_INIT;
 	char buf[65536];
@@ -40,57 +40,41 @@ copy_file(const char *from, const char *to, struct why *why)
 		return -1;
 	}
 	close(fd);
-	rc = atomic_write_file(to, strbuf_str(&sb), sb.len, 0644, why);
+	rc = statedir_write(dir, to, strbuf_str(&sb), sb.len, why);
 	strbuf_free(&sb);
 	return rc < 0 ? -1 : 1;
 }
 
-static int
-make_dirs(const char *path, struct why *why)
-{
-	char *copy = xstrdup(path), *p;
-
-	for (p = copy + 1; (p = strchr(p, '/')) != NULL; p++) {
-		*p = '\0';
-		if (mkdir(copy, 0755) < 0 && errno != EEXIST) {
-			why_errno(why, "cannot create %s", copy);
-			free(copy);
-			return -1;
-		}
-		*p = '/';
-	}
-	free(copy);
-	if (mkdir(path, 0755) < 0 && errno != EEXIST)
-		return why_errno(why, "cannot create %s", path);
-	return 0;
-}
-
 char *
-fc_snapshot(const struct selroot *sr, const char *module, struct why *why)
+fc_snapshot(const struct selroot *sr, const struct statedir *sd,
+            const char *module, struct why *why)
 {
 	static const char *const suffixes[] = {"", ".local", ".homedirs",
 	                                       ".subs_dist", ".subs"};
-	char *dir = xasprintf("%s/var/lib/pfsel/%s.before", sr->root, module);
+	char *name = xasprintf("%s.before", module);
+	struct statedir dir;
 	char *copy = NULL;
 	size_t i;
+	int rc = 0;
 
-	if (make_dirs(dir, why) < 0)
-		goto out;
-	for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+	if (statedir_subdir(sd, name, &dir, why) < 0) {
+		free(name);
+		return NULL;
+	}
+	for (i = 0; rc >= 0 && i < sizeof(suffixes) / sizeof(suffixes[0]);
+	     i++) {
 		char *from = xasprintf("%s%s", sr->file_contexts, suffixes[i]);
-		char *to = xasprintf("%s/file_contexts%s", dir, suffixes[i]);
-		int rc = copy_file(from, to, why);
+		char *to = xasprintf("file_contexts%s", suffixes[i]);
 
 		/* A companion that vanished must not survive from before. */
-		if (rc == 0)
-			unlink(to);
+		if ((rc = copy_file(from, &dir, to, why)) == 0)
+			rc = statedir_remove(&dir, to, why);
 		free(from);
 		free(to);
-		if (rc < 0)
-			goto out;
 	}
-	copy = xasprintf("%s/file_contexts", dir);
-out:
-	free(dir);
+	if (rc >= 0)
+		copy = statedir_path(&dir, "file_contexts");
+	statedir_close(&dir);
+	free(name);
 	return copy;
 }

@@ -10,14 +10,16 @@
 #define PFSEL_GEN_FC_SNAPSHOT_H
 
 #include "selroot.h"
+#include "statedir.h"
 #include "why.h"
 
 /*
  * Copy file_contexts and its .local, .homedirs, .subs_dist and .subs companions
- * (those that exist) into ROOT/var/lib/pfsel/MODULE.before/; the path of
- * the copied file_contexts is returned (malloc'd), NULL with why set.
+ * (those that exist) into MODULE.before/ in sd (ROOT/var/lib/pfsel),
+ * never through a link; the path of the copied file_contexts is
+ * returned (malloc'd), NULL with why set.
  */
-char *fc_snapshot(const struct selroot *sr, const char *module,
-                  struct why *why);
+char *fc_snapshot(const struct selroot *sr, const struct statedir *sd,
+                  const char *module, struct why *why);
 
 #endif

@@ -5,25 +5,31 @@
  *
  * Everything that can be refused is refused before the transaction
  * begins or while it is still a sandbox: the port checks
- * (gen/ports.c), a corrupt manifest, a module that does not link (the
- * commit fails).  The manifest is written only after the commit.
+ * (gen/ports.c), a corrupt manifest, a link or a file of the wrong kind
+ * in ROOT/var/lib/pfsel (lib/statedir.h), a module that does not link
+ * (the commit fails).  Inside the transaction, before the commit, the
+ * change is recorded (gen/install_intent.h); the manifest follows the
+ * commit, and an interrupted run is settled by the next one.
  */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "fc_snapshot.h"
 #include "install.h"
+#include "install_intent.h"
 #include "install_store.h"
 #include "manifest.h"
 #include "msg.h"
 #include "ports.h"
 #include "quote.h"
 #include "selroot.h"
+#include "statedir.h"
 #include "xalloc.h"
 
 static double
@@ -41,23 +47,82 @@ store_name(const struct selroot *sr)
 	return *sr->root ? sr->root : "the running system";
 }
 
+/*
+ * The port labels the policy gives, from the store's own kernel policy
+ * (ROOT/var/lib/selinux/TYPE/active/policy.kern), not from the copy
+ * under ROOT/etc/selinux: libsemanage writes that copy before it
+ * commits the store, so after a crash in between it holds port labels
+ * the store does not, which would pass for the policy's own.
+ */
+static int
+read_store_policy(const struct selroot *sr, const struct spec *spec,
+                  struct port_set *policy, struct why *why)
+{
+	char *path = xasprintf("%s/active/policy.kern", sr->store_dir);
+	int rc = ports_read_policy(path, spec, policy, why);
+
+	free(path);
+	return rc;
+}
+
+/* NAME.manifest, NAME.intent, NAME.before in ROOT/var/lib/pfsel. */
+struct state_names {
+	char *manifest;
+	char *intent;
+	char *before;
+};
+
+static void
+state_names_init(struct state_names *n, const char *module)
+{
+	n->manifest = xasprintf("%s%s", module, MANIFEST_SUFFIX);
+	n->intent = xasprintf("%s%s", module, INTENT_SUFFIX);
+	n->before = xasprintf("%s.before", module);
+}
+
+static void
+state_names_free(struct state_names *n)
+{
+	free(n->manifest);
+	free(n->intent);
+	free(n->before);
+}
+
+/*
+ * Before anything changes: each of the module's entries in
+ * ROOT/var/lib/pfsel is absent or of its kind (never a link), so that
+ * nothing fails on them after the commit.  1 when the manifest or an
+ * intent exists, 0 when neither does.
+ */
+static int
+check_state_entries(const struct statedir *sd, const struct state_names *n,
+                    struct why *why)
+{
+	int m, i;
+
+	if ((m = statedir_check(sd, n->manifest, S_IFREG, why)) < 0 ||
+	    (i = statedir_check(sd, n->intent, S_IFREG, why)) < 0 ||
+	    statedir_check(sd, n->before, S_IFDIR, why) < 0)
+		return -1;
+	return m || i;
+}
+
 /* The previous install's manifest, if there is one: 1, 0 none, -1 bad. */
 static int
-load_previous(const char *path, const char *module, struct manifest *m,
+load_previous(const struct statedir *sd, const char *module, struct manifest *m,
               struct why *why)
 {
-	memset(m, 0, sizeof(*m));
-	if (access(path, F_OK) < 0 && errno == ENOENT)
-		return 0;
-	if (manifest_load(path, m, why) < 0)
-		return -1;
-	if (strcmp(m->module, module) != 0) {
-		why_set(why, "%s: records module %s, not %s", path, m->module,
-		        module);
+	char *name = xasprintf("%s%s", module, MANIFEST_SUFFIX);
+	int rc = manifest_load_at(sd, name, 0, m, why);
+
+	if (rc > 0 && strcmp(m->module, module) != 0) {
+		why_set(why, "%s/%s: records module %s, not %s", sd->path, name,
+		        m->module, module);
 		manifest_free(m);
-		return -1;
+		rc = -1;
 	}
-	return 1;
+	free(name);
+	return rc;
 }
 
 /* What the new manifest says; borrows the plan's port records. */
@@ -86,6 +151,7 @@ free_manifest_own(struct manifest *m)
 	for (i = 0; i < m->ntrees; i++)
 		free(m->trees[i]);
 	free(m->trees);
+	memset(m, 0, sizeof(*m));
 }
 
 /*
@@ -94,15 +160,15 @@ free_manifest_own(struct manifest *m)
  * that under a transaction the store lock covers them.
  */
 static int
-read_port_state(struct store *st, const struct selroot *sr, const char *module,
+read_port_state(struct store *st, const struct statedir *sd, const char *module,
                 struct port_set *local, struct port_claims *claims,
                 struct why *why)
 {
 	memset(claims, 0, sizeof(*claims));
 	if (store_local_ports(st, local, why) < 0)
 		return -1;
-	if (manifest_load_others(sr->root, module, &claims->mods,
-	                         &claims->count, why) < 0) {
+	if (manifest_load_others(sd, module, &claims->mods, &claims->count,
+	                         why) < 0) {
 		port_set_free(local);
 		return -1;
 	}
@@ -116,36 +182,96 @@ free_port_state(struct port_set *local, struct port_claims *claims)
 	manifest_list_free(claims->mods, claims->count);
 }
 
-/* Begin, plan the ports, make every change, commit. */
+/*
+ * The staged transaction m describes is recorded (m->intent), then
+ * committed, then the record finished.  Each failure says what the
+ * store holds; the store and the records agree after every one of them
+ * (a crash too: see install_intent.h).
+ */
 static int
-install_transaction(const struct selroot *sr, const struct spec *spec,
-                    const char *pp_path, const struct manifest *prev,
-                    const struct port_set *policy, struct port_plan *plan,
+commit_recorded(struct store *st, const struct statedir *sd,
+                const struct manifest *m, struct why *why)
+{
+	struct why ignored, cause;
+
+	if (intent_record(sd, m, &cause) < 0) {
+		store_abort(st);
+		return why_set(why, "%s; nothing was changed", cause.text);
+	}
+	if (store_commit(st, why) < 0) {
+		if (intent_drop(sd, m->module, &ignored) < 0)
+			warnx("%s", ignored.text);
+		return -1;
+	}
+	if (intent_finish(sd, m, &cause) < 0)
+		return why_set(why,
+		               "the store has the changes to %s, but %s; "
+		               "%s/%s%s records them, and the next install, "
+		               "uninstall or verify completes the manifest",
+		               m->module, cause.text, sd->path, m->module,
+		               INTENT_SUFFIX);
+	return 0;
+}
+
+/*
+ * Begin, settle interrupted runs, plan the ports, make every change,
+ * record, commit.  *next is the new manifest (borrowing the plan's
+ * records; free_manifest_own it).
+ */
+static int
+install_transaction(const struct selroot *sr, const struct statedir *sd,
+                    const struct spec *spec, const char *pp_path,
+                    struct port_plan *plan, struct manifest *next,
                     struct why *why)
 {
-	struct port_claims claims;
-	struct port_set local;
+	struct manifest_intent in = {0};
+	struct port_claims claims = {0};
+	struct port_set local = {0}, policy = {0};
+	char *sum_before = NULL, *sum_after = NULL;
+	struct manifest prev = {0};
 	struct store *st;
-	int rc;
+	int have_prev = 0, rc = -1;
 
 	if ((st = store_begin(sr->root, why)) == NULL)
 		return -1;
-	if (read_port_state(st, sr, spec->module, &local, &claims, why) < 0) {
-		store_abort(st);
-		return -1;
-	}
-	rc = ports_plan(spec, prev, &claims, policy, &local, plan, why);
-	free_port_state(&local, &claims);
+	/* Read under the store lock: the policy, the local records and
+	 * the manifests all as of this transaction. */
+	if (intent_reconcile(st, sd, why) < 0 ||
+	    read_store_policy(sr, spec, &policy, why) < 0 ||
+	    (have_prev = load_previous(sd, spec->module, &prev, why)) < 0 ||
+	    read_port_state(st, sd, spec->module, &local, &claims, why) < 0)
+		goto abort;
+	rc = ports_plan(spec, have_prev ? &prev : NULL, &claims, &policy,
+	                &local, plan, why);
 	/* The module first: a port label may use a type it defines. */
-	if (rc == 0)
+	if (rc == 0 && (rc = store_module_checksum(st, spec->module,
+	                                           &sum_before, why)) >= 0)
 		rc = store_install_module(st, pp_path, why);
 	if (rc == 0)
 		rc = store_apply_ports(st, plan, why);
-	if (rc < 0) {
-		store_abort(st);
-		return -1;
-	}
-	return store_commit(st, why);
+	if (rc == 0 &&
+	    store_module_checksum(st, spec->module, &sum_after, why) != 1)
+		rc = -1;
+	if (rc < 0)
+		goto abort;
+	fill_manifest(next, spec, plan);
+	intent_fill(&in, 0, sum_before ? sum_before : "", sum_after, &local,
+	            plan);
+	next->intent = &in;
+	rc = commit_recorded(st, sd, next, why);
+	next->intent = NULL;
+	goto out;
+abort:
+	rc = -1;
+	store_abort(st);
+out:
+	intent_clear(&in);
+	free(sum_before);
+	free(sum_after);
+	free_port_state(&local, &claims);
+	port_set_free(&policy);
+	manifest_free(&prev);
+	return rc;
 }
 
 static void
@@ -159,9 +285,9 @@ print_notes(const struct port_plan *plan)
 
 /* The port plan against the store as it is now, outside a transaction. */
 static int
-check_with_store(const struct selroot *sr, const struct spec *spec,
-                 const struct manifest *prev, const struct port_set *policy,
-                 struct why *why)
+check_with_store(const struct selroot *sr, const struct statedir *sd,
+                 const struct spec *spec, const struct manifest *prev,
+                 const struct port_set *policy, struct why *why)
 {
 	struct port_claims claims;
 	struct port_set local;
@@ -171,7 +297,7 @@ check_with_store(const struct selroot *sr, const struct spec *spec,
 
 	if ((st = store_read(sr->root, why)) == NULL)
 		return -1;
-	rc = read_port_state(st, sr, spec->module, &local, &claims, why);
+	rc = read_port_state(st, sd, spec->module, &local, &claims, why);
 	store_abort(st);
 	if (rc < 0)
 		return -1;
@@ -181,26 +307,52 @@ check_with_store(const struct selroot *sr, const struct spec *spec,
 	return rc;
 }
 
+/* An interrupted run's intent: until a transaction settles it, the
+ * manifests may not tell what the store holds. */
+static int
+intent_pending(const struct statedir *sd, struct why *why)
+{
+	size_t n = 0, i;
+	char **names;
+
+	if (statedir_list(sd, INTENT_SUFFIX, &names, &n, why) < 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return n > 0;
+}
+
 int
 install_check(const char *root, const struct spec *spec, struct why *why)
 {
 	struct port_set policy = {0};
-	struct manifest prev;
+	struct state_names names;
+	struct manifest prev = {0};
+	struct statedir sd = {-1, NULL};
 	struct selroot sr;
-	char *mpath;
-	int have_prev, rc = -1;
+	int have_sd, have_prev = 0, pending = 0, rc = -1;
 
 	if (selroot_open(&sr, root, why) < 0)
 		return -1;
-	mpath = manifest_path(sr.root, spec->module);
-	if ((have_prev = load_previous(mpath, spec->module, &prev, why)) >= 0 &&
-	    ports_read_policy(sr.binary_policy, spec, &policy, why) == 0)
-		rc = check_with_store(&sr, spec, have_prev ? &prev : NULL,
-		                      &policy, why);
+	state_names_init(&names, spec->module);
+	if ((have_sd = statedir_open(&sd, sr.root, 0, why)) < 0 ||
+	    (have_sd &&
+	     (check_state_entries(&sd, &names, why) < 0 ||
+	      (pending = intent_pending(&sd, why)) < 0 ||
+	      (have_prev = load_previous(&sd, spec->module, &prev, why)) < 0)))
+		goto out;
+	if (read_store_policy(&sr, spec, &policy, why) < 0)
+		goto out;
+	/* With an intent pending the transaction checks, once settled. */
+	rc = pending ? 0
+	             : check_with_store(&sr, have_sd ? &sd : NULL, spec,
+	                                have_prev ? &prev : NULL, &policy, why);
+out:
 	port_set_free(&policy);
-	if (have_prev > 0)
-		manifest_free(&prev);
-	free(mpath);
+	manifest_free(&prev);
+	state_names_free(&names);
+	statedir_close(&sd);
 	selroot_free(&sr);
 	return rc;
 }
@@ -231,26 +383,25 @@ install_spec(const char *root, const struct spec *spec, const char *pp_path,
              struct why *why)
 {
 	struct port_plan plan = {0};
-	struct port_set policy = {0};
-	struct manifest prev, next;
+	struct statedir sd = {-1, NULL};
+	struct state_names names;
+	struct manifest next = {0};
 	struct selroot sr;
-	char *mpath = NULL, *before = NULL;
+	char *before = NULL;
 	double t0;
-	int have_prev, rc = -1;
+	int rc = -1;
 
-	memset(&prev, 0, sizeof(prev));
 	if (selroot_open(&sr, root, why) < 0)
 		return -1;
-	mpath = manifest_path(sr.root, spec->module);
-	if ((have_prev = load_previous(mpath, spec->module, &prev, why)) < 0)
+	state_names_init(&names, spec->module);
+	if (statedir_open(&sd, sr.root, 1, why) < 0 ||
+	    statedir_lock(&sd, why) < 0 ||
+	    check_state_entries(&sd, &names, why) < 0)
 		goto out;
-	if (ports_read_policy(sr.binary_policy, spec, &policy, why) < 0)
-		goto out;
-	if ((before = fc_snapshot(&sr, spec->module, why)) == NULL)
+	if ((before = fc_snapshot(&sr, &sd, spec->module, why)) == NULL)
 		goto out;
 	t0 = now_seconds();
-	if (install_transaction(&sr, spec, pp_path, have_prev ? &prev : NULL,
-	                        &policy, &plan, why) < 0)
+	if (install_transaction(&sr, &sd, spec, pp_path, &plan, &next, why) < 0)
 		goto out;
 	info("installed %s into %s: the module and %zu port label "
 	     "change%s in one transaction (%.2f s)",
@@ -258,56 +409,69 @@ install_spec(const char *root, const struct spec *spec, const char *pp_path,
 	     plan.nops == 1 ? "" : "s", now_seconds() - t0);
 	print_notes(&plan);
 	print_relabel_hint(&sr, before);
-	fill_manifest(&next, spec, &plan);
-	rc = manifest_save(mpath, &next, why);
-	if (rc < 0)
-		warnx("the store has %s, but its manifest could not be "
-		      "written; uninstall will not know its port labels",
-		      spec->module);
-	free_manifest_own(&next);
+	rc = 0;
 out:
+	free_manifest_own(&next);
 	port_plan_free(&plan);
-	port_set_free(&policy);
-	manifest_free(&prev);
 	free(before);
-	free(mpath);
+	state_names_free(&names);
+	statedir_close(&sd);
 	selroot_free(&sr);
 	return rc;
 }
 
 /* Ports first, then the module that may define their type. */
 static int
-uninstall_transaction(const struct selroot *sr, const struct manifest *m,
+uninstall_transaction(const struct selroot *sr, const struct statedir *sd,
+                      const char *module, struct manifest *m,
                       struct port_plan *plan, struct why *why)
 {
-	struct port_set local, none = {0};
-	struct port_claims claims;
+	struct manifest_intent in = {0};
+	struct port_set local = {0}, none = {0};
+	struct port_claims claims = {0};
+	char *sum_before = NULL;
 	struct store *st;
 	int rc, have = 0;
 
 	if ((st = store_begin(sr->root, why)) == NULL)
 		return -1;
-	if (read_port_state(st, sr, m->module, &local, &claims, why) < 0) {
-		store_abort(st);
-		return -1;
+	if (intent_reconcile(st, sd, why) < 0 ||
+	    (rc = load_previous(sd, module, m, why)) < 0)
+		goto abort;
+	if (rc == 0) {
+		why_set(why, "%s was not installed by pfsel-gen (no %s/%s%s)",
+		        module, sd->path, module, MANIFEST_SUFFIX);
+		goto abort;
 	}
+	if (read_port_state(st, sd, module, &local, &claims, why) < 0)
+		goto abort;
 	rc = ports_plan(NULL, m, &claims, &none, &local, plan, why);
-	free_port_state(&local, &claims);
 	if (rc == 0)
 		rc = store_apply_ports(st, plan, why);
-	if (rc == 0 && (have = store_has_module(st, m->module, why)) < 0)
+	if (rc == 0 &&
+	    (have = store_module_checksum(st, module, &sum_before, why)) < 0)
 		rc = -1;
 	else if (rc == 0 && have)
-		rc = store_remove_module(st, m->module, why);
+		rc = store_remove_module(st, module, why);
 	else if (rc == 0)
 		warnx("module %s is no longer in the store; restoring its "
 		      "port labels only",
-		      m->module);
-	if (rc < 0) {
-		store_abort(st);
-		return -1;
-	}
-	return store_commit(st, why);
+		      module);
+	if (rc < 0)
+		goto abort;
+	intent_fill(&in, 1, have ? sum_before : "", "", &local, plan);
+	m->intent = &in;
+	rc = commit_recorded(st, sd, m, why);
+	m->intent = NULL;
+	goto out;
+abort:
+	rc = -1;
+	store_abort(st);
+out:
+	intent_clear(&in);
+	free(sum_before);
+	free_port_state(&local, &claims);
+	return rc;
 }
 
 /*
@@ -344,32 +508,32 @@ int
 uninstall_module(const char *root, const char *module, struct why *why)
 {
 	struct port_plan plan = {0};
-	struct manifest m;
+	struct statedir sd = {-1, NULL};
+	struct state_names names;
+	struct manifest m = {0};
 	struct selroot sr;
-	char *mpath, *before = NULL;
+	char *before = NULL;
 	double t0;
-	int rc = -1;
+	int rc = -1, have;
 
-	memset(&m, 0, sizeof(m));
 	if (selroot_open(&sr, root, why) < 0)
 		return -1;
-	mpath = manifest_path(sr.root, module);
-	if (access(mpath, F_OK) < 0 && errno == ENOENT) {
-		why_set(why, "%s was not installed by pfsel-gen (no %s)",
-		        module, mpath);
+	state_names_init(&names, module);
+	if ((have = statedir_open(&sd, sr.root, 0, why)) < 0 ||
+	    (have && (statedir_lock(&sd, why) < 0 ||
+	              (have = check_state_entries(&sd, &names, why)) < 0)))
+		goto out;
+	if (!have) {
+		why_set(why,
+		        "%s was not installed by pfsel-gen (no "
+		        "%s/var/lib/pfsel/%s)",
+		        module, sr.root, names.manifest);
 		goto out;
 	}
-	if (manifest_load(mpath, &m, why) < 0)
-		goto out;
-	if (strcmp(m.module, module) != 0) {
-		why_set(why, "%s: records module %s, not %s", mpath, m.module,
-		        module);
-		goto out;
-	}
-	if ((before = fc_snapshot(&sr, module, why)) == NULL)
+	if ((before = fc_snapshot(&sr, &sd, module, why)) == NULL)
 		goto out;
 	t0 = now_seconds();
-	if (uninstall_transaction(&sr, &m, &plan, why) < 0)
+	if (uninstall_transaction(&sr, &sd, module, &m, &plan, why) < 0)
 		goto out;
 	info("removed %s from %s: %zu port label change%s and the module "
 	     "in one transaction (%.2f s)",
@@ -379,16 +543,115 @@ uninstall_module(const char *root, const char *module, struct why *why)
 	print_relabel_hint(&sr, before);
 	if (m.nports > 0)
 		drop_empty_ports_local(&sr);
-	if (unlink(mpath) < 0) {
-		why_errno(why, "cannot remove %s", mpath);
-		goto out;
-	}
 	rc = 0;
 out:
 	port_plan_free(&plan);
 	manifest_free(&m);
 	free(before);
-	free(mpath);
+	state_names_free(&names);
+	statedir_close(&sd);
+	selroot_free(&sr);
+	return rc;
+}
+
+/* Some manifest records type for the key of p (claims may differ:
+ * an override by one module replaces the label another claims). */
+static int
+claimed_type(const struct manifest *list, size_t n, const char *proto, int low,
+             int high, const char *type)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++)
+		for (j = 0; j < list[i].nports; j++) {
+			const struct manifest_port *q = &list[i].ports[j];
+
+			if (q->low == low && q->high == high &&
+			    strcmp(q->proto, proto) == 0 &&
+			    strcmp(q->type, type) == 0)
+				return 1;
+		}
+	return 0;
+}
+
+/* One manifest against the store: 0 when they agree, else -1 and a line
+ * on stderr for each difference. */
+static int
+verify_one(struct store *st, const struct manifest *m,
+           const struct manifest *list, size_t n, const struct port_set *local,
+           struct why *why)
+{
+	int have, bad = 0;
+	size_t i;
+
+	if ((have = store_has_module(st, m->module, why)) < 0)
+		return -1;
+	if (!have) {
+		warnx("%s: the manifest says installed, the store has no such "
+		      "module",
+		      m->module);
+		bad = 1;
+	}
+	for (i = 0; i < m->nports; i++) {
+		const struct manifest_port *p = &m->ports[i];
+		const struct port_rec *r =
+		    port_set_find(local, p->proto, p->low, p->high);
+
+		if (r == NULL || !claimed_type(list, n, p->proto, p->low,
+		                               p->high, r->type)) {
+			warnx("%s: %s/%d-%d should have a local label %s, "
+			      "the store has %s",
+			      m->module, p->proto, p->low, p->high, p->type,
+			      r ? r->type : "none");
+			bad = 1;
+		}
+	}
+	if (!bad)
+		printf("%s: module and %zu port label%s as the manifest says\n",
+		       m->module, m->nports, m->nports == 1 ? "" : "s");
+	return bad ? -1 : 0;
+}
+
+int
+verify_installs(const char *root, struct why *why)
+{
+	struct statedir sd = {-1, NULL};
+	struct port_set local = {0};
+	struct manifest *list = NULL;
+	struct selroot sr;
+	struct store *st = NULL;
+	size_t n = 0, i;
+	int rc = -1, bad = 0, have;
+
+	if (selroot_open(&sr, root, why) < 0)
+		return -1;
+	if ((have = statedir_open(&sd, sr.root, 0, why)) <= 0) {
+		rc = have;
+		goto out;
+	}
+	if (statedir_lock(&sd, why) < 0)
+		goto out;
+	/* Under both locks an intent is one a dead run left; the store's
+	 * needs a transaction. */
+	if ((st = store_begin(sr.root, why)) == NULL)
+		goto out;
+	if (intent_reconcile(st, &sd, why) < 0 ||
+	    manifest_load_others(&sd, "", &list, &n, why) < 0 ||
+	    store_local_ports(st, &local, why) < 0)
+		goto out;
+	for (i = 0; i < n; i++)
+		if (verify_one(st, &list[i], list, n, &local, why) < 0)
+			bad++;
+	if (bad)
+		why_set(why, "%d of %zu manifests disagree with the store", bad,
+		        n);
+	rc = bad ? -1 : 0;
+out:
+	if (st)
+		store_abort(st);
+	port_set_free(&local);
+	manifest_list_free(list, n);
+	statedir_close(&sd);
 	selroot_free(&sr);
 	return rc;
 }

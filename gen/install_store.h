@@ -25,6 +25,12 @@ struct store *store_read(const char *root, struct why *why);
 int store_local_ports(struct store *st, struct port_set *out, struct why *why);
 /* 1 when a module of that name is installed, 0 when not, -1 on error. */
 int store_has_module(struct store *st, const char *module, struct why *why);
+/*
+ * The checksum libsemanage gives module ("semodule -l -m"), as of the
+ * transaction: 1 with *sum set (free it), 0 when no such module, -1.
+ */
+int store_module_checksum(struct store *st, const char *module, char **sum,
+                          struct why *why);
 int store_install_module(struct store *st, const char *pp_path,
                          struct why *why);
 int store_remove_module(struct store *st, const char *module, struct why *why);

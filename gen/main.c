@@ -12,6 +12,7 @@ static const struct subcommand commands[] = {
     {"build", cmd_build, "build SPEC [-o DIR] [--root ROOT]"},
     {"install", cmd_install, "install SPEC [-o DIR] [--root ROOT] [-v]"},
     {"uninstall", cmd_uninstall, "uninstall NAME [--root ROOT]"},
+    {"verify", cmd_verify, "verify [--root ROOT]"},
     {"scan", cmd_scan,
      "scan [-c CONFIG_DIR] [-n NAME] [-o SPEC] [-r ROOT] [--builtin-defaults] "
      "[--print n|M|F|P]"},

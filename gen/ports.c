@@ -70,7 +70,7 @@ port_set_free(struct port_set *set)
 	set->count = 0;
 }
 
-static struct port_rec *
+struct port_rec *
 port_set_find(const struct port_set *set, const char *proto, int low, int high)
 {
 	size_t i;

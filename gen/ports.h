@@ -51,6 +51,9 @@ struct port_plan {
 void port_set_add(struct port_set *set, const char *proto, int low, int high,
                   const char *type);
 void port_set_free(struct port_set *set);
+/* The record of exactly that key, NULL when none. */
+struct port_rec *port_set_find(const struct port_set *set, const char *proto,
+                               int low, int high);
 
 /* port_t, unreserved_port_t, ...: labels that mean "nobody's port". */
 int port_type_is_generic(const char *type);

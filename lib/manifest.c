@@ -8,7 +8,6 @@
  * else as "file:line: what is wrong", and the writer refuses values the
  * parser would not read back identically (so load(save(m)) == m).
  */
-#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -18,6 +17,7 @@
 
 #include "atomic_file.h"
 #include "manifest.h"
+#include "statedir.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -146,10 +146,121 @@ parse_port(const char *file, int line, char *args, struct manifest *m,
 	return 0;
 }
 
+/* libsemanage's module checksum: "sha256:" and hex digits. */
+static int
+valid_checksum(const char *s)
+{
+	size_t i;
+
+	if (strncmp(s, "sha256:", 7) != 0 || strlen(s) != 7 + 64)
+		return 0;
+	for (i = 7; s[i]; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') ||
+		      (s[i] >= 'a' && s[i] <= 'f')))
+			return 0;
+	return 1;
+}
+
+/* "absent" or a checksum, for module-before and module-after. */
+static int
+parse_module_state(const char *file, int line, const char *args, char **out,
+                   struct why *why)
+{
+	if (*out)
+		return why_at(why, file, line, "second module state record");
+	if (strcmp(args, "absent") == 0) {
+		*out = xstrdup("");
+		return 0;
+	}
+	if (!valid_checksum(args))
+		return why_at(why, file, line, "bad module checksum \"%s\"",
+		              args);
+	*out = xstrdup(args);
+	return 0;
+}
+
+/* "-" for no local record, else a type. */
+static int
+parse_key_type(const char *s, char **out)
+{
+	if (strcmp(s, "-") == 0) {
+		*out = NULL;
+		return 0;
+	}
+	if (!valid_type(s))
+		return -1;
+	*out = xstrdup(s);
+	return 0;
+}
+
+static int
+parse_key(const char *file, int line, char *args, struct manifest_intent *in,
+          struct why *why)
+{
+	struct manifest_key k;
+	char *f[5] = {0};
+	int low, high;
+
+	memset(&k, 0, sizeof(k));
+	if (split_fields(args, f, 5) != 5)
+		return why_at(why, file, line, "malformed key record");
+	if (!valid_proto(f[0]))
+		return why_at(why, file, line, "unknown protocol \"%s\"", f[0]);
+	if (parse_port_number(f[1], &low) < 0 ||
+	    parse_port_number(f[2], &high) < 0 || low > high)
+		return why_at(why, file, line, "bad port range \"%s %s\"", f[1],
+		              f[2]);
+	if (parse_key_type(f[3], &k.before) < 0)
+		return why_at(why, file, line, "bad type \"%s\"", f[3]);
+	if (parse_key_type(f[4], &k.after) < 0) {
+		free(k.before);
+		return why_at(why, file, line, "bad type \"%s\"", f[4]);
+	}
+	snprintf(k.proto, sizeof(k.proto), "%s", f[0]);
+	k.low = low;
+	k.high = high;
+	in->keys = xreallocarray(in->keys, in->nkeys + 1, sizeof(*in->keys));
+	in->keys[in->nkeys++] = k;
+	return 0;
+}
+
+/* The records of an intent file; 1 when text was not one of them. */
+static int
+parse_intent_line(const char *file, int line, const char *text, char *args,
+                  struct manifest *m, struct why *why)
+{
+	if (strcmp(text, "intent") == 0) {
+		if (m->intent)
+			return why_at(why, file, line, "second intent record");
+		if (strcmp(args, "install") != 0 &&
+		    strcmp(args, "uninstall") != 0)
+			return why_at(why, file, line,
+			              "intent must be install or uninstall");
+		m->intent = xcalloc(1, sizeof(*m->intent));
+		m->intent->uninstall = strcmp(args, "uninstall") == 0;
+		return 0;
+	}
+	if (strcmp(text, "module-before") != 0 &&
+	    strcmp(text, "module-after") != 0 && strcmp(text, "key") != 0)
+		return 1;
+	if (m->intent == NULL)
+		return why_at(why, file, line,
+		              "\"%s\" record before the intent record", text);
+	if (strcmp(text, "module-before") == 0)
+		return parse_module_state(file, line, args,
+		                          &m->intent->module_before, why);
+	if (strcmp(text, "module-after") == 0)
+		return parse_module_state(file, line, args,
+		                          &m->intent->module_after, why);
+	return parse_key(file, line, args, m->intent, why);
+}
+
 static int
 parse_line(const char *file, int line, char *text, struct manifest *m,
            struct why *why)
 {
+	int rc;
+
 	char *sp = strchr(text, ' ');
 	char *args;
 
@@ -157,6 +268,8 @@ parse_line(const char *file, int line, char *text, struct manifest *m,
 		return why_at(why, file, line, "malformed record \"%s\"", text);
 	*sp = '\0';
 	args = sp + 1;
+	if ((rc = parse_intent_line(file, line, text, args, m, why)) <= 0)
+		return rc;
 	if (strcmp(text, "module") == 0) {
 		if (m->module)
 			return why_at(why, file, line, "second module record");
@@ -220,6 +333,10 @@ parse_text(const char *file, char *text, size_t len, struct manifest *m,
 		return why_set(why, "%s: empty file", file);
 	if (m->module == NULL)
 		return why_set(why, "%s: no module record", file);
+	if (m->intent && (m->intent->module_before == NULL ||
+	                  m->intent->module_after == NULL))
+		return why_set(why, "%s: an intent without module states",
+		               file);
 	return 0;
 }
 
@@ -279,6 +396,29 @@ manifest_load(const char *path, struct manifest *m, struct why *why)
 	return rc;
 }
 
+/* The module states and keys of an intent, as parse_intent_line reads. */
+static int
+check_intent_savable(const char *path, const struct manifest_intent *in,
+                     struct why *why)
+{
+	size_t i;
+
+	if (in->module_before == NULL || in->module_after == NULL ||
+	    (*in->module_before && !valid_checksum(in->module_before)) ||
+	    (*in->module_after && !valid_checksum(in->module_after)))
+		return why_set(why, "%s: bad module state", path);
+	for (i = 0; i < in->nkeys; i++) {
+		const struct manifest_key *k = &in->keys[i];
+
+		if (!valid_proto(k->proto) || k->low < 0 || k->high > 65535 ||
+		    k->low > k->high || (k->before && !valid_type(k->before)) ||
+		    (k->after && !valid_type(k->after)))
+			return why_set(why, "%s: bad key record %zu", path,
+			               i + 1);
+	}
+	return 0;
+}
+
 /* Refuse what manifest_load would not read back as written. */
 static int
 check_savable(const char *path, const struct manifest *m, struct why *why)
@@ -304,10 +444,60 @@ check_savable(const char *path, const struct manifest *m, struct why *why)
 		if (!valid_path(m->trees[i]))
 			return why_set(why, "%s: tree \"%s\" is not absolute",
 			               path, m->trees[i]);
+	if (m->intent)
+		return check_intent_savable(path, m->intent, why);
 	return 0;
 }
 
-/* mkdir -p of the directory holding path (ROOT/var/lib/pfsel). */
+static void
+format_intent(struct strbuf *sb, const struct manifest_intent *in)
+{
+	size_t i;
+
+	strbuf_addf(sb, "intent %s\n", in->uninstall ? "uninstall" : "install");
+	strbuf_addf(sb, "module-before %s\n",
+	            *in->module_before ? in->module_before : "absent");
+	strbuf_addf(sb, "module-after %s\n",
+	            *in->module_after ? in->module_after : "absent");
+	for (i = 0; i < in->nkeys; i++) {
+		const struct manifest_key *k = &in->keys[i];
+
+		strbuf_addf(sb, "key %s %d %d %s %s\n", k->proto, k->low,
+		            k->high, k->before ? k->before : "-",
+		            k->after ? k->after : "-");
+	}
+}
+
+/* The text of m, as manifest.h documents it; -1 when not savable. */
+static int
+format_manifest(const char *path, const struct manifest *m, struct strbuf *sb,
+                struct why *why)
+{
+	size_t i;
+
+	if (check_savable(path, m, why) < 0)
+		return -1;
+	strbuf_addf(sb, "%s\nmodule %s\n", MANIFEST_HEADER, m->module);
+	if (m->spec)
+		strbuf_addf(sb, "spec %s\n", m->spec);
+	for (i = 0; i < m->nports; i++) {
+		const struct manifest_port *p = &m->ports[i];
+
+		strbuf_addf(sb, "port %s %d %d %s ", p->proto, p->low, p->high,
+		            p->type);
+		if (p->old_type)
+			strbuf_addf(sb, "modified %s\n", p->old_type);
+		else
+			strbuf_adds(sb, "added\n");
+	}
+	for (i = 0; i < m->ntrees; i++)
+		strbuf_addf(sb, "tree %s\n", m->trees[i]);
+	if (m->intent)
+		format_intent(sb, m->intent);
+	return 0;
+}
+
+/* mkdir -p of the directory holding path. */
 static int
 make_parent_dirs(const char *path, struct why *why)
 {
@@ -331,31 +521,48 @@ int
 manifest_save(const char *path, const struct manifest *m, struct why *why)
 {
 	struct strbuf sb = STRBUF_INIT;
-	size_t i;
 	int rc;
 
-	if (check_savable(path, m, why) < 0)
-		return -1;
-	strbuf_addf(&sb, "%s\nmodule %s\n", MANIFEST_HEADER, m->module);
-	if (m->spec)
-		strbuf_addf(&sb, "spec %s\n", m->spec);
-	for (i = 0; i < m->nports; i++) {
-		const struct manifest_port *p = &m->ports[i];
-
-		strbuf_addf(&sb, "port %s %d %d %s ", p->proto, p->low, p->high,
-		            p->type);
-		if (p->old_type)
-			strbuf_addf(&sb, "modified %s\n", p->old_type);
-		else
-			strbuf_adds(&sb, "added\n");
-	}
-	for (i = 0; i < m->ntrees; i++)
-		strbuf_addf(&sb, "tree %s\n", m->trees[i]);
-	rc = make_parent_dirs(path, why);
+	rc = format_manifest(path, m, &sb, why);
+	if (rc == 0)
+		rc = make_parent_dirs(path, why);
 	if (rc == 0)
 		rc = atomic_write_file(path, sb.data, sb.len, 0644, why);
 	strbuf_free(&sb);
 	return rc;
+}
+
+int
+manifest_save_at(const struct statedir *sd, const char *name,
+                 const struct manifest *m, struct why *why)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *path = statedir_path(sd, name);
+	int rc;
+
+	rc = format_manifest(path, m, &sb, why);
+	if (rc == 0)
+		rc = statedir_write(sd, name, sb.data, sb.len, why);
+	strbuf_free(&sb);
+	free(path);
+	return rc;
+}
+
+static void
+free_intent(struct manifest_intent *in)
+{
+	size_t i;
+
+	if (in == NULL)
+		return;
+	free(in->module_before);
+	free(in->module_after);
+	for (i = 0; i < in->nkeys; i++) {
+		free(in->keys[i].before);
+		free(in->keys[i].after);
+	}
+	free(in->keys);
+	free(in);
 }
 
 void
@@ -373,105 +580,75 @@ manifest_free(struct manifest *m)
 	for (i = 0; i < m->ntrees; i++)
 		free(m->trees[i]);
 	free(m->trees);
+	free_intent(m->intent);
 	memset(m, 0, sizeof(*m));
 }
 
-/* ROOT/var/lib/pfsel; "ROOT/" and "/" mean the same as "ROOT". */
-static char *
-manifest_dir(const char *root)
+int
+manifest_load_at(const struct statedir *sd, const char *name, int intent,
+                 struct manifest *m, struct why *why)
 {
-	size_t len = root ? strlen(root) : 0;
+	char *path, *text;
+	size_t len;
+	int rc;
 
-	while (len > 0 && root[len - 1] == '/')
-		len--;
-	return xasprintf("%.*s/var/lib/pfsel", (int)len, root ? root : "");
-}
-
-char *
-manifest_path(const char *root, const char *module)
-{
-	char *dir = manifest_dir(root);
-	char *path = xasprintf("%s/%s.manifest", dir, module);
-
-	free(dir);
-	return path;
-}
-
-static int
-compare_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The module names of dir's NAME.manifest files, but skip's; sorted. */
-static int
-list_modules(const char *dir, const char *skip, char ***names, size_t *count,
-             struct why *why)
-{
-	static const char suffix[] = ".manifest";
-	const size_t slen = sizeof(suffix) - 1;
-	struct dirent *de;
-	DIR *d;
-
-	*names = NULL;
-	*count = 0;
-	if ((d = opendir(dir)) == NULL) {
-		if (errno == ENOENT)
-			return 0; /* nothing installed yet */
-		return why_errno(why, "cannot read %s", dir);
+	memset(m, 0, sizeof(*m));
+	rc = statedir_read(sd, name, MANIFEST_MAX_SIZE, &text, &len, why);
+	if (rc <= 0)
+		return rc;
+	path = statedir_path(sd, name);
+	rc = parse_text(path, text, len, m, why);
+	if (rc == 0 && intent && m->intent == NULL)
+		rc = why_set(why, "%s: no intent record", path);
+	else if (rc == 0 && !intent && m->intent)
+		rc = why_set(why, "%s: a manifest has no intent records", path);
+	free(text);
+	free(path);
+	if (rc < 0) {
+		manifest_free(m);
+		return -1;
 	}
-	while ((de = readdir(d)) != NULL) {
-		size_t n = strlen(de->d_name);
-		char *name;
-
-		if (n <= slen || strcmp(de->d_name + n - slen, suffix) != 0)
-			continue;
-		name = xstrndup(de->d_name, n - slen);
-		if (!valid_module(name) || strcmp(name, skip) == 0) {
-			free(name);
-			continue;
-		}
-		*names = xreallocarray(*names, *count + 1, sizeof(**names));
-		(*names)[(*count)++] = name;
-	}
-	closedir(d);
-	if (*count > 1)
-		qsort(*names, *count, sizeof(**names), compare_names);
-	return 0;
+	return 1;
 }
 
 int
-manifest_load_others(const char *root, const char *module,
+manifest_load_others(const struct statedir *sd, const char *module,
                      struct manifest **list, size_t *count, struct why *why)
 {
-	char *dir = manifest_dir(root), **names;
-	size_t n, i;
+	size_t n = 0, i;
+	char **names;
 	int rc;
 
 	*list = NULL;
 	*count = 0;
-	rc = list_modules(dir, module, &names, &n, why);
+	if (sd == NULL)
+		return 0; /* nothing installed yet */
+	rc = statedir_list(sd, MANIFEST_SUFFIX, &names, &n, why);
 	if (rc == 0 && n > 0)
 		*list = xcalloc(n, sizeof(**list));
 	for (i = 0; rc == 0 && i < n; i++) {
-		char *path = manifest_path(root, names[i]);
+		struct manifest *m = &(*list)[*count];
+		char *file;
 
-		rc = manifest_load(path, &(*list)[i], why);
-		if (rc == 0 && strcmp((*list)[i].module, names[i]) != 0) {
-			why_set(why, "%s: records module %s, not %s", path,
-			        (*list)[i].module, names[i]);
-			manifest_free(&(*list)[i]);
-			rc = -1;
-		}
-		if (rc == 0)
+		if (!valid_module(names[i]) || strcmp(names[i], module) == 0)
+			continue;
+		file = xasprintf("%s%s", names[i], MANIFEST_SUFFIX);
+		if ((rc = manifest_load_at(sd, file, 0, m, why)) <= 0) {
+			rc = rc < 0 ? -1 : 0; /* gone since listed: removed */
+		} else if (strcmp(m->module, names[i]) != 0) {
+			rc = why_set(why, "%s/%s: records module %s, not %s",
+			             sd->path, file, m->module, names[i]);
+			manifest_free(m);
+		} else {
+			rc = 0;
 			(*count)++;
-		free(path);
+		}
+		free(file);
 	}
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
-	free(dir);
-	if (rc < 0) {
+	if (rc < 0 || *count == 0) {
 		manifest_list_free(*list, *count);
 		*list = NULL;
 		*count = 0;

@@ -13,6 +13,21 @@
  *	port PROTO LOW HIGH TYPE added
  *	port PROTO LOW HIGH TYPE modified OLDTYPE
  *	tree /abs/path
+ *
+ * The same format records an install or uninstall in flight
+ * (ROOT/var/lib/pfsel/NAME.intent, gen/install_intent.c): written and
+ * fsync'd inside the store transaction before its commit, it holds the
+ * manifest that describes the store once the commit is done (for an
+ * uninstall, the manifest being undone) and what tells the two states
+ * apart, so that the next run can tell whether the commit happened:
+ *
+ *	intent install                       (or uninstall)
+ *	module-before sha256:HEX             (or absent)
+ *	module-after sha256:HEX              (or absent)
+ *	key PROTO LOW HIGH BEFORE AFTER      (local port record, - for none)
+ *
+ * A manifest has no intent records, an intent file has them all after
+ * its "intent" line.
  */
 #ifndef PFSEL_MANIFEST_H
 #define PFSEL_MANIFEST_H
@@ -28,6 +43,28 @@ struct manifest_port {
 	char *old_type; /* NULL when the port was added, not modified */
 };
 
+/* A local port record the transaction changes: its type before and
+ * after, NULL for no record. */
+struct manifest_key {
+	char proto[8];
+	int low, high;
+	char *before;
+	char *after;
+};
+
+/* The module's checksum (semanage_module_compute_checksum) before and
+ * after, "" when the store has no such module. */
+struct manifest_intent {
+	int uninstall; /* 0: an install */
+	char *module_before;
+	char *module_after;
+	struct manifest_key *keys;
+	size_t nkeys;
+};
+
+#define MANIFEST_SUFFIX ".manifest"
+#define INTENT_SUFFIX   ".intent"
+
 struct manifest {
 	char *module;
 	char *spec;
@@ -35,23 +72,34 @@ struct manifest {
 	size_t nports;
 	char **trees;
 	size_t ntrees;
+	struct manifest_intent *intent; /* NULL in a manifest */
 };
+
+struct statedir;
 
 int manifest_load(const char *path, struct manifest *m, struct why *why);
 int manifest_save(const char *path, const struct manifest *m,
 		  struct why *why);
 void manifest_free(struct manifest *m);
-/* ROOT/var/lib/pfsel/NAME.manifest; root "" for the running system. */
-char *manifest_path(const char *root, const char *module);
+/*
+ * name in ROOT/var/lib/pfsel (lib/statedir.h): 1 loaded, 0 absent, -1
+ * bad.  intent says which kind of file name must be: one with intent
+ * records (1) or a manifest (0).
+ */
+int manifest_load_at(const struct statedir *sd, const char *name, int intent,
+                     struct manifest *m, struct why *why);
+int manifest_save_at(const struct statedir *sd, const char *name,
+                     const struct manifest *m, struct why *why);
 /*
  * The manifests of every module installed in ROOT's store but module
- * itself, sorted by module name, in *list (manifest_list_free it).
- * A manifest that cannot be read is an error: without it an uninstall
- * could take a port label that module needs.
+ * itself (sd: ROOT/var/lib/pfsel, NULL when it does not exist), sorted
+ * by module name, in *list (manifest_list_free it).  A manifest that
+ * cannot be read is an error: without it an uninstall could take a
+ * port label that module needs.
  */
-int manifest_load_others(const char *root, const char *module,
-			 struct manifest **list, size_t *count,
-			 struct why *why);
+int manifest_load_others(const struct statedir *sd, const char *module,
+                         struct manifest **list, size_t *count,
+                         struct why *why);
 void manifest_list_free(struct manifest *list, size_t count);
 
 #endif

@@ -2,8 +2,9 @@
  * fuzz_gen_manifest - libFuzzer target for lib/manifest.c.
  *
  * pfsel-gen uninstall and pfsel-label read manifests back from disk, so
- * the parser must survive any bytes.  Whatever it accepts must also save
- * and load back to the same records (the writer's promise).
+ * the parser must survive any bytes (intent files too, read back after
+ * a crash).  Whatever it accepts must also save and load back to the
+ * same records (the writer's promise).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -34,6 +35,35 @@ same_ports(const struct manifest_port *a, const struct manifest_port *b)
 	       (a->old_type == NULL || strcmp(a->old_type, b->old_type) == 0);
 }
 
+static int
+same_type(const char *a, const char *b)
+{
+	return (a == NULL) == (b == NULL) && (a == NULL || strcmp(a, b) == 0);
+}
+
+static int
+same_intent(const struct manifest_intent *a, const struct manifest_intent *b)
+{
+	size_t i;
+
+	if ((a == NULL) != (b == NULL))
+		return 0;
+	if (a == NULL)
+		return 1;
+	if (a->uninstall != b->uninstall || a->nkeys != b->nkeys ||
+	    strcmp(a->module_before, b->module_before) != 0 ||
+	    strcmp(a->module_after, b->module_after) != 0)
+		return 0;
+	for (i = 0; i < a->nkeys; i++)
+		if (strcmp(a->keys[i].proto, b->keys[i].proto) != 0 ||
+		    a->keys[i].low != b->keys[i].low ||
+		    a->keys[i].high != b->keys[i].high ||
+		    !same_type(a->keys[i].before, b->keys[i].before) ||
+		    !same_type(a->keys[i].after, b->keys[i].after))
+			return 0;
+	return 1;
+}
+
 static void
 check_round_trip(const struct manifest *m, const char *path)
 {
@@ -48,7 +78,8 @@ check_round_trip(const struct manifest *m, const char *path)
 	if (strcmp(m->module, back.module) != 0 || m->nports != back.nports ||
 	    m->ntrees != back.ntrees ||
 	    (m->spec == NULL) != (back.spec == NULL) ||
-	    (m->spec && strcmp(m->spec, back.spec) != 0))
+	    (m->spec && strcmp(m->spec, back.spec) != 0) ||
+	    !same_intent(m->intent, back.intent))
 		abort();
 	for (i = 0; i < m->nports; i++)
 		if (!same_ports(&m->ports[i], &back.ports[i]))

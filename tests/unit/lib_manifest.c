@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "manifest.h"
+#include "statedir.h"
 #include "xalloc.h"
 
 static char tmpdir[] = "/tmp/lib_manifest.XXXXXX";
@@ -212,20 +213,53 @@ test_save_refuses_unreadable_values(void **state)
 	free(path);
 }
 
+/* An intent file: the manifest plus module states and keys, read back
+ * as written; the intent records only after "intent", both states. */
 static void
-test_path(void **state)
+test_intent(void **state)
 {
-	char *p;
+	static const char sum[] = "sha256:0123456789abcdef0123456789abcdef"
+	                          "0123456789abcdef0123456789abcdef";
+	struct manifest_key keys[2] = {
+	    {"tcp", 10025, 10025, NULL, "smtp_port_t"},
+	    {"tcp", 2526, 2526, "http_port_t", NULL},
+	};
+	struct manifest_intent in = {0, "", (char *)sum, keys, 2};
+	struct manifest m = {0}, back;
+	char *path = xasprintf("%s/site.intent", tmpdir), *p;
+	struct why why;
 
 	(void)state;
-	p = manifest_path(NULL, "site");
-	assert_string_equal(p, "/var/lib/pfsel/site.manifest");
+	m.module = "site";
+	m.intent = &in;
+	assert_int_equal(manifest_save(path, &m, &why), 0);
+	assert_int_equal(manifest_load(path, &back, &why), 0);
+	assert_non_null(back.intent);
+	assert_int_equal(back.intent->uninstall, 0);
+	assert_string_equal(back.intent->module_before, "");
+	assert_string_equal(back.intent->module_after, sum);
+	assert_int_equal(back.intent->nkeys, 2);
+	assert_null(back.intent->keys[0].before);
+	assert_string_equal(back.intent->keys[0].after, "smtp_port_t");
+	assert_string_equal(back.intent->keys[1].before, "http_port_t");
+	assert_null(back.intent->keys[1].after);
+	manifest_free(&back);
+	free(path);
+
+	p = write_tmp("i1", "# pfsel manifest 1\nmodule site\n"
+	                    "key tcp 1 1 - x_t\n");
+	assert_int_equal(manifest_load(p, &back, &why), -1);
+	assert_non_null(strstr(why.text, "before the intent record"));
 	free(p);
-	p = manifest_path("", "site");
-	assert_string_equal(p, "/var/lib/pfsel/site.manifest");
+	p = write_tmp("i2", "# pfsel manifest 1\nmodule site\n"
+	                    "intent install\nmodule-before absent\n");
+	assert_int_equal(manifest_load(p, &back, &why), -1);
+	assert_non_null(strstr(why.text, "without module states"));
 	free(p);
-	p = manifest_path("/tmp/r//", "site");
-	assert_string_equal(p, "/tmp/r/var/lib/pfsel/site.manifest");
+	p = write_tmp("i3", "# pfsel manifest 1\nmodule site\n"
+	                    "intent install\nmodule-before sha256:12\n");
+	assert_int_equal(manifest_load(p, &back, &why), -1);
+	assert_non_null(strstr(why.text, "bad module checksum"));
 	free(p);
 }
 
@@ -236,14 +270,18 @@ test_load_others(void **state)
 {
 	static const char head[] = "# pfsel manifest 1\nmodule ";
 	char *root = xasprintf("%s/others", tmpdir), *dir, *p;
+	struct statedir sd;
 	struct manifest *list;
 	struct why why;
 	size_t n;
 
 	(void)state;
-	assert_int_equal(manifest_load_others(root, "site", &list, &n, &why),
+	/* nothing installed yet: no directory */
+	assert_int_equal(mkdir(root, 0755), 0);
+	assert_int_equal(statedir_open(&sd, root, 0, &why), 0);
+	assert_int_equal(manifest_load_others(NULL, "site", &list, &n, &why),
 	                 0);
-	assert_int_equal(n, 0); /* nothing installed yet: no directory */
+	assert_int_equal(n, 0);
 	assert_null(list);
 	dir = xasprintf("%s/var/lib/pfsel", root);
 	p = xasprintf("mkdir -p '%s/site.before'", dir);
@@ -257,8 +295,8 @@ test_load_others(void **state)
 	free(write_tmp("others/var/lib/pfsel/site.manifest", "not read\n"));
 	free(write_tmp("others/var/lib/pfsel/Bad.manifest", "not read\n"));
 	free(write_tmp("others/var/lib/pfsel/notes.txt", "not read\n"));
-	assert_int_equal(manifest_load_others(root, "site", &list, &n, &why),
-	                 0);
+	assert_int_equal(statedir_open(&sd, root, 0, &why), 1);
+	assert_int_equal(manifest_load_others(&sd, "site", &list, &n, &why), 0);
 	assert_int_equal(n, 2);
 	assert_string_equal(list[0].module, "alpha");
 	assert_string_equal(list[1].module, "zeta");
@@ -268,17 +306,18 @@ test_load_others(void **state)
 
 	free(write_tmp("others/var/lib/pfsel/beta.manifest",
 	               "# pfsel manifest 1\nmodule alpha\n"));
-	assert_int_equal(manifest_load_others(root, "site", &list, &n, &why),
+	assert_int_equal(manifest_load_others(&sd, "site", &list, &n, &why),
 	                 -1);
 	assert_non_null(strstr(why.text, "records module alpha, not beta"));
 	assert_null(list);
 	assert_int_equal(n, 0);
 	p = write_tmp("others/var/lib/pfsel/beta.manifest", head);
-	assert_int_equal(manifest_load_others(root, "site", &list, &n, &why),
+	assert_int_equal(manifest_load_others(&sd, "site", &list, &n, &why),
 	                 -1);
 	assert_non_null(strstr(why.text, "beta.manifest:2: last line has no "
 	                                 "newline"));
 	free(p);
+	statedir_close(&sd);
 	free(dir);
 	free(root);
 }
@@ -312,7 +351,7 @@ main(void)
 	    cmocka_unit_test(test_comments_and_blank_lines),
 	    cmocka_unit_test(test_missing_file),
 	    cmocka_unit_test(test_save_refuses_unreadable_values),
-	    cmocka_unit_test(test_path),
+	    cmocka_unit_test(test_intent),
 	    cmocka_unit_test(test_load_others),
 	};
 

@@ -40,10 +40,13 @@ emit_sub_line(struct emit_ctx *c, struct fragment_vars *v, const char *sub_re,
 {
 	if (*type == '\0' || strcmp(type, top) == 0)
 		return 0; /* unlabeled by the policy, or covered: add nothing */
-	fragment_set(v, "SUB_RE", sub_re);
-	fragment_set(v, "FILE_TYPE", column ? ctx_str(c, "%s\t", column) : "");
+	/* m4-quoted: the expression's parentheses stay text. */
+	fragment_set(v, "SUB_RE", ctx_str(c, "`%s'", sub_re));
 	fragment_set(v, "TYPE", type);
-	return ctx_fc(c, "queue-sub.fc", v);
+	if (column == NULL)
+		return ctx_fc(c, "queue-sub.fc", v);
+	fragment_set(v, "FILE_TYPE", column);
+	return ctx_fc(c, "queue-sub-kind.fc", v);
 }
 
 /* The stock types of path for each file kind; 1 when all are one. */

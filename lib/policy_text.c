@@ -43,12 +43,15 @@ comment_byte(unsigned char c)
 	return policy_text_path_byte(c) || c == ' ' || c == '[' || c == ']';
 }
 
-/* Inside `...': path bytes, the backslashes of regex escapes and the
- * double quotes of a type_transition name; never an m4 quote. */
+/* Inside `...': path bytes, the backslashes of regex escapes, the
+ * double quotes of a type_transition name and the operators of the
+ * expressions pfsel writes itself (a queue's "active(/.*)?"), which m4
+ * leaves alone inside its quotes; never an m4 quote. */
 static int
 quoted_byte(unsigned char c)
 {
-	return policy_text_path_byte(c) || c == '\\' || c == '"';
+	return policy_text_path_byte(c) || c == '\\' || c == '"' ||
+	       (c != '\0' && strchr("()*?|", c) != NULL);
 }
 
 /*

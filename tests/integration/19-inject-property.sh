@@ -15,8 +15,13 @@ CASES=${PFSEL_PROPERTY_CASES:-40}
 BENIGN=pfselbenign
 echo "# seed $SEED"
 
+# The payload stands between two markers (not m4 word characters, so
+# the payload stays a word of its own), so that putting the benign
+# word back replaces it only where the spec put it (a payload "1" must
+# not turn "1.0.0" into "pfselbenign.0.0").
+MARK=%%
 spec_with() { # PAYLOAD
-	local p=$1
+	local p=$MARK$1$MARK
 	cat <<X
 [module]
 name = pfsel_prop
@@ -46,9 +51,9 @@ X
 # The module's policy as m4 left it (rules, no comments) and its file
 # contexts, with PAYLOAD (and its regex-escaped form) put back to BENIGN.
 policy_of_build() { # OUTDIR PAYLOAD
-	/usr/bin/python3 - "$1" "$2" "$BENIGN" <<'PY'
+	/usr/bin/python3 - "$1" "$2" "$BENIGN" "$MARK" <<'PY'
 import re, subprocess, sys, tempfile, os
-out, payload, benign = sys.argv[1:4]
+out, payload, benign, mark = sys.argv[1:5]
 lines = []
 for l in open(os.path.join(out, "tmp", "pfsel_prop.tmp")):
     l = l.strip()
@@ -62,7 +67,8 @@ with tempfile.TemporaryDirectory() as d:
 escaped = "".join("\\" + c if c in ".^$*+?()[]{}|\\" else c for c in payload)
 text = "\n".join(lines)
 if payload:
-    text = text.replace(escaped, benign).replace(payload, benign)
+    text = text.replace(mark + escaped + mark, mark + benign + mark) \
+        .replace(mark + payload + mark, mark + benign + mark)
 print(text)
 PY
 }

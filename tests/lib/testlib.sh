@@ -175,6 +175,7 @@ data = sys.stdin.buffer.read()
 for p, a, b in re.findall(rb"Would relabel (.*?) from (\S+) to (\S+)\n", data, re.S):
     sys.stdout.buffer.write(b"Would relabel " + esc(p) + b" from " + a + b" to " + b + b"\n")
 '
+}
 
 # selint_types ROOT DIR: ROOT's types and attributes as a selint context
 # file in DIR (the devel headers declare interfaces, not types).

@@ -24,6 +24,7 @@ struct rv_stats {
 	unsigned long granted;                    /* "avc: granted" */
 	unsigned long other_user_avc; /* USER_AVC that is no denial */
 	unsigned long malformed;      /* lines or records skipped */
+	unsigned long unread_denials; /* of those, ones that say "denied" */
 };
 
 /* A SELINUX_ERR kind with its count and first example. */

@@ -457,9 +457,12 @@ add_denial(struct rv_input *in, const struct audit_rec *r,
 		g->permissive++;
 	if (r->node.n > 0)
 		rv_examples_add(in->t, &g->nodes, r->node.p, r->node.n);
-	if (a->have_comm)
+	/* A USER_AVC's exe= and comm= are the object manager's (systemd,
+	 * dbus-daemon) that asked on the subject's behalf, never the
+	 * subject's program. */
+	if (a->have_comm && !user)
 		example_add(in, r, &g->comms, &a->comm);
-	if (a->have_exe)
+	if (a->have_exe && !user)
 		example_add(in, r, &g->exes, &a->exe);
 	if (a->port >= 0)
 		rv_group_port(g, a->port);

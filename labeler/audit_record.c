@@ -107,14 +107,15 @@ parse_ulong(const char *p, const char *end, const char **stop)
 
 /*
  * ausearch -i prints the stamp in the locale's date format: "11/01/2025
- * 22:08:25.962" (en_US), "25.11.2026 01:02:03.123" (de_DE) or ISO
- * "2026-11-25 ...".  The year is the four-digit field; '/' means
- * month first.  Local time is read as UTC: only order matters here.
+ * 22:08:25.962" (en_US), "11/01/25 ..." (C), "25/11/26 ..." (en_GB),
+ * "25.11.2026 01:02:03.123" (de_DE) or ISO "2026-11-25 ...".  A
+ * four-digit first field is ISO's year; else the year is the third.
+ * Local time is read as UTC: only order matters here.
  */
 static double
 parse_locale_date(const char *p, const char *end)
 {
-	unsigned long n[6] = {0, 0, 0, 0, 0, 0};
+	unsigned long n[6] = {0, 0, 0, 0, 0, 0}, ms = 0;
 	char sep = 0;
 	int i = 0;
 	const char *q;
@@ -135,15 +136,23 @@ parse_locale_date(const char *p, const char *end)
 	}
 	if (i < 6)
 		return 0;
+	if (p < end && *p == '.')
+		ms = parse_ulong(p + 1, end, &q) % 1000;
 	memset(&tm, 0, sizeof(tm));
 	if (n[0] >= 1000) { /* ISO */
 		tm.tm_year = (int)n[0] - 1900, tm.tm_mon = (int)n[1] - 1;
 		tm.tm_mday = (int)n[2];
-	} else if (sep == '/') {
-		tm.tm_mon = (int)n[0] - 1, tm.tm_mday = (int)n[1];
-		tm.tm_year = (int)n[2] - 1900;
 	} else {
-		tm.tm_mday = (int)n[0], tm.tm_mon = (int)n[1] - 1;
+		/* '/' is month first (C, en_US) unless the first field
+		 * cannot be a month (en_GB's DD/MM/YY); '.' and '-' day
+		 * first unless the second cannot be one */
+		int month_first = sep == '/' ? n[0] <= 12 : n[1] > 12;
+
+		tm.tm_mon = (int)(month_first ? n[0] : n[1]) - 1;
+		tm.tm_mday = (int)(month_first ? n[1] : n[0]);
+		/* two-digit years: %x in the C and en_GB locales */
+		if (n[2] < 100)
+			n[2] += n[2] < 70 ? 2000 : 1900;
 		tm.tm_year = (int)n[2] - 1900;
 	}
 	if (tm.tm_year < 0 || tm.tm_year > 1100)
@@ -151,7 +160,7 @@ parse_locale_date(const char *p, const char *end)
 	tm.tm_hour = (int)n[3] % 24, tm.tm_min = (int)n[4] % 60;
 	tm.tm_sec = (int)n[5] % 61;
 	t = timegm(&tm);
-	return t < 0 ? 0 : (double)t;
+	return t < 0 ? 0 : (double)t + (double)ms / 1000.0;
 }
 
 /*

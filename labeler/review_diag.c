@@ -463,6 +463,14 @@ rv_diagnose(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g)
 	memset(&acc, 0, sizeof(acc));
 	d->reason = all == 0 ? RV_R_BADPERM
 	                     : why_denied(ctx, t, g, 0, cls, all, d, &acc);
+	/* A context the policy refuses although it has the type: its
+	 * user, role or MLS level (s0:c9999) is what it does not know. */
+	if ((d->reason == RV_R_BADSCON &&
+	     rv_policy_has_type(ctx->pol, g->stype) > 0) ||
+	    (d->reason == RV_R_BADTCON &&
+	     rv_policy_has_type(ctx->pol, g->ttype) > 0))
+		d->bad_context = "the type is in the policy: the user, role or "
+		                 "MLS level is not valid in it";
 	for (s = 0; s < g->nsets; s++) {
 		uint32_t av = 0;
 		int why = -1;

@@ -25,12 +25,17 @@
 #define LINE_MAX_LEN (256 * 1024)
 #define READ_CHUNK   (1024 * 1024)
 #define MAX_MARKS    32 /* '(' and 0x1D a line may hold to be told of */
+#define STAMP_MAX    40 /* longer stamps (no real one) compare cut */
 
 struct ev_slot {
 	int used;
 	unsigned long opened; /* order of opening, to flush oldest first */
 	uint32_t nodeh;
 	unsigned long serial;
+	/* the stamp's text: an event is audit(TIME:SERIAL), both parts
+	 * (serials restart at boot and differ per node) */
+	char stamp[STAMP_MAX];
+	size_t stamplen;
 	struct rv_group *g[EV_GROUPS];
 	int ng;
 	int have_path; /* the AVC itself carried an absolute path= */
@@ -224,14 +229,21 @@ event_of(struct rv_input *in, const struct audit_rec *r)
 {
 	uint32_t nh = span_hash(r->node);
 	struct ev_slot *ev = &in->ring[(r->serial ^ nh) % RING];
+	size_t sl = (size_t)(r->stamp_end - r->stamp);
 
-	if (ev->used && (ev->serial != r->serial || ev->nodeh != nh))
+	if (sl > STAMP_MAX)
+		sl = STAMP_MAX;
+	if (ev->used &&
+	    (ev->serial != r->serial || ev->nodeh != nh ||
+	     ev->stamplen != sl || memcmp(ev->stamp, r->stamp, sl) != 0))
 		event_flush(in, ev);
 	if (!ev->used) {
 		ev->used = 1;
 		ev->opened = in->nopened++;
 		ev->serial = r->serial;
 		ev->nodeh = nh;
+		memcpy(ev->stamp, r->stamp, sl);
+		ev->stamplen = sl;
 		ev->success = -1;
 		ev->created = -1;
 	}

@@ -70,6 +70,8 @@ jdiag(FILE *fp, const struct rv_group *g, const struct rv_diag *d)
 	fputc(']', fp);
 	fputs(",\"constraint\":", fp);
 	jstr(fp, d->constraint);
+	fputs(",\"bad_context\":", fp);
+	jstr(fp, d->bad_context);
 	if (d->fc_path != NULL) {
 		fputs(",\"file_context\":{\"path\":", fp);
 		jstr(fp, d->fc_path);

@@ -175,6 +175,19 @@ test_ausearch_i(void **state)
 	                      r),
 	                 1);
 	assert_int_equal((long)audit_rec_time(&r[0]), (long)timegm(&tm));
+	/* two-digit years: C's MM/DD/YY and en_GB's DD/MM/YY (a first
+	 * field above 12 is a day); milliseconds kept */
+	tm.tm_mday = 14;
+	assert_int_equal(recs("type=AVC msg=audit(11/14/25 22:08:25.962:16) "
+	                      ": avc: denied { x }",
+	                      r),
+	                 1);
+	assert_true(audit_rec_time(&r[0]) == (double)timegm(&tm) + 0.962);
+	assert_int_equal(recs("type=AVC msg=audit(14/11/25 22:08:25.962:17) "
+	                      ": avc: denied { x }",
+	                      r),
+	                 1);
+	assert_true(audit_rec_time(&r[0]) == (double)timegm(&tm) + 0.962);
 }
 
 /*

@@ -27,28 +27,6 @@ fragment_set(struct fragment_vars *v, const char *name, const char *value)
 	v->values[v->count++] = value;
 }
 
-char *
-policy_file_read(const char *name, struct why *why)
-{
-	char *path = xasprintf("%s/policy/%s", pfsel_datadir(), name);
-	struct strbuf sb = STRBUF_INIT;
-	char buf[4096];
-	size_t n;
-	FILE *fp;
-
-	if ((fp = fopen(path, "re")) == NULL) {
-		why_errno(why, "cannot open %s (is PFSEL_DATADIR right?)",
-		          path);
-		free(path);
-		return NULL;
-	}
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-		strbuf_addmem(&sb, buf, n);
-	fclose(fp);
-	free(path);
-	return strbuf_detach(&sb);
-}
-
 static const char *
 lookup(const struct fragment_vars *v, const char *name, size_t len)
 {

@@ -12,6 +12,7 @@
 #ifndef PFSEL_GEN_FRAGMENT_H
 #define PFSEL_GEN_FRAGMENT_H
 
+#include "policy_file.h" /* policy_file_read, for the maps */
 #include "strbuf.h"
 #include "why.h"
 
@@ -28,7 +29,5 @@ void fragment_set(struct fragment_vars *v, const char *name, const char *value);
 /* Append the filled fragment policy/fragments/FILE to out. */
 int fragment_append(struct strbuf *out, const char *file,
                     const struct fragment_vars *v, struct why *why);
-/* Read a policy/ data file (e.g. postfix-daemons.map) whole. */
-char *policy_file_read(const char *name, struct why *why);
 
 #endif

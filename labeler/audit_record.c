@@ -6,7 +6,8 @@
  * "type=NAME msg=audit(STAMP)" or "type=NNNN audit(STAMP)" (the kernel's
  * own syslog/dmesg form), optionally preceded by "node=NAME " where NAME
  * may hold spaces; 2006-era kernels logged "audit(STAMP): avc: ..."
- * without any type=, which is taken as an AVC.  A record ends where the
+ * without any type=, which is taken as an AVC, and journalctl prints
+ * "audit[PID]: AVC avc: ..." without a stamp.  A record ends where the
  * next one (or its node= prefix) starts, at the 0x1D separator of
  * enriched logs, or at the end of the line.
  */
@@ -106,14 +107,15 @@ parse_ulong(const char *p, const char *end, const char **stop)
 
 /*
  * ausearch -i prints the stamp in the locale's date format: "11/01/2025
- * 22:08:25.962" (en_US), "25.11.2026 01:02:03.123" (de_DE) or ISO
- * "2026-11-25 ...".  The year is the four-digit field; '/' means
- * month first.  Local time is read as UTC: only order matters here.
+ * 22:08:25.962" (en_US), "11/01/25 ..." (C), "25/11/26 ..." (en_GB),
+ * "25.11.2026 01:02:03.123" (de_DE) or ISO "2026-11-25 ...".  A
+ * four-digit first field is ISO's year; else the year is the third.
+ * Local time is read as UTC: only order matters here.
  */
 static double
 parse_locale_date(const char *p, const char *end)
 {
-	unsigned long n[6] = {0, 0, 0, 0, 0, 0};
+	unsigned long n[6] = {0, 0, 0, 0, 0, 0}, ms = 0;
 	char sep = 0;
 	int i = 0;
 	const char *q;
@@ -134,15 +136,23 @@ parse_locale_date(const char *p, const char *end)
 	}
 	if (i < 6)
 		return 0;
+	if (p < end && *p == '.')
+		ms = parse_ulong(p + 1, end, &q) % 1000;
 	memset(&tm, 0, sizeof(tm));
 	if (n[0] >= 1000) { /* ISO */
 		tm.tm_year = (int)n[0] - 1900, tm.tm_mon = (int)n[1] - 1;
 		tm.tm_mday = (int)n[2];
-	} else if (sep == '/') {
-		tm.tm_mon = (int)n[0] - 1, tm.tm_mday = (int)n[1];
-		tm.tm_year = (int)n[2] - 1900;
 	} else {
-		tm.tm_mday = (int)n[0], tm.tm_mon = (int)n[1] - 1;
+		/* '/' is month first (C, en_US) unless the first field
+		 * cannot be a month (en_GB's DD/MM/YY); '.' and '-' day
+		 * first unless the second cannot be one */
+		int month_first = sep == '/' ? n[0] <= 12 : n[1] > 12;
+
+		tm.tm_mon = (int)(month_first ? n[0] : n[1]) - 1;
+		tm.tm_mday = (int)(month_first ? n[1] : n[0]);
+		/* two-digit years: %x in the C and en_GB locales */
+		if (n[2] < 100)
+			n[2] += n[2] < 70 ? 2000 : 1900;
 		tm.tm_year = (int)n[2] - 1900;
 	}
 	if (tm.tm_year < 0 || tm.tm_year > 1100)
@@ -150,7 +160,7 @@ parse_locale_date(const char *p, const char *end)
 	tm.tm_hour = (int)n[3] % 24, tm.tm_min = (int)n[4] % 60;
 	tm.tm_sec = (int)n[5] % 61;
 	t = timegm(&tm);
-	return t < 0 ? 0 : (double)t;
+	return t < 0 ? 0 : (double)t + (double)ms / 1000.0;
 }
 
 /*
@@ -368,30 +378,79 @@ rtrim(const char *b, const char *e)
 	return e;
 }
 
-/* The 2006 kernel form, "audit(STAMP): avc:  denied ...". */
+/* The 2006 kernel form, "audit(STAMP): avc:  denied ..." with q after
+ * "audit(". */
 static int
-bare_avc(const char *line, const char *end, struct audit_rec *r)
+bare_avc(const char *q, const char *end, struct audit_rec *r)
+{
+	const char *b;
+
+	memset(r, 0, sizeof(*r));
+	if ((b = parse_stamp(q, end, r)) == NULL)
+		return 0;
+	b = skip_to_body(b, end);
+	if ((size_t)(end - b) < 4 || memcmp(b, "avc:", 4) != 0)
+		return 0;
+	r->type = AR_AVC;
+	r->body = b;
+	r->end = rtrim(b, end);
+	return 1;
+}
+
+/*
+ * The journal's form, as journalctl prints what journald read from the
+ * kernel's audit socket: "audit[PID]: AVC avc:  denied ..." or "audit:
+ * USER_AVC pid=1 ..." (no PID), with q after "audit".  The record has
+ * no audit(STAMP:SERIAL): its stamp is NULL, so it joins no event.
+ * Only AVC, USER_AVC and SELINUX_ERR are taken; a SYSCALL or PATH
+ * without a serial could not be joined to its AVC.
+ */
+static int
+journal_record(const char *q, const char *end, struct audit_rec *r)
+{
+	const char *w;
+
+	if (q < end && *q == '[') {
+		if ((q = skip_digits(q + 1, end, 10)) == NULL || q >= end ||
+		    *q != ']')
+			return 0;
+		q++;
+	}
+	if ((size_t)(end - q) < 2 || q[0] != ':' || q[1] != ' ')
+		return 0;
+	for (w = q += 2; q < end && is_typechar(*q); q++)
+		;
+	if (q == w || q >= end || *q != ' ')
+		return 0;
+	memset(r, 0, sizeof(*r));
+	r->type = audit_rtype_of(w, (size_t)(q - w));
+	if (r->type != AR_AVC && r->type != AR_USER_AVC &&
+	    r->type != AR_SELINUX_ERR)
+		return 0;
+	r->body = skip_to_body(q, end);
+	r->end = rtrim(r->body, end);
+	return 1;
+}
+
+/*
+ * A record of a line without any "type=... audit(" header: the 2006
+ * form or the journal's, both found from "audit" (one scan; lines of
+ * raw logs always have a header and never come here).
+ */
+static int
+loose_record(const char *line, const char *end, struct audit_rec *r)
 {
 	const char *p = line, *q;
 	size_t left;
 
 	while ((left = (size_t)(end - p)) >= 6 &&
-	       (q = memmem(p, left, "audit(", 6)) != NULL) {
-		const char *b;
-
-		memset(r, 0, sizeof(*r));
-		b = parse_stamp(q + 6, end, r);
-		if (b != NULL) {
-			b = skip_to_body(b, end);
-			if ((size_t)(end - b) >= 4 &&
-			    memcmp(b, "avc:", 4) == 0) {
-				r->type = AR_AVC;
-				r->body = b;
-				r->end = rtrim(b, end);
-				return 1;
-			}
-		}
-		p = q + 6;
+	       (q = memmem(p, left, "audit", 5)) != NULL) {
+		if ((q += 5) >= end)
+			break;
+		if (*q == '(' ? bare_avc(q + 1, end, r)
+		              : journal_record(q, end, r))
+			return 1;
+		p = q;
 	}
 	return 0;
 }
@@ -504,7 +563,7 @@ audit_line_records_marked(const char *line, size_t len, const uint32_t *at,
 		out[n - 1].end = rtrim(out[n - 1].body, e);
 		return n;
 	}
-	if (max > 0 && bare_avc(line, end, &out[0]))
+	if (max > 0 && loose_record(line, end, &out[0]))
 		return 1;
 	return announced ? -1 : 0;
 }

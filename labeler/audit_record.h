@@ -6,7 +6,8 @@
  * and by the fuzz target.  A line may be raw auditd output, enriched
  * output (with or without its 0x1D separator), "node=NAME " prefixed
  * (names may hold spaces), a syslog/journal/dmesg line carrying an
- * "audit: type=1400 audit(...)" record, ausearch -i output (dates
+ * "audit: type=1400 audit(...)" record, a journalctl line "audit[PID]:
+ * AVC avc: ..." (no stamp: stamp is NULL), ausearch -i output (dates
  * instead of epoch seconds), or several records glued together.
  * libauparse reads only the first two and mis-handles USER_AVC, so this
  * is hand-written; it never allocates and never reads outside the line.
@@ -37,7 +38,9 @@ struct audit_span {
 struct audit_rec {
 	enum audit_rtype type;
 	struct audit_span node;        /* empty when the line has no node= */
-	const char *stamp, *stamp_end; /* what audit( ) holds before :SERIAL */
+	/* what audit( ) holds before :SERIAL; NULL for a journal record,
+	 * which has neither and belongs to no event */
+	const char *stamp, *stamp_end;
 	/* digits of the seconds and milliseconds of a raw stamp, as found
 	 * when it was parsed (0: work them out again) */
 	unsigned char nsec, nms;

@@ -284,7 +284,13 @@ report(const struct review_opts *o, struct rv_table *t, struct rv_input *in,
 		warn("review: stdout");
 		return PFSEL_EXIT_ERROR;
 	}
-	return needs > 0 || r.nerrs > 0 ? 1 : 0;
+	/* A denial that could not be read may need a fix review cannot
+	 * tell: never "nothing to fix". */
+	if (r.stats->unread_denials > 0)
+		warnx("review: %lu denial%s could not be read (malformed)",
+		      r.stats->unread_denials,
+		      r.stats->unread_denials == 1 ? "" : "s");
+	return needs > 0 || r.nerrs > 0 || r.stats->unread_denials > 0 ? 1 : 0;
 }
 
 int

@@ -19,6 +19,7 @@
 #include <selinux/selinux.h>
 #include <sepol/policydb/services.h>
 
+#include "policy_file.h"
 #include "review_fc.h"
 #include "review_recipe.h"
 #include "msg.h"
@@ -29,6 +30,9 @@ struct rv_diag_ctx {
 	struct rv_policy *pol;
 	char *fc_file;
 	struct selabel_handle *fc; /* opened on first use */
+	/* policy/label-guard and generic-types, read on first use */
+	char *guard, *generic;
+	int maps_read;
 };
 
 static const char *const reason_names[] = {
@@ -75,6 +79,8 @@ rv_diag_free(struct rv_diag_ctx *ctx)
 	if (ctx->fc != NULL)
 		selabel_close(ctx->fc);
 	free(ctx->fc_file);
+	free(ctx->guard);
+	free(ctx->generic);
 	free(ctx);
 }
 
@@ -318,10 +324,64 @@ check_port(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g,
 	return d->nport_types > 0;
 }
 
+/*
+ * A system program (review_recipe.h), as pfsel-gen's guard sees it
+ * (gen/emit_guard.c): named by a "program" line of policy/label-guard
+ * (shells, interpreters, Postfix's own), or labeled by the file contexts
+ * with an entry point type (exec_type) that is not generic (systemd's
+ * init_exec_t, shell_exec_t), or with a generic one (bin_t) in a
+ * directory of the distribution's programs (label-guard program-dir:
+ * /usr/bin, not /usr/local/bin nor /usr/libexec/postfix).  When the
+ * maps cannot be read, every program is one.
+ */
+static int
+system_program(void *arg, const char *exe)
+{
+	struct rv_diag_ctx *ctx = arg;
+	const char *base = strrchr(exe, '/'), *ty;
+	char *con = NULL, *type, *dir;
+	size_t tl;
+	int sys;
+
+	if (!ctx->maps_read) {
+		struct why why;
+
+		ctx->maps_read = 1;
+		if ((ctx->guard = policy_file_read("label-guard", &why)) ==
+		        NULL ||
+		    (ctx->generic = policy_file_read("generic-types", &why)) ==
+		        NULL)
+			warnx("review: %s: no [daemon] section is proposed",
+			      why.text);
+	}
+	if (ctx->guard == NULL || ctx->generic == NULL || base == NULL ||
+	    policy_file_lists(ctx->guard, "program", base + 1))
+		return 1;
+	if (ctx->fc == NULL ||
+	    selabel_lookup_raw(ctx->fc, &con, exe, S_IFREG) < 0 ||
+	    rv_context_type(con, strlen(con), &ty, &tl) < 0) {
+		freecon(con);
+		return 0; /* no type the policy gives it: nobody's program */
+	}
+	type = xstrndup(ty, tl);
+	freecon(con);
+	if (!policy_file_lists(ctx->generic, NULL, type)) {
+		sys = rv_policy_has_attr(ctx->pol, type, "exec_type") > 0;
+	} else {
+		dir = xstrndup(exe, (size_t)(base - exe));
+		sys = rv_policy_has_attr(ctx->pol, type, "exec_type") > 0 &&
+		      policy_file_lists(ctx->guard, "program-dir", dir);
+		free(dir);
+	}
+	free(type);
+	return sys;
+}
+
 static void
 choose_fix(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g,
            uint16_t cls, struct rv_diag *d)
 {
+	const struct rv_program_check pc = {system_program, ctx};
 	uint32_t av = denied_av(ctx, g, cls, d);
 	const char *why = NULL;
 	const char *spec;
@@ -347,7 +407,7 @@ choose_fix(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g,
 		d->fix = RV_FIX_RELABEL;
 		return;
 	}
-	spec = rv_recipe(t, g, &why);
+	spec = rv_recipe(t, g, &pc, &why);
 	if (d->nport_types > 0 && spec == NULL) {
 		d->fix = RV_FIX_PORT;
 		return;
@@ -403,6 +463,14 @@ rv_diagnose(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g)
 	memset(&acc, 0, sizeof(acc));
 	d->reason = all == 0 ? RV_R_BADPERM
 	                     : why_denied(ctx, t, g, 0, cls, all, d, &acc);
+	/* A context the policy refuses although it has the type: its
+	 * user, role or MLS level (s0:c9999) is what it does not know. */
+	if ((d->reason == RV_R_BADSCON &&
+	     rv_policy_has_type(ctx->pol, g->stype) > 0) ||
+	    (d->reason == RV_R_BADTCON &&
+	     rv_policy_has_type(ctx->pol, g->ttype) > 0))
+		d->bad_context = "the type is in the policy: the user, role or "
+		                 "MLS level is not valid in it";
 	for (s = 0; s < g->nsets; s++) {
 		uint32_t av = 0;
 		int why = -1;
@@ -476,8 +544,16 @@ rv_diagnose_fixes(struct rv_diag_ctx *ctx, struct rv_table *t,
 		const struct rv_diag *d = g->diag;
 
 		if (d == NULL ||
-		    (d->reason != RV_R_TE && d->reason != RV_R_BOOLEAN) ||
-		    class_mode(g->tclass) == 0)
+		    (d->reason != RV_R_TE && d->reason != RV_R_BOOLEAN))
+			continue;
+		/* the programs a [daemon] section could name: system_program */
+		for (k = 0; k < g->exes.n; k++)
+			if (g->exes.v[k][0] == '/') {
+				paths = xreallocarray(paths, np + 1,
+				                      sizeof(*paths));
+				paths[np++] = g->exes.v[k];
+			}
+		if (class_mode(g->tclass) == 0)
 			continue;
 		for (k = 0; k < g->paths.n; k++) {
 			char *p = check_path(g, g->paths.v[k]);

@@ -58,6 +58,8 @@ struct rv_diag {
 	int boolvals[RV_MAX_BOOLS];
 	int nbools;
 	const char *constraint; /* interned, or NULL */
+	/* badscon/badtcon whose type the policy has: what is wrong */
+	const char *bad_context;
 	int permissive_domain;
 	/* RV_FIX_RELABEL (or a differing label noted for another fix) */
 	const char *fc_path, *fc_type;

@@ -25,12 +25,17 @@
 #define LINE_MAX_LEN (256 * 1024)
 #define READ_CHUNK   (1024 * 1024)
 #define MAX_MARKS    32 /* '(' and 0x1D a line may hold to be told of */
+#define STAMP_MAX    40 /* longer stamps (no real one) compare cut */
 
 struct ev_slot {
 	int used;
 	unsigned long opened; /* order of opening, to flush oldest first */
 	uint32_t nodeh;
 	unsigned long serial;
+	/* the stamp's text: an event is audit(TIME:SERIAL), both parts
+	 * (serials restart at boot and differ per node) */
+	char stamp[STAMP_MAX];
+	size_t stamplen;
 	struct rv_group *g[EV_GROUPS];
 	int ng;
 	int have_path; /* the AVC itself carried an absolute path= */
@@ -224,14 +229,21 @@ event_of(struct rv_input *in, const struct audit_rec *r)
 {
 	uint32_t nh = span_hash(r->node);
 	struct ev_slot *ev = &in->ring[(r->serial ^ nh) % RING];
+	size_t sl = (size_t)(r->stamp_end - r->stamp);
 
-	if (ev->used && (ev->serial != r->serial || ev->nodeh != nh))
+	if (sl > STAMP_MAX)
+		sl = STAMP_MAX;
+	if (ev->used &&
+	    (ev->serial != r->serial || ev->nodeh != nh ||
+	     ev->stamplen != sl || memcmp(ev->stamp, r->stamp, sl) != 0))
 		event_flush(in, ev);
 	if (!ev->used) {
 		ev->used = 1;
 		ev->opened = in->nopened++;
 		ev->serial = r->serial;
 		ev->nodeh = nh;
+		memcpy(ev->stamp, r->stamp, sl);
+		ev->stamplen = sl;
 		ev->success = -1;
 		ev->created = -1;
 	}
@@ -249,7 +261,7 @@ struct avc_fields {
 /*
  * Parse an AVC message body ("avc:  denied  { perms } for k=v ...").
  * Returns 1 for a denial, 0 for something else (granted, policy load
- * notice), -1 when malformed.
+ * notice), -1 when malformed, -2 for a denial that cannot be read.
  */
 static int
 parse_avc(const char *p, const char *end, struct avc_fields *a,
@@ -273,10 +285,10 @@ parse_avc(const char *p, const char *end, struct avc_fields *a,
 		return 0;
 	ob = byte_scan1(p, end, '{');
 	if (ob == end)
-		return -1;
+		return -2;
 	cb = byte_scan1(ob, end, '}');
 	if (cb == end)
-		return -1;
+		return -2;
 	a->perms.p = ob + 1;
 	a->perms.n = (size_t)(cb - ob - 1);
 	p = cb + 1;
@@ -320,8 +332,31 @@ parse_avc(const char *p, const char *end, struct avc_fields *a,
 		}
 	}
 	if (a->scon.n == 0 || a->tcon.n == 0 || a->tclass.n == 0)
-		return -1;
+		return -2;
 	return 1;
+}
+
+/* A denial skipped: it may need a fix that review cannot tell. */
+static void
+unread_denial(struct rv_input *in)
+{
+	in->st.malformed++;
+	in->st.unread_denials++;
+}
+
+/* Whether a line no record was read from says "avc:  denied". */
+static int
+mentions_denial(const char *p, size_t len)
+{
+	const char *end = p + len, *q;
+
+	while ((q = memmem(p, (size_t)(end - p), "avc:", 4)) != NULL) {
+		for (p = q + 4; p < end && *p == ' '; p++)
+			;
+		if ((size_t)(end - p) >= 6 && memcmp(p, "denied", 6) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 /* Add a field's value to examples; a quoted one straight from the
@@ -419,7 +454,7 @@ add_denial(struct rv_input *in, const struct audit_rec *r,
 		h = rv_memo_hash(&k);
 	if (!memo || !rv_memo_get(in->t, &k, h, &res)) {
 		if (resolve(in, a, &res) < 0) {
-			in->st.malformed++;
+			unread_denial(in);
 			return;
 		}
 		if (memo)
@@ -434,14 +469,24 @@ add_denial(struct rv_input *in, const struct audit_rec *r,
 		g->permissive++;
 	if (r->node.n > 0)
 		rv_examples_add(in->t, &g->nodes, r->node.p, r->node.n);
-	if (a->have_comm)
+	/* A USER_AVC's exe= and comm= are the object manager's (systemd,
+	 * dbus-daemon) that asked on the subject's behalf, never the
+	 * subject's program. */
+	if (a->have_comm && !user)
 		example_add(in, r, &g->comms, &a->comm);
-	if (a->have_exe)
+	if (a->have_exe && !user)
 		example_add(in, r, &g->exes, &a->exe);
 	if (a->port >= 0)
 		rv_group_port(g, a->port);
+	/* No kernel event records follow a USER_AVC; a journal record
+	 * has no serial to join them by. */
 	if (user)
-		return; /* no kernel event records follow a USER_AVC */
+		return;
+	if (r->stamp == NULL) {
+		if (a->have_name) /* relative: shown, not diagnosed */
+			example_add(in, r, &g->paths, &a->name);
+		return;
+	}
 	ev = event_of(in, r);
 	if (ev->ng < EV_GROUPS)
 		ev->g[ev->ng++] = g;
@@ -464,7 +509,9 @@ on_avc(struct rv_input *in, const struct audit_rec *r)
 
 	in->st.avc++;
 	rc = parse_avc(r->body, r->end, &a, in);
-	if (rc < 0)
+	if (rc == -2)
+		unread_denial(in);
+	else if (rc < 0)
 		in->st.malformed++;
 	else if (rc > 0)
 		add_denial(in, r, &a, 0);
@@ -484,7 +531,9 @@ on_user_avc(struct rv_input *in, const struct audit_rec *r)
 		if (!KEY(&f, "msg") || f.quote != '\'')
 			continue;
 		rc = parse_avc(f.val.p, f.val.p + f.val.n, &a, in);
-		if (rc < 0)
+		if (rc == -2)
+			unread_denial(in);
+		else if (rc < 0)
 			in->st.malformed++;
 		else if (rc > 0)
 			add_denial(in, r, &a, 1);
@@ -637,8 +686,11 @@ line_read(struct rv_input *in, const char *line, size_t len, const uint32_t *at,
 
 	in->st.lines++;
 	n = audit_line_records_marked(line, len, at, nat, recs, AUDIT_MAX_RECS);
-	if (n < 0) {
-		in->st.malformed++;
+	if (n <= 0) { /* not the hot path: raw log lines hold records */
+		if (mentions_denial(line, len))
+			unread_denial(in);
+		else if (n < 0)
+			in->st.malformed++;
 		return;
 	}
 	for (i = 0; i < n; i++) {
@@ -902,6 +954,7 @@ rv_input_merge(struct rv_input *in, struct rv_input *piece)
 	in->st.granted += piece->st.granted;
 	in->st.other_user_avc += piece->st.other_user_avc;
 	in->st.malformed += piece->st.malformed;
+	in->st.unread_denials += piece->st.unread_denials;
 	rv_table_merge(in->t, piece->t);
 	for (i = 0; i < piece->nerrs; i++)
 		errs_merge(in, &piece->errs[i]);

@@ -3,7 +3,7 @@
  *
  * cmd_review.c feeds it files (or stdin) in order; the fuzz target feeds
  * it bytes.  Each AVC/USER_AVC denial is added to its group at once; the
- * SYSCALL/CWD/PATH/AVC_PATH records of the same event (same node and
+ * SYSCALL/CWD/PATH/AVC_PATH records of the same event (same node, time and
  * serial, in any order) are joined through a small ring of open events
  * so that a group learns the executable, the syscall result and full
  * paths.  Memory does not grow with the log: the ring has a fixed size
@@ -24,6 +24,7 @@ struct rv_stats {
 	unsigned long granted;                    /* "avc: granted" */
 	unsigned long other_user_avc; /* USER_AVC that is no denial */
 	unsigned long malformed;      /* lines or records skipped */
+	unsigned long unread_denials; /* of those, ones that say "denied" */
 };
 
 /* A SELINUX_ERR kind with its count and first example. */

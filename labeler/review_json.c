@@ -70,6 +70,8 @@ jdiag(FILE *fp, const struct rv_group *g, const struct rv_diag *d)
 	fputc(']', fp);
 	fputs(",\"constraint\":", fp);
 	jstr(fp, d->constraint);
+	fputs(",\"bad_context\":", fp);
+	jstr(fp, d->bad_context);
 	if (d->fc_path != NULL) {
 		fputs(",\"file_context\":{\"path\":", fp);
 		jstr(fp, d->fc_path);
@@ -158,9 +160,11 @@ rv_print_json(FILE *fp, const struct rv_report *r)
 	fprintf(fp,
 	        ",\"stats\":{\"lines\":%lu,\"avc\":%lu,\"user_avc\":%lu,"
 	        "\"selinux_err\":%lu,\"denials\":%lu,\"granted\":%lu,"
-	        "\"other_user_avc\":%lu,\"malformed\":%lu,\"groups\":%zu}",
+	        "\"other_user_avc\":%lu,\"malformed\":%lu,"
+	        "\"unread_denials\":%lu,\"groups\":%zu}",
 	        s->lines, s->avc, s->user_avc, s->selinux_err, s->denials,
-	        s->granted, s->other_user_avc, s->malformed, r->ngroups);
+	        s->granted, s->other_user_avc, s->malformed, s->unread_denials,
+	        r->ngroups);
 	fputs(",\"groups\":[", fp);
 	for (i = 0; i < r->ngroups; i++) {
 		if (i > 0)

@@ -115,7 +115,7 @@ static const char *const fix_titles[RV_FIX_COUNT] = {
     "Allow rules (last resort)",
     "Policy constraints, RBAC or bounds (an allow rule does not help)",
     "No fix needed (already allowed or dontaudit)",
-    "Types, classes or permissions this policy does not know",
+    "Contexts, types, classes or permissions this policy does not know",
 };
 
 static void
@@ -256,6 +256,8 @@ text_fix(FILE *fp, const struct rv_group *g, const struct rv_diag *d,
 		break;
 	default:
 		fprintf(fp, "      reason: %s\n", rv_reason_name(d->reason));
+		if (d->bad_context != NULL)
+			fprintf(fp, "      context: %s\n", d->bad_context);
 		break;
 	}
 	if (d->fc_path != NULL && d->fix != RV_FIX_RELABEL)

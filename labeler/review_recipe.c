@@ -357,9 +357,15 @@ postfix_program(const char *b)
 	return 0;
 }
 
-/* A program master(8) runs that stayed in postfix_master_t. */
+/*
+ * A program master(8) runs that stayed in postfix_master_t.  Its exe
+ * comes from kernel records only (a USER_AVC's is the object manager's,
+ * review_input.c), and a system program (systemd, a shell, /usr/bin's)
+ * never gets a section: emit would relabel it for everyone.
+ */
 static const char *
-recipe_daemon(struct rv_table *t, const struct rv_group *g)
+recipe_daemon(struct rv_table *t, const struct rv_group *g,
+              const struct rv_program_check *pc)
 {
 	struct strbuf sb = STRBUF_INIT;
 	const char *exe = NULL, *b;
@@ -371,7 +377,8 @@ recipe_daemon(struct rv_table *t, const struct rv_group *g)
 	for (i = 0; i < g->exes.n && exe == NULL; i++) {
 		b = strrchr(g->exes.v[i], '/');
 		if (g->exes.v[i][0] == '/' && b != NULL &&
-		    !is(b + 1, "master") && !postfix_program(b + 1))
+		    !is(b + 1, "master") && !postfix_program(b + 1) &&
+		    !pc->is_system(pc->arg, g->exes.v[i]))
 			exe = g->exes.v[i];
 	}
 	if (exe == NULL)
@@ -403,7 +410,8 @@ recipe_port(struct rv_table *t, const struct rv_group *g)
 }
 
 const char *
-rv_recipe(struct rv_table *t, const struct rv_group *g, const char **why)
+rv_recipe(struct rv_table *t, const struct rv_group *g,
+          const struct rv_program_check *pc, const char **why)
 {
 	static const struct {
 		const char *(*fn)(struct rv_table *, const struct rv_group *);
@@ -419,18 +427,19 @@ rv_recipe(struct rv_table *t, const struct rv_group *g, const char **why)
 	    {recipe_socket,
 	     "a Postfix daemon talks to another program's socket"},
 	    {recipe_port, "master/smtpd listens on an unlabeled port"},
-	    {recipe_daemon,
-	     "a program run by master(8) has no domain of its own"},
 	};
+	const char *s;
 	size_t i;
 
 	for (i = 0; i < sizeof(recipes) / sizeof(recipes[0]); i++) {
-		const char *s = recipes[i].fn(t, g);
-
-		if (s != NULL) {
+		if ((s = recipes[i].fn(t, g)) != NULL) {
 			*why = recipes[i].why;
 			return s;
 		}
+	}
+	if ((s = recipe_daemon(t, g, pc)) != NULL) {
+		*why = "a program run by master(8) has no domain of its own";
+		return s;
 	}
 	return NULL;
 }

@@ -13,8 +13,17 @@
 
 #include "review_group.h"
 
+/*
+ * Whether exe is a system program: one pfsel never gives a domain of
+ * its own (review_diag.c asks the policy and policy/label-guard).
+ */
+struct rv_program_check {
+	int (*is_system)(void *arg, const char *exe);
+	void *arg;
+};
+
 /* The spec section text (interned), or NULL; *why says which recipe. */
 const char *rv_recipe(struct rv_table *t, const struct rv_group *g,
-                      const char **why);
+                      const struct rv_program_check *pc, const char **why);
 
 #endif

@@ -175,6 +175,55 @@ test_ausearch_i(void **state)
 	                      r),
 	                 1);
 	assert_int_equal((long)audit_rec_time(&r[0]), (long)timegm(&tm));
+	/* two-digit years: C's MM/DD/YY and en_GB's DD/MM/YY (a first
+	 * field above 12 is a day); milliseconds kept */
+	tm.tm_mday = 14;
+	assert_int_equal(recs("type=AVC msg=audit(11/14/25 22:08:25.962:16) "
+	                      ": avc: denied { x }",
+	                      r),
+	                 1);
+	assert_true(audit_rec_time(&r[0]) == (double)timegm(&tm) + 0.962);
+	assert_int_equal(recs("type=AVC msg=audit(14/11/25 22:08:25.962:17) "
+	                      ": avc: denied { x }",
+	                      r),
+	                 1);
+	assert_true(audit_rec_time(&r[0]) == (double)timegm(&tm) + 0.962);
+}
+
+/*
+ * journalctl's form: no stamp, no serial; only the three SELinux types
+ * are taken, and a prefix that is not exactly "audit[DIGITS]: " or
+ * "audit: " is no record.
+ */
+static void
+test_journalctl(void **state)
+{
+	struct audit_rec r[AUDIT_MAX_RECS];
+
+	(void)state;
+	assert_int_equal(recs("Nov 03 16:25:28 host audit[294288]: AVC avc:  "
+	                      "denied  { read } for x=1 \r",
+	                      r),
+	                 1);
+	assert_int_equal(r[0].type, AR_AVC);
+	assert_null(r[0].stamp);
+	assert_true(audit_rec_time(&r[0]) == 0);
+	assert_true(body_is(&r[0], "avc:  denied  { read } for x=1"));
+	assert_int_equal(recs("h audit: USER_AVC pid=1 msg='avc:  denied'", r),
+	                 1);
+	assert_int_equal(r[0].type, AR_USER_AVC);
+	assert_true(body_is(&r[0], "pid=1 msg='avc:  denied'"));
+	assert_int_equal(recs("h audit[1]: SELINUX_ERR op=x", r), 1);
+	assert_int_equal(r[0].type, AR_SELINUX_ERR);
+	/* a SYSCALL without its serial cannot be joined: not taken */
+	assert_int_equal(recs("h audit[1]: SYSCALL arch=c000003e", r), 0);
+	assert_int_equal(recs("h audit[x]: AVC avc:  denied", r), 0);
+	assert_int_equal(recs("h audit[1]:AVC avc:", r), 0);
+	assert_int_equal(recs("h audit[1]: AVC", r), 0);
+	assert_int_equal(recs("h audit[12345678901]: AVC avc: x", r), 0);
+	assert_int_equal(recs("h auditd audit: AVC avc: x", r), 1);
+	assert_int_equal(recs("ends with audit", r), 0);
+	assert_int_equal(recs("audit[", r), 0);
 }
 
 static void
@@ -242,6 +291,7 @@ main(void)
 	    cmocka_unit_test(test_glued),
 	    cmocka_unit_test(test_syslog_dmesg_journal),
 	    cmocka_unit_test(test_ausearch_i),
+	    cmocka_unit_test(test_journalctl),
 	    cmocka_unit_test(test_enriched_and_malformed),
 	    cmocka_unit_test(test_fields),
 	};

@@ -1,0 +1,58 @@
+/*
+ * policy_file - read pfsel's policy/ data files; see policy_file.h.
+ */
+#include "policy_file.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "selroot.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+char *
+policy_file_read(const char *name, struct why *why)
+{
+	char *path = xasprintf("%s/policy/%s", pfsel_datadir(), name);
+	struct strbuf sb = STRBUF_INIT;
+	char buf[4096];
+	size_t n;
+	FILE *fp;
+
+	if ((fp = fopen(path, "re")) == NULL) {
+		why_errno(why, "cannot open %s (is PFSEL_DATADIR right?)",
+		          path);
+		free(path);
+		return NULL;
+	}
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+		strbuf_addmem(&sb, buf, n);
+	fclose(fp);
+	free(path);
+	return strbuf_detach(&sb);
+}
+
+int
+policy_file_lists(const char *text, const char *kind, const char *value)
+{
+	size_t kn = kind != NULL ? strlen(kind) : 0, vn;
+	const char *line, *next, *v;
+
+	for (line = text; *line; line = next) {
+		next = strchr(line, '\n');
+		next = next ? next + 1 : line + strlen(line);
+		if (kind != NULL && (strncmp(line, kind, kn) != 0 ||
+		                     (line[kn] != ' ' && line[kn] != '\t')))
+			continue;
+		v = line + kn + strspn(line + kn, " \t");
+		vn = strcspn(v, " \t\n");
+		if (vn > 0 && v[vn - 1] == '*') {
+			if (strncmp(v, value, vn - 1) == 0)
+				return 1;
+		} else if (strlen(value) == vn && strncmp(v, value, vn) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}

@@ -3,7 +3,6 @@
  * what "pfsel-gen install" recorded in NAME's manifest, in one policy
  * store transaction (gen/install.c).
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -14,33 +13,17 @@
 int
 cmd_uninstall(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	    {"root", required_argument, NULL, 'r'},
-	    {"verbose", no_argument, NULL, 'v'},
-	    {NULL, 0, NULL, 0},
-	};
-	const char *root = NULL;
+	const char *root;
 	struct why why;
-	int ch;
+	int first;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "r:v", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'r':
-			root = optarg;
-			break;
-		case 'v':
-			msg_set_verbose(msg_verbose() + 1);
-			break;
-		default:
-			return PFSEL_EXIT_ERROR;
-		}
-	}
-	if (optind != argc - 1) {
+	if ((first = cmd_root_options(argc, argv, &root)) < 0)
+		return PFSEL_EXIT_ERROR;
+	if (first != argc - 1) {
 		warnx("usage: pfsel-gen uninstall NAME [--root ROOT] [-v]");
 		return PFSEL_EXIT_ERROR;
 	}
-	if (uninstall_module(root, argv[optind], &why) < 0) {
+	if (uninstall_module(root, argv[first], &why) < 0) {
 		errorx("%s", why.text);
 		return PFSEL_EXIT_ERROR;
 	}

@@ -1,0 +1,55 @@
+#!/bin/bash
+# 65-scan-real-hosts - "pfsel-gen scan" on the shapes real mail hosts
+# take (issue 13): each case writes a small main.cf/master.cf pair and
+# asserts what scan says about it, with postconf(1) as the oracle for
+# how Postfix reads the pair.
+source "$PFSEL_TOP/tests/lib/testlib.sh"
+
+command -v postconf >/dev/null || { not_ok "postconf is installed"; exit 1; }
+
+SVC='smtp inet n - y - - smtpd\n'
+
+# pair MAIN MASTER: a configuration directory holding them.
+pair() {
+	local d
+	d=$(tmpdir)
+	printf '%b' "$1" >"$d/main.cf"
+	printf '%b' "$2" >"$d/master.cf"
+	echo "$d"
+}
+
+# scan_fails NAME DIR WANT: exit 2, the error matches WANT, no spec.
+scan_fails() {
+	local err rc
+	err=$("$GEN" scan -c "$2" -o "$2/out.spec" 2>&1 >/dev/null)
+	rc=$?
+	check_eq "$1: exit status 2" 2 "$rc"
+	check "$1: error says $3 ($err)" \
+		grep -Eq "^pfsel-gen: error: $3" <<<"$err"
+	check_fails "$1: no spec written" test -e "$2/out.spec"
+}
+
+# --- point 9: input scan used to read silently -------------------------
+d=$(pair 'myhostname = x.example\nsmtpd_milters = {\n  inet:localhost:8891\n' \
+	"$SVC")
+check "unclosed { in main.cf: postconf warns about it" \
+	grep -q "missing '}'" <(postconf -c "$d" -n 2>&1 >/dev/null)
+scan_fails "unclosed { in main.cf" "$d" \
+	"$d/main\\.cf:2: smtpd_milters: missing '\\}'"
+
+d=$(pair 'myhostname = x.example\n' \
+	"${SVC}  -o smtpd_milters=inet:a:1 inet:b:2\n")
+# postconf keeps the second word as an argument of smtpd, not of -o.
+check_eq "-o a b: postconf -P sets only the first word" \
+	"smtp/inet/smtpd_milters = inet:a:1" "$(postconf -c "$d" -P)"
+check "-o a b: postconf -F keeps b in the command" \
+	grep -q '^smtp/inet/command = smtpd -o smtpd_milters=inet:a:1 inet:b:2$' \
+	<(postconf -c "$d" -F)
+scan_fails "-o a b" "$d" \
+	"$d/master\\.cf:1: \"inet:b:2\" after \"-o smtpd_milters=inet:a:1\" is not part of it"
+d=$(pair 'myhostname = x.example\n' \
+	"${SVC}  -o { smtpd_milters = inet:a:1 inet:b:2 }\n")
+check "-o { a b } is one override and scans" \
+	"$GEN" scan -c "$d" -o "$d/out.spec"
+
+exit $T_FAILED

@@ -54,6 +54,10 @@ struct scan_section *scan_section(struct scan_model *m, enum scan_kind kind,
                                   const char *want, const char *key,
                                   int *created);
 void scan_add_client(struct scan_section *s, const char *client);
+/* text, or its start ended between words and marked " [...]" when it is
+ * longer than max (one word longer than max is kept whole); caller
+ * frees. */
+char *scan_shorten(const char *text, size_t max);
 void scan_comment(struct scan_section *s, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void scan_set(struct scan_section *s, const char *key, const char *fmt, ...)

@@ -58,8 +58,7 @@ scan_where(struct scan_ctx *sc, const struct pfconf_service *svc,
 	if (value == NULL)
 		value = "";
 	/* Long restriction lists: the start says which line it is. */
-	if (strlen(value) > 72)
-		value = short_value = xasprintf("%.69s...", value);
+	value = short_value = scan_shorten(value, 72);
 
 	if (strncmp(origin, sc->conf->master_label,
 	            strlen(sc->conf->master_label)) == 0)

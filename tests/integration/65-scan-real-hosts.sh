@@ -52,4 +52,36 @@ d=$(pair 'myhostname = x.example\n' \
 check "-o { a b } is one override and scans" \
 	"$GEN" scan -c "$d" -o "$d/out.spec"
 
+# --- point 5: long lines -----------------------------------------------
+# An active value is never cut; a comment is cut between words and says
+# so with " [...]".  The pipe(8) note is tried at every length around the
+# cut, so that each word of it comes to lie across the limit once.
+long=$(printf 'd%.0s' $(seq 1 200))
+d=$(pair "myhostname = x.example\nsmtpd_milters = \
+unix:/run/opendkim/$long.sock inet:localhost:10001 inet:localhost:10002\n" \
+	"$SVC")
+"$GEN" scan -c "$d" -o "$d/out.spec"
+check "a 230-byte socket path stays whole in its active value" \
+	grep -qx "socket = unix:/var/spool/postfix/run/opendkim/$long.sock" \
+	"$d/out.spec"
+check_eq "comment lines stay within 190 bytes" "" \
+	"$(grep '^#' "$d/out.spec" | awk 'length($0) > 190')"
+bad_cuts=
+for n in $(seq 90 3 150); do
+	prog=/usr/local/lib/$(printf 'p%.0s' $(seq 1 "$n"))/filter
+	d=$(pair 'myhostname = x.example\n' \
+		"${SVC}f unix - n n - - pipe flags=R user=nobody argv=$prog\n")
+	note=$("$GEN" scan -c "$d" | grep '^# not handled: .*pipe(8) runs')
+	[ "${note% \[...\]}" != "$note" ] || { bad_cuts+=" $n:unmarked"; continue; }
+	last=${note% \[...\]}
+	last=${last##* }
+	case $last in
+	runs | "$prog" | as | nobody | "(labelled" | *_t\) | inside | \
+		postfix_pipe_t\; | the | spec | has | no | section | for | \
+		"pipe(8)" | programs) ;;
+	*) bad_cuts+=" $n:$last" ;;
+	esac
+done
+check_eq "not-handled reasons end between words, marked [...]" "" "$bad_cuts"
+
 exit $T_FAILED

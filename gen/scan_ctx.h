@@ -16,9 +16,15 @@ struct scan_ctx {
 	const struct pfconf *conf;
 	struct policyinfo *pi;
 	struct scan_model *model;
-	char *queue_dir;  /* expanded, main.cf level */
-	char *daemon_dir; /* expanded, main.cf level */
+	char *queue_dir;   /* expanded, main.cf level */
+	char *daemon_dir;  /* expanded, main.cf level */
+	char *servers_map; /* policy/servers.map */
 };
+
+/* policy/servers.map lists domain as serving protocol ("milter",
+ * "policy", "sasl", "lmtp", "smtp"). */
+int scan_serves(const struct scan_ctx *sc, const char *domain,
+                const char *protocol);
 
 /* The daemon a service runs: its command's last path component. */
 const char *scan_daemon_name(const struct pfconf_service *s);

@@ -305,6 +305,7 @@ scan_model_free(struct scan_model *m)
 		struct scan_section *s = &m->items[i];
 
 		free(s->key);
+		free(s->server);
 		strbuf_free(&s->comments);
 		strbuf_free(&s->body);
 		for (j = 0; j < s->nclients; j++)

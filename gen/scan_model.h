@@ -37,6 +37,7 @@ struct scan_section {
 	char **clients;         /* milter/socket clients, merged */
 	size_t nclients;
 	int disabled; /* written commented out: the admin must finish it */
+	char *server; /* the server = it names, NULL when none */
 };
 
 struct scan_model {

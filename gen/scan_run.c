@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fragment.h"
 #include "scan.h"
 #include "scan_ctx.h"
 #include "xalloc.h"
@@ -152,6 +153,30 @@ expand_all(const struct pfconf *conf, struct why *why)
 	return 0;
 }
 
+int
+scan_serves(const struct scan_ctx *sc, const char *domain, const char *protocol)
+{
+	const char *line = sc->servers_map;
+	size_t dn = strlen(domain), pn = strlen(protocol);
+
+	for (; line && *line; line += strcspn(line, "\n"), line += *line != 0) {
+		const char *p = line + dn, *end = line + strcspn(line, "\n");
+
+		if (*line == '#' || strncmp(line, domain, dn) != 0 ||
+		    (*p != ' ' && *p != '\t'))
+			continue;
+		while (p < end) {
+			p += strspn(p, " \t");
+			if ((size_t)(end - p) >= pn &&
+			    strncmp(p, protocol, pn) == 0 &&
+			    (p + pn == end || p[pn] == ' ' || p[pn] == '\t'))
+				return 1;
+			p += strcspn(p, " \t\n");
+		}
+	}
+	return 0;
+}
+
 void
 scan_instance(struct scan_ctx *parent, struct pfconf *inst)
 {
@@ -189,6 +214,8 @@ scan_run(const struct pfconf *conf, const struct scan_options *opt,
 	if (expand_all(conf, why) < 0)
 		return -1;
 	sc.pi = pi;
+	if ((sc.servers_map = policy_file_read("servers.map", why)) == NULL)
+		return -1;
 	if ((sc.queue_dir = scan_param(&sc, NULL, "queue_directory", why)) ==
 	        NULL ||
 	    (sc.daemon_dir = scan_param(&sc, NULL, "daemon_directory", why)) ==
@@ -204,6 +231,7 @@ scan_run(const struct pfconf *conf, const struct scan_options *opt,
 out:
 	free(sc.queue_dir);
 	free(sc.daemon_dir);
+	free(sc.servers_map);
 	scan_model_free(&model);
 	return rc;
 }

@@ -84,4 +84,45 @@ for n in $(seq 90 3 150); do
 done
 check_eq "not-handled reasons end between words, marked [...]" "" "$bad_cuts"
 
+# --- point 4: a server guessed by port must speak the protocol ----------
+# postgrey's port (postgrey_port_t) reached by lmtp(8): postgrey answers
+# policy requests, so no active "server = postgrey_t".
+port_t=$(port_type / tcp 10023)
+check_eq "the policy types tcp/10023 postgrey_port_t" postgrey_port_t "$port_t"
+lmtp_master="${SVC}lmtp unix - - y - - lmtp\n"
+d=$(pair 'myhostname = x.example\ncontent_filter = lmtp:[127.0.0.1]:10023\n' \
+	"$lmtp_master")
+"$GEN" scan -c "$d" -o "$d/out.spec"
+check_fails "LMTP to tcp/10023 ($port_t): no active server = postgrey_t" \
+	grep -qx 'server = postgrey_t' "$d/out.spec"
+check "LMTP to tcp/10023: the section is commented out, saying why" \
+	grep -q '^# unknown server: .*does not list postgrey_t as serving lmtp' \
+	"$d/out.spec"
+check "LMTP to tcp/10023: no active section at all" \
+	test "$(grep -c '^\[' "$d/out.spec")" = 1
+d=$(pair 'myhostname = x.example\ncontent_filter = lmtp:[127.0.0.1]:10023
+smtpd_recipient_restrictions = check_policy_service inet:127.0.0.1:10023\n' \
+	"$lmtp_master")
+"$GEN" scan -c "$d" -o "$d/out.spec"
+check "policy service on tcp/10023 is still postgrey_t" \
+	grep -qx 'server = postgrey_t' "$d/out.spec"
+check_eq "lmtp does not join postgrey's clients" "clients = smtpd" \
+	"$(grep '^clients = ' "$d/out.spec")"
+check "the LMTP use is a not-handled note" \
+	grep -q '^# not handled: main.cf:2: content_filter = .*lmtp(8) speaks lmtp' \
+	"$d/out.spec"
+
+# --- point 8: a content filter back into this host's own smtpd ----------
+d=$(pair 'myhostname = x.example\ncontent_filter = scan:[127.0.0.1]:10030\n' \
+	"${SVC}scan unix - - n - 10 smtp
+127.0.0.1:10030 inet n - n - - smtpd\n  -o content_filter=\n")
+"$GEN" scan -c "$d" -o "$d/out.spec"
+check_fails "reinjection smtpd: no [socket] section, active or not" \
+	grep -q '^\(# \)\?\[socket' "$d/out.spec"
+check "reinjection smtpd: named as Postfix's own listener" \
+	grep -q "^# main.cf:2: content_filter = .*tcp/10030 is master.cf service \"127.0.0.1:10030\" (line 3), Postfix's own smtpd" \
+	"$d/out.spec"
+check_fails "reinjection smtpd: not an unknown server" \
+	grep -q 'unknown server' "$d/out.spec"
+
 exit $T_FAILED

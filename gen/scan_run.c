@@ -153,28 +153,48 @@ expand_all(const struct pfconf *conf, struct why *why)
 	return 0;
 }
 
+/* The rest of map's line for key (its first word), or NULL. */
+static const char *
+map_rest(const char *map, const char *key, const char **end)
+{
+	size_t kn = strlen(key);
+	const char *line;
+
+	for (line = map; line && *line;
+	     line += strcspn(line, "\n"), line += *line != 0) {
+		*end = line + strcspn(line, "\n");
+		if (*line != '#' && strncmp(line, key, kn) == 0 &&
+		    (line[kn] == ' ' || line[kn] == '\t'))
+			return line + kn;
+	}
+	return NULL;
+}
+
 int
 scan_serves(const struct scan_ctx *sc, const char *domain, const char *protocol)
 {
-	const char *line = sc->servers_map;
-	size_t dn = strlen(domain), pn = strlen(protocol);
+	const char *end, *p = map_rest(sc->servers_map, domain, &end);
+	size_t pn = strlen(protocol), n;
 
-	for (; line && *line; line += strcspn(line, "\n"), line += *line != 0) {
-		const char *p = line + dn, *end = line + strcspn(line, "\n");
-
-		if (*line == '#' || strncmp(line, domain, dn) != 0 ||
-		    (*p != ' ' && *p != '\t'))
-			continue;
-		while (p < end) {
-			p += strspn(p, " \t");
-			if ((size_t)(end - p) >= pn &&
-			    strncmp(p, protocol, pn) == 0 &&
-			    (p + pn == end || p[pn] == ' ' || p[pn] == '\t'))
-				return 1;
-			p += strcspn(p, " \t\n");
-		}
+	while (p && p < end) {
+		p += strspn(p, " \t");
+		n = strcspn(p, " \t\n");
+		if (n == pn && strncmp(p, protocol, pn) == 0)
+			return 1;
+		p += n;
 	}
 	return 0;
+}
+
+char *
+scan_daemon_domain(const struct scan_ctx *sc, const char *daemon)
+{
+	const char *end, *p = map_rest(sc->daemons_map, daemon, &end);
+
+	if (p == NULL)
+		return NULL;
+	p += strspn(p, " \t");
+	return p < end ? xstrndup(p, strcspn(p, " \t\n")) : NULL;
 }
 
 void
@@ -192,7 +212,7 @@ scan_instance(struct scan_ctx *parent, struct pfconf *inst)
 	    (sc.daemon_dir = scan_param(&sc, NULL, "daemon_directory", &why)) ==
 	        NULL ||
 	    scan_services(&sc, &why) < 0 || scan_endpoints(&sc, &why) < 0 ||
-	    scan_ports(&sc, &why) < 0)
+	    scan_ports(&sc, &why) < 0 || scan_tables(&sc, &why) < 0)
 		scan_note(parent->model, "instance %s: %s", inst->dir,
 		          why.text);
 	free(sc.queue_dir);
@@ -214,8 +234,10 @@ scan_run(const struct pfconf *conf, const struct scan_options *opt,
 	if (expand_all(conf, why) < 0)
 		return -1;
 	sc.pi = pi;
-	if ((sc.servers_map = policy_file_read("servers.map", why)) == NULL)
-		return -1;
+	if ((sc.servers_map = policy_file_read("servers.map", why)) == NULL ||
+	    (sc.daemons_map = policy_file_read("postfix-daemons.map", why)) ==
+	        NULL)
+		goto out;
 	if ((sc.queue_dir = scan_param(&sc, NULL, "queue_directory", why)) ==
 	        NULL ||
 	    (sc.daemon_dir = scan_param(&sc, NULL, "daemon_directory", why)) ==
@@ -224,7 +246,8 @@ scan_run(const struct pfconf *conf, const struct scan_options *opt,
 	/* Directories last: the instances they find are scanned too, and
 	 * the main instance's sections should get the plain names. */
 	if (scan_services(&sc, why) < 0 || scan_endpoints(&sc, why) < 0 ||
-	    scan_ports(&sc, why) < 0 || scan_dirs(&sc, why) < 0)
+	    scan_ports(&sc, why) < 0 || scan_tables(&sc, why) < 0 ||
+	    scan_dirs(&sc, why) < 0)
 		goto out;
 	scan_write(&model, opt->module, opt->config_dir, out);
 	rc = 0;
@@ -232,6 +255,7 @@ out:
 	free(sc.queue_dir);
 	free(sc.daemon_dir);
 	free(sc.servers_map);
+	free(sc.daemons_map);
 	scan_model_free(&model);
 	return rc;
 }

@@ -125,4 +125,46 @@ check "reinjection smtpd: named as Postfix's own listener" \
 check_fails "reinjection smtpd: not an unknown server" \
 	grep -q 'unknown server' "$d/out.spec"
 
+# --- point 3: what no section describes is listed, never dropped --------
+# Oracles: matchpathcon gives the certificate's type, sesearch says
+# whether postfix_smtpd_t may read it.
+home_t=$(fc_type / /home/alice/ssl/mail.pem)
+cert_t=$(fc_type / /etc/ssl/certs/ssl-cert-snakeoil.pem)
+home_read=$(sesearch -A -s postfix_smtpd_t -t "$home_t" -c file -p read \
+	"$(policy_of /)" 2>/dev/null)
+check_eq "the policy gives postfix_smtpd_t no read of $home_t" "" "$home_read"
+check "the policy lets postfix_smtpd_t read $cert_t" \
+	test -n "$(sesearch -A -s postfix_smtpd_t -t "$cert_t" -c file -p read \
+		"$(policy_of /)" 2>/dev/null)"
+d=$(pair 'myhostname = x.example
+virtual_alias_maps = socketmap:inet:127.0.0.1:9999:virtual, proxy:pgsql:/etc/postfix/pg.cf
+virtual_mailbox_maps = tcp:127.0.0.1:2527
+relay_recipient_maps = proxy:ldap:/etc/postfix/ldap.cf
+local_recipient_maps = proxy:unix:passwd.byname hash:/etc/postfix/local
+smtpd_tls_cert_file = /home/alice/ssl/mail.pem
+smtpd_tls_key_file = /etc/ssl/certs/ssl-cert-snakeoil.pem
+smtpd_proxy_filter = 127.0.0.1:10040\n' \
+	"${SVC}submission inet n - y - - smtpd
+  -o smtpd_tls_chain_files=/home/alice/ssl/key.pem,/home/alice/ssl/mail.pem
+  -o smtpd_proxy_filter=127.0.0.1:10041
+  -o smtpd_sender_login_maps=mysql:/etc/postfix/login.cf\n")
+"$GEN" scan -c "$d" -o "$d/out.spec"
+notes=$(grep '^# not handled: ' "$d/out.spec")
+for want in \
+	'main.cf:2: virtual_alias_maps: table socketmap:inet:127.0.0.1:9999:virtual queries a socketmap server' \
+	'main.cf:2: virtual_alias_maps: table proxy:pgsql:/etc/postfix/pg.cf queries a pgsql server' \
+	'main.cf:3: virtual_mailbox_maps: table tcp:127.0.0.1:2527 queries a tcp server' \
+	'main.cf:4: relay_recipient_maps: table proxy:ldap:/etc/postfix/ldap.cf queries a ldap server' \
+	"main.cf:6: smtpd_tls_cert_file: /home/alice/ssl/mail.pem is $home_t, which smtpd (postfix_smtpd_t) may not read" \
+	'main.cf:8: smtpd_proxy_filter = 127.0.0.1:10040: smtpd(8) hands each message to a before-queue filter' \
+	"master.cf:2: submission -o smtpd_tls_chain_files: /home/alice/ssl/key.pem is $home_t" \
+	'master.cf:2: submission -o smtpd_proxy_filter=127.0.0.1:10041: smtpd(8) hands' \
+	'master.cf:2: submission -o smtpd_sender_login_maps: table mysql:/etc/postfix/login.cf queries a mysql server'; do
+	check "listed: $want" grep -qF "# not handled: $want" <<<"$notes"
+done
+check_fails "a table of files through proxy: needs no note" \
+	grep -q 'passwd.byname\|hash:/etc/postfix/local' <<<"$notes"
+check_fails "a certificate the policy lets smtpd read needs no note" \
+	grep -q 'snakeoil' <<<"$notes"
+
 exit $T_FAILED

@@ -4,11 +4,14 @@
  * Mirrors split_nameval(3) of Postfix: the name runs to the first blank
  * or '=', blanks may surround '=', and the value is trimmed at both ends.
  * What Postfix rejects ("missing '=' after attribute name") is an error
- * here too, with the file:line Postfix would name.
+ * here too, with the file:line Postfix would name.  So is a "{" that is
+ * never closed, where postconf only warns ("missing '}'").
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "pfconf_main.h"
+#include "xalloc.h"
 
 static int
 pf_space(int c)
@@ -24,6 +27,28 @@ read_only(const char *name)
 	return strcmp(name, "process_name") == 0 ||
 	       strcmp(name, "process_id") == 0 ||
 	       strcmp(name, "service_name") == 0;
+}
+
+/* A "{" never closed, as Postfix's list parser (extpar) sees it: the
+ * daemons that read the value stop or warn; guessing would misdescribe.
+ * An unclosed "${" is left to the expansion, which names it better. */
+static int
+unclosed_brace(const char *value)
+{
+	char *opens = xmalloc(strlen(value) + 1); /* 1: a "${" */
+	size_t depth = 0, i;
+	int plain = 0;
+
+	for (i = 0; value[i]; i++) {
+		if (value[i] == '{')
+			opens[depth++] = i > 0 && value[i - 1] == '$';
+		else if (value[i] == '}' && depth > 0)
+			depth--;
+	}
+	for (i = 0; i < depth; i++)
+		plain |= !opens[i];
+	free(opens);
+	return plain;
 }
 
 /* Split one logical line in place; NULL or the reason it is bad. */
@@ -76,6 +101,13 @@ pfconf_main_parse(struct pfconf_main *m, const char *file, const char *text,
 		if (err != NULL) {
 			why_at(why, file, lines.items[i].line, "%s: \"%.40s\"",
 			       err, lines.items[i].text);
+			pfconf_lines_free(&lines);
+			pfconf_main_free(m);
+			return -1;
+		}
+		if (unclosed_brace(value)) {
+			why_at(why, file, lines.items[i].line,
+			       "%s: missing '}' in \"%.60s\"", name, value);
 			pfconf_lines_free(&lines);
 			pfconf_main_free(m);
 			return -1;

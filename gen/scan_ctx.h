@@ -16,9 +16,19 @@ struct scan_ctx {
 	const struct pfconf *conf;
 	struct policyinfo *pi;
 	struct scan_model *model;
-	char *queue_dir;  /* expanded, main.cf level */
-	char *daemon_dir; /* expanded, main.cf level */
+	char *queue_dir;   /* expanded, main.cf level */
+	char *daemon_dir;  /* expanded, main.cf level */
+	char *servers_map; /* policy/servers.map */
+	char *daemons_map; /* policy/postfix-daemons.map */
 };
+
+/* policy/servers.map lists domain as serving protocol ("milter",
+ * "policy", "sasl", "lmtp", "smtp"). */
+int scan_serves(const struct scan_ctx *sc, const char *domain,
+                const char *protocol);
+/* The domain a Postfix daemon runs in (policy/postfix-daemons.map), or
+ * NULL; caller frees. */
+char *scan_daemon_domain(const struct scan_ctx *sc, const char *daemon);
 
 /* The daemon a service runs: its command's last path component. */
 const char *scan_daemon_name(const struct pfconf_service *s);
@@ -52,5 +62,6 @@ int scan_services(struct scan_ctx *sc, struct why *why);
 int scan_endpoints(struct scan_ctx *sc, struct why *why);
 int scan_dirs(struct scan_ctx *sc, struct why *why);
 int scan_ports(struct scan_ctx *sc, struct why *why);
+int scan_tables(struct scan_ctx *sc, struct why *why);
 
 #endif

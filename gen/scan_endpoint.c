@@ -82,12 +82,41 @@ master_socket(struct scan_ctx *sc, const char *path)
 	return NULL;
 }
 
+/*
+ * The master.cf smtpd that listens on a local ep, or NULL: Postfix's own
+ * reinjection listener ("127.0.0.1:10025 inet n - n - - smtpd") when a
+ * content filter's smtp(8) client reaches it.
+ */
+static const struct pfconf_service *
+master_listener(struct scan_ctx *sc, const struct scan_endpoint *ep)
+{
+	size_t i;
+
+	for (i = 0; i < sc->conf->master.count; i++) {
+		const struct pfconf_service *s = &sc->conf->master.items[i];
+		struct scan_endpoint l = {0, NULL, NULL, 0};
+		int same;
+
+		if (strcmp(s->field[PF_TYPE], "inet") != 0 ||
+		    !scan_is_daemon(s, "smtpd") ||
+		    parse_inet(s->field[PF_SERVICE], &l) < 0)
+			continue;
+		same = l.port == ep->port &&
+		       (is_local_host(l.host) || strcmp(l.host, "*") == 0);
+		scan_endpoint_free(&l);
+		if (same)
+			return s;
+	}
+	return NULL;
+}
+
 /* Who serves ep: a domain of the policy (caller frees), with why. */
 static char *
 find_server(struct scan_ctx *sc, const struct scan_endpoint *ep,
-            const struct scan_known *known, const char *fallback,
-            const char *fallback_why, struct strbuf *reason)
+            const struct scan_known *known, const struct scan_use *u,
+            struct strbuf *reason)
 {
+	const char *fallback = u->fallback, *fallback_why = u->fallback_why;
 	const char *server;
 	char *t, *d = NULL;
 
@@ -118,6 +147,15 @@ find_server(struct scan_ctx *sc, const struct scan_endpoint *ep,
 	}
 	if (d && !policyinfo_has_type(sc->pi, d)) {
 		strbuf_addf(reason, ", but the policy has no type %s", d);
+		free(d);
+		d = NULL;
+	}
+	/* A guess by type or port says who listens, not what it speaks. */
+	if (d && !scan_serves(sc, d, u->protocol)) {
+		strbuf_addf(reason,
+		            ", but policy/servers.map does not list %s as "
+		            "serving %s",
+		            d, u->protocol);
 		free(d);
 		d = NULL;
 	}
@@ -186,9 +224,31 @@ scan_record(struct scan_ctx *sc, struct scan_endpoint *ep,
 		free(key);
 		return NULL;
 	}
+	if (!ep->is_unix && is_local_host(ep->host) &&
+	    strcmp(u->protocol, "smtp") == 0 &&
+	    (owner = master_listener(sc, ep)) != NULL) {
+		scan_info(sc->model,
+		          "%s: tcp/%d is master.cf service \"%s\" (line %d), "
+		          "Postfix's own smtpd (a reinjection listener)",
+		          u->where, ep->port, owner->field[PF_SERVICE],
+		          owner->line);
+		free(key);
+		return NULL;
+	}
 	sec = scan_section(sc->model, u->is_milter ? SCAN_MILTER : SCAN_SOCKET,
 	                   known && !u->strong_hint ? known->name : u->hint,
 	                   key, &created);
+	if (!created && sec->server &&
+	    !scan_serves(sc, sec->server, u->protocol)) {
+		/* the same socket, reached with another protocol */
+		scan_note(sc->model,
+		          "%s: %s(8) speaks %s to %s, but the server of [%s], "
+		          "%s, does not (policy/servers.map)",
+		          u->where, u->client, u->protocol, key, sec->name,
+		          sec->server);
+		free(key);
+		return NULL;
+	}
 	scan_comment(sec, "from %s", u->where);
 	scan_add_client(sec, u->client);
 	if (!created) {
@@ -207,11 +267,11 @@ scan_record(struct scan_ctx *sc, struct scan_endpoint *ep,
 		free(key);
 		return sec;
 	}
-	server =
-	    find_server(sc, ep, known, u->fallback, u->fallback_why, &reason);
+	server = find_server(sc, ep, known, u, &reason);
 	if (server) {
 		scan_comment(sec, "server %s: %s", server, reason.data);
 		scan_set(sec, "server", "%s", server);
+		sec->server = xstrdup(server);
 	} else if (u->is_milter && known && known->command &&
 	           (twin = command_owner(sc, known->command)) != NULL) {
 		sec->disabled = 1;

@@ -28,8 +28,9 @@ struct scan_use {
 	const char *hint;     /* section name when no known server */
 	const char *fallback; /* server when the policy says nothing */
 	const char *fallback_why;
-	int strong_hint; /* hint beats the well-known name */
-	char *where;     /* the configuration line, for the comment */
+	int strong_hint;      /* hint beats the well-known name */
+	char *where;          /* the configuration line, for the comment */
+	const char *protocol; /* spoken on the socket (policy/servers.map) */
 };
 
 /* A server address: "unix:PATH", "local:PATH", "inet:HOST:PORT", or

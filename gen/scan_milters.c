@@ -20,7 +20,8 @@ scan_milters(struct scan_ctx *sc, const struct pfconf_service *s,
 	    scan_is_daemon(s, "smtpd") ? "smtpd_milters" : "non_smtpd_milters";
 	char *v, *ro, **w;
 	size_t n, i;
-	struct scan_use u = {1, scan_daemon_name(s), NULL, NULL, NULL, 0, NULL};
+	struct scan_use u = {
+	    1, scan_daemon_name(s), NULL, NULL, NULL, 0, NULL, "milter"};
 
 	if ((v = scan_param(sc, s, param, why)) == NULL)
 		return -1;

@@ -105,12 +105,57 @@ scan_add_client(struct scan_section *s, const char *client)
 	s->clients[s->nclients++] = xstrdup(client);
 }
 
+/* Says the text goes on in main.cf/master.cf. */
+#define CUT_MARK " [...]"
+
+char *
+scan_shorten(const char *text, size_t max)
+{
+	size_t n = strlen(text), end, mark = strlen(CUT_MARK);
+
+	if (n <= max)
+		return xstrdup(text);
+	end = max > mark ? max - mark : 0;
+	while (end > 0 && text[end] != ' ' && text[end] != '\t')
+		end--;
+	if (end == 0) /* one word longer than max: keep it whole */
+		end = strcspn(text, " \t");
+	while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t'))
+		end--;
+	if (text[end + strspn(text + end, " \t")] == 0)
+		return xstrndup(text, end);
+	return xasprintf("%.*s%s", (int)end, text, CUT_MARK);
+}
+
+/*
+ * A comment longer than max ends between words (scan_shorten), so that
+ * no word (a path, a table, a reason) is shown cut as if it were whole;
+ * only a single word longer than the line is cut inside
+ * (quote_text_max, "..." marks it).
+ */
+static void
+add_comment_text(struct strbuf *sb, const char *text, size_t max)
+{
+	struct strbuf q = STRBUF_INIT;
+	char *shown;
+
+	quote_text(&q, text);
+	shown = scan_shorten(q.data ? q.data : "", max);
+	if (strlen(shown) <= max)
+		strbuf_adds(sb, shown);
+	else
+		quote_text_max(sb, text, max);
+	free(shown);
+	strbuf_free(&q);
+}
+
 /*
  * One line of the spec.  The text quotes main.cf/master.cf, which pfsel
  * did not write: it is escaped (quote.h), so that no byte of it ends the
  * line or reaches a terminal as a control; a value so escaped is one
  * the spec parser refuses.  Comment lines (cut) are kept short, as any
- * INI reader takes them; a value is never cut, which would change it.
+ * INI reader takes them, and cut between words; a value is never cut,
+ * which would change it.
  */
 static void
 vline(struct strbuf *sb, const char *prefix, int cut, const char *fmt,
@@ -122,7 +167,7 @@ vline(struct strbuf *sb, const char *prefix, int cut, const char *fmt,
 		fatalx("out of memory");
 	strbuf_adds(sb, prefix);
 	if (cut)
-		quote_text_max(sb, text, LINE_MAX_SPEC - strlen(prefix));
+		add_comment_text(sb, text, LINE_MAX_SPEC - strlen(prefix));
 	else
 		quote_text(sb, text);
 	strbuf_addc(sb, '\n');
@@ -260,6 +305,7 @@ scan_model_free(struct scan_model *m)
 		struct scan_section *s = &m->items[i];
 
 		free(s->key);
+		free(s->server);
 		strbuf_free(&s->comments);
 		strbuf_free(&s->body);
 		for (j = 0; j < s->nclients; j++)

@@ -37,6 +37,7 @@ struct scan_section {
 	char **clients;         /* milter/socket clients, merged */
 	size_t nclients;
 	int disabled; /* written commented out: the admin must finish it */
+	char *server; /* the server = it names, NULL when none */
 };
 
 struct scan_model {
@@ -54,6 +55,10 @@ struct scan_section *scan_section(struct scan_model *m, enum scan_kind kind,
                                   const char *want, const char *key,
                                   int *created);
 void scan_add_client(struct scan_section *s, const char *client);
+/* text, or its start ended between words and marked " [...]" when it is
+ * longer than max (one word longer than max is kept whole); caller
+ * frees. */
+char *scan_shorten(const char *text, size_t max);
 void scan_comment(struct scan_section *s, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void scan_set(struct scan_section *s, const char *key, const char *fmt, ...)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fragment.h"
 #include "scan.h"
 #include "scan_ctx.h"
 #include "xalloc.h"
@@ -58,8 +59,7 @@ scan_where(struct scan_ctx *sc, const struct pfconf_service *svc,
 	if (value == NULL)
 		value = "";
 	/* Long restriction lists: the start says which line it is. */
-	if (strlen(value) > 72)
-		value = short_value = xasprintf("%.69s...", value);
+	value = short_value = scan_shorten(value, 72);
 
 	if (strncmp(origin, sc->conf->master_label,
 	            strlen(sc->conf->master_label)) == 0)
@@ -153,6 +153,50 @@ expand_all(const struct pfconf *conf, struct why *why)
 	return 0;
 }
 
+/* The rest of map's line for key (its first word), or NULL. */
+static const char *
+map_rest(const char *map, const char *key, const char **end)
+{
+	size_t kn = strlen(key);
+	const char *line;
+
+	for (line = map; line && *line;
+	     line += strcspn(line, "\n"), line += *line != 0) {
+		*end = line + strcspn(line, "\n");
+		if (*line != '#' && strncmp(line, key, kn) == 0 &&
+		    (line[kn] == ' ' || line[kn] == '\t'))
+			return line + kn;
+	}
+	return NULL;
+}
+
+int
+scan_serves(const struct scan_ctx *sc, const char *domain, const char *protocol)
+{
+	const char *end, *p = map_rest(sc->servers_map, domain, &end);
+	size_t pn = strlen(protocol), n;
+
+	while (p && p < end) {
+		p += strspn(p, " \t");
+		n = strcspn(p, " \t\n");
+		if (n == pn && strncmp(p, protocol, pn) == 0)
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+char *
+scan_daemon_domain(const struct scan_ctx *sc, const char *daemon)
+{
+	const char *end, *p = map_rest(sc->daemons_map, daemon, &end);
+
+	if (p == NULL)
+		return NULL;
+	p += strspn(p, " \t");
+	return p < end ? xstrndup(p, strcspn(p, " \t\n")) : NULL;
+}
+
 void
 scan_instance(struct scan_ctx *parent, struct pfconf *inst)
 {
@@ -168,7 +212,7 @@ scan_instance(struct scan_ctx *parent, struct pfconf *inst)
 	    (sc.daemon_dir = scan_param(&sc, NULL, "daemon_directory", &why)) ==
 	        NULL ||
 	    scan_services(&sc, &why) < 0 || scan_endpoints(&sc, &why) < 0 ||
-	    scan_ports(&sc, &why) < 0)
+	    scan_ports(&sc, &why) < 0 || scan_tables(&sc, &why) < 0)
 		scan_note(parent->model, "instance %s: %s", inst->dir,
 		          why.text);
 	free(sc.queue_dir);
@@ -190,6 +234,10 @@ scan_run(const struct pfconf *conf, const struct scan_options *opt,
 	if (expand_all(conf, why) < 0)
 		return -1;
 	sc.pi = pi;
+	if ((sc.servers_map = policy_file_read("servers.map", why)) == NULL ||
+	    (sc.daemons_map = policy_file_read("postfix-daemons.map", why)) ==
+	        NULL)
+		goto out;
 	if ((sc.queue_dir = scan_param(&sc, NULL, "queue_directory", why)) ==
 	        NULL ||
 	    (sc.daemon_dir = scan_param(&sc, NULL, "daemon_directory", why)) ==
@@ -198,13 +246,16 @@ scan_run(const struct pfconf *conf, const struct scan_options *opt,
 	/* Directories last: the instances they find are scanned too, and
 	 * the main instance's sections should get the plain names. */
 	if (scan_services(&sc, why) < 0 || scan_endpoints(&sc, why) < 0 ||
-	    scan_ports(&sc, why) < 0 || scan_dirs(&sc, why) < 0)
+	    scan_ports(&sc, why) < 0 || scan_tables(&sc, why) < 0 ||
+	    scan_dirs(&sc, why) < 0)
 		goto out;
 	scan_write(&model, opt->module, opt->config_dir, out);
 	rc = 0;
 out:
 	free(sc.queue_dir);
 	free(sc.daemon_dir);
+	free(sc.servers_map);
+	free(sc.daemons_map);
 	scan_model_free(&model);
 	return rc;
 }

@@ -22,6 +22,33 @@ arg_value(const struct pfconf_service *s, const char *key)
 	return NULL;
 }
 
+/*
+ * The word right after the -o options when it is not name=value:
+ * master.cf's -o takes one word, so "-o smtpd_milters=a b" sets "a" and
+ * hands "b" to the daemon, which stops ("unexpected command-line
+ * argument"); pipe(8) and spawn(8) take only name=value there.
+ */
+static const char *
+stray_override_word(const struct pfconf_service *s, const char **opt)
+{
+	size_t i;
+
+	*opt = NULL;
+	for (i = 0; i < s->nargs; i++) {
+		const char *a = s->args[i];
+
+		if (strcmp(a, "-o") == 0 && i + 1 < s->nargs)
+			*opt = s->args[++i];
+		else if (strncmp(a, "-o", 2) == 0)
+			*opt = a + 2;
+		else if (a[0] == '-')
+			*opt = NULL;
+		else
+			return *opt && strchr(a, '=') == NULL ? a : NULL;
+	}
+	return NULL;
+}
+
 /* A site daemon: [daemon NAME] with its command. */
 static void
 add_daemon(struct scan_ctx *sc, const struct pfconf_service *s,
@@ -96,13 +123,22 @@ scan_services(struct scan_ctx *sc, struct why *why)
 {
 	size_t i;
 
-	(void)why;
 	for (i = 0; i < sc->conf->master.count; i++) {
 		const struct pfconf_service *s = &sc->conf->master.items[i];
 		const char *cmd = s->field[PF_COMMAND];
 		const char *daemon = scan_daemon_name(s);
+		const char *opt, *stray = stray_override_word(s, &opt);
 		char *path, *dir;
 		int outside;
+
+		if (stray)
+			return why_at(why, sc->conf->master_file, s->line,
+			              "\"%.60s\" after \"-o %.60s\" is not "
+			              "part of it: -o takes one word, so %s(8) "
+			              "gets \"%.60s\" as an argument and stops "
+			              "(\"unexpected command-line argument\"); "
+			              "write -o { name = value with blanks }",
+			              stray, opt, daemon, stray);
 
 		path = cmd[0] == '/' ? xstrdup(cmd)
 		                     : xasprintf("%s/%s", sc->daemon_dir, cmd);

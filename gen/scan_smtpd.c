@@ -29,7 +29,8 @@ policy_in(struct scan_ctx *sc, const struct pfconf_service *s,
 		return -1;
 	w = scan_list_words(v, &n);
 	for (i = 0; i + 1 < n; i++) {
-		struct scan_use u = {0, "smtpd", NULL, NULL, NULL, 0, NULL};
+		struct scan_use u = {0,    "smtpd", NULL, NULL,
+		                     NULL, 0,       NULL, "policy"};
 		struct scan_endpoint ep;
 		char *head, hint[40];
 
@@ -91,7 +92,8 @@ scan_sasl(struct scan_ctx *sc, const struct pfconf_service *s, struct why *why)
 	                     "dovecot_t",
 	                     "smtpd_sasl_type = dovecot",
 	                     1,
-	                     NULL};
+	                     NULL,
+	                     "sasl"};
 	struct scan_endpoint ep;
 	int rc = path ? 0 : -1;
 

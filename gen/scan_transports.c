@@ -42,7 +42,7 @@ transport(struct scan_ctx *sc, const struct pfconf_service *from,
 	const struct pfconf_service *t =
 	    pfconf_master_find(&sc->conf->master, name, "unix");
 	char *where = scan_where(sc, from, param);
-	struct scan_use u = {0, NULL, NULL, NULL, NULL, 0, where};
+	struct scan_use u = {0, NULL, NULL, NULL, NULL, 0, where, NULL};
 	struct scan_section *sec;
 	struct scan_endpoint ep;
 
@@ -67,6 +67,7 @@ transport(struct scan_ctx *sc, const struct pfconf_service *from,
 		                    hop + 1, strchr(hop, ']') + 1)
 		        : xstrdup(hop);
 		u.client = scan_daemon_name(t);
+		u.protocol = scan_is_daemon(t, "lmtp") ? "lmtp" : "smtp";
 		if (strcmp(param, "content_filter") == 0)
 			u.hint = "content_filter";
 		else

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fragment.h"
 #include "scan.h"
 #include "xalloc.h"
 
@@ -26,8 +27,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct pfconf c;
 	struct why why;
 
-	if (pi == NULL && (pi = policyinfo_open(NULL, &why)) == NULL)
-		abort(); /* the target needs the machine's policy */
+	if (pi == NULL) {
+		char *map = policy_file_read("servers.map", &why);
+
+		/* the target needs the machine's policy and policy/ (run.sh
+		 * sets PFSEL_DATADIR): without them every scan would stop */
+		if (map == NULL || (pi = policyinfo_open(NULL, &why)) == NULL)
+			abort();
+		free(map);
+	}
 	if (memchr(data, '\0', size))
 		return 0; /* the readers' own targets cover NUL bytes */
 	text = xstrndup((const char *)data, size);

@@ -10,6 +10,8 @@
 # build/fuzz-artifacts/NAME/.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
+# fuzz_gen_scan reads policy/ (servers.map) from this tree
+export PFSEL_DATADIR=${PFSEL_DATADIR:-$top}
 [ $# -eq 2 ] || { echo "usage: run.sh BUILD_DIR SECONDS" >&2; exit 2; }
 build=$1 seconds=$2
 failed=0 ran=0

@@ -160,6 +160,15 @@ test_main_errors(void **state)
 	assert_string_equal(why.text, "/etc/pf/main.cf:1: missing attribute "
 	                              "name: \"= 1\"");
 	pfconf_free(&c);
+	/* a list brace never closed, even after a closed one; an unclosed
+	 * "${" is left to the expansion */
+	assert_int_equal(
+	    load(&c, "a = 1\nm = {x} {\n inet:h:1\n", NULL, &why), -1);
+	assert_string_equal(why.text, "/etc/pf/main.cf:2: m: missing '}' in "
+	                              "\"{x} { inet:h:1\"");
+	pfconf_free(&c);
+	assert_int_equal(load(&c, "m = {${a}} x\nn = ${b\n", NULL, &why), 0);
+	pfconf_free(&c);
 }
 
 static void

@@ -5,6 +5,7 @@
  * chroot path rules, no_milters, remote and unknown servers written
  * commented out, site daemons and port labels.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -26,6 +27,10 @@ open_policy(void **state)
 	struct why why;
 
 	(void)state;
+	/* scan reads policy/servers.map: this tree's, as tests/run.sh runs
+	 * the unit tests from the top of the tree */
+	if (setenv("PFSEL_DATADIR", ".", 0) < 0)
+		fail_msg("setenv: %s", strerror(errno));
 	if ((policy = policyinfo_open(NULL, &why)) == NULL)
 		fail_msg("policy: %s", why.text);
 	return 0;
@@ -80,6 +85,33 @@ lacks(const char *spec, const char *text)
 {
 	if (strstr(spec, text) != NULL)
 		fail_msg("unexpected \"%s\" in:\n%s", text, spec);
+}
+
+/* Long comments end between words, marked; one long word stays whole. */
+static void
+test_shorten(void **state)
+{
+	static const struct {
+		const char *in;
+		size_t max;
+		const char *want;
+	} cases[] = {
+	    {"short enough", 12, "short enough"},
+	    {"alpha beta gamma delta", 15, "alpha [...]"},
+	    {"alpha beta gamma delta", 16, "alpha beta [...]"},
+	    {"alpha  beta\tgamma", 16, "alpha [...]"},
+	    {"/a/very/long/path/name rest", 10, "/a/very/long/path/name [...]"},
+	    {"/a/very/long/path/name  ", 10, "/a/very/long/path/name"},
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *got = scan_shorten(cases[i].in, cases[i].max);
+
+		assert_string_equal(got, cases[i].want);
+		free(got);
+	}
 }
 
 static void
@@ -197,6 +229,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_ident),
+	    cmocka_unit_test(test_shorten),
 	    cmocka_unit_test(test_milter_merge_and_chroot),
 	    cmocka_unit_test(test_override_and_no_milters),
 	    cmocka_unit_test(test_unknown_and_remote),

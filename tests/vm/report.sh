@@ -10,6 +10,7 @@
 # Exit 1 when a scenario failed; SKIPPED ones are named with the reason.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
 build=$1 run=$2
 out=$run/out
 sum=$out/summary.tsv
@@ -66,7 +67,9 @@ for s in $(cut -f1 "$sum" | sort -u); do
 	expect=$here/scenarios/$s/review.expect
 	[ -f "$log" ] && [ -f "$expect" ] || continue
 	rout=$out/res/$s/review.txt
-	"$build/pfsel-label" review "$log" >"$rout" 2>&1
+	# review reads policy/ (label-guard) like the integration tests do:
+	# from this checkout, not the data directory compiled into build/.
+	PFSEL_DATADIR=$top "$build/pfsel-label" review "$log" >"$rout" 2>&1
 	rrc=$?
 	if grep -q 'not built yet' "$rout"; then
 		echo "review $s: SKIPPED (pfsel-label review is not implemented yet)"

@@ -265,7 +265,7 @@ abort:
 	rc = -1;
 	store_abort(st);
 out:
-	intent_clear(&in);
+	manifest_intent_clear(&in);
 	free(sum_before);
 	free(sum_after);
 	free_port_state(&local, &claims);
@@ -468,7 +468,7 @@ abort:
 	rc = -1;
 	store_abort(st);
 out:
-	intent_clear(&in);
+	manifest_intent_clear(&in);
 	free(sum_before);
 	free_port_state(&local, &claims);
 	return rc;

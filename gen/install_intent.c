@@ -43,21 +43,6 @@ intent_fill(struct manifest_intent *in, int uninstall, const char *sum_before,
 	}
 }
 
-void
-intent_clear(struct manifest_intent *in)
-{
-	size_t i;
-
-	free(in->module_before);
-	free(in->module_after);
-	for (i = 0; i < in->nkeys; i++) {
-		free(in->keys[i].before);
-		free(in->keys[i].after);
-	}
-	free(in->keys);
-	memset(in, 0, sizeof(*in));
-}
-
 int
 intent_record(const struct statedir *sd, const struct manifest *m,
               struct why *why)

@@ -36,12 +36,11 @@
 /*
  * in describes the transaction that takes the store from local and the
  * module checksum sum_before ("" when absent) to sum_after with plan's
- * port changes applied.  Clear it with intent_clear.
+ * port changes applied.  Clear it with manifest_intent_clear.
  */
 void intent_fill(struct manifest_intent *in, int uninstall,
                  const char *sum_before, const char *sum_after,
                  const struct port_set *local, const struct port_plan *plan);
-void intent_clear(struct manifest_intent *in);
 
 /* m->intent set: NAME.intent, durable when this returns 0. */
 int intent_record(const struct statedir *sd, const struct manifest *m,

@@ -48,17 +48,25 @@ label_out_free(struct label_out *o)
 	strbuf_free(&o->sb);
 }
 
+/* {"path":…,"from":…,"to":…  of a JSON change line, left open. */
+static void
+json_change_head(struct label_out *o, const char *path, const char *from,
+                 const char *to)
+{
+	strbuf_adds(&o->sb, "{\"path\":");
+	quote_json(&o->sb, path);
+	strbuf_adds(&o->sb, ",\"from\":");
+	quote_json(&o->sb, from);
+	strbuf_adds(&o->sb, ",\"to\":");
+	quote_json(&o->sb, to);
+}
+
 void
 label_report_change(struct label_out *o, const char *path, const char *from,
                     const char *to, int written)
 {
 	if (o->json) {
-		strbuf_adds(&o->sb, "{\"path\":");
-		quote_json(&o->sb, path);
-		strbuf_adds(&o->sb, ",\"from\":");
-		quote_json(&o->sb, from);
-		strbuf_adds(&o->sb, ",\"to\":");
-		quote_json(&o->sb, to);
+		json_change_head(o, path, from, to);
 		strbuf_addf(&o->sb, ",\"action\":\"%s\"}\n",
 		            written ? "relabeled" : "would relabel");
 	} else {
@@ -84,12 +92,7 @@ label_report_refused(struct label_out *o, const char *path, const char *from,
                      const char *to, unsigned long links, const char *type)
 {
 	if (o->json) {
-		strbuf_adds(&o->sb, "{\"path\":");
-		quote_json(&o->sb, path);
-		strbuf_adds(&o->sb, ",\"from\":");
-		quote_json(&o->sb, from);
-		strbuf_adds(&o->sb, ",\"to\":");
-		quote_json(&o->sb, to);
+		json_change_head(o, path, from, to);
 		strbuf_addf(&o->sb,
 		            ",\"action\":\"refused\",\"links\":%lu,"
 		            "\"reason\":\"hard link with a type foreign to "

@@ -104,6 +104,20 @@ split_fields(char *s, char **fields, size_t max)
 	}
 }
 
+/* The fields "PROTO LOW HIGH" at f, as port and key records have them. */
+static int
+parse_proto_range(char **f, int *low, int *high, const char *file, int line,
+                  struct why *why)
+{
+	if (!valid_proto(f[0]))
+		return why_at(why, file, line, "unknown protocol \"%s\"", f[0]);
+	if (parse_port_number(f[1], low) < 0 ||
+	    parse_port_number(f[2], high) < 0 || *low > *high)
+		return why_at(why, file, line, "bad port range \"%s %s\"", f[1],
+		              f[2]);
+	return 0;
+}
+
 static int
 parse_port(const char *file, int line, char *args, struct manifest *m,
            struct why *why)
@@ -115,12 +129,8 @@ parse_port(const char *file, int line, char *args, struct manifest *m,
 
 	if (n != 5 && n != 6)
 		return why_at(why, file, line, "malformed port record");
-	if (!valid_proto(f[0]))
-		return why_at(why, file, line, "unknown protocol \"%s\"", f[0]);
-	if (parse_port_number(f[1], &low) < 0 ||
-	    parse_port_number(f[2], &high) < 0 || low > high)
-		return why_at(why, file, line, "bad port range \"%s %s\"", f[1],
-		              f[2]);
+	if (parse_proto_range(f, &low, &high, file, line, why) < 0)
+		return -1;
 	if (!valid_type(f[3]))
 		return why_at(why, file, line, "bad type \"%s\"", f[3]);
 	if (strcmp(f[4], "added") == 0) {
@@ -204,12 +214,8 @@ parse_key(const char *file, int line, char *args, struct manifest_intent *in,
 	memset(&k, 0, sizeof(k));
 	if (split_fields(args, f, 5) != 5)
 		return why_at(why, file, line, "malformed key record");
-	if (!valid_proto(f[0]))
-		return why_at(why, file, line, "unknown protocol \"%s\"", f[0]);
-	if (parse_port_number(f[1], &low) < 0 ||
-	    parse_port_number(f[2], &high) < 0 || low > high)
-		return why_at(why, file, line, "bad port range \"%s %s\"", f[1],
-		              f[2]);
+	if (parse_proto_range(f, &low, &high, file, line, why) < 0)
+		return -1;
 	if (parse_key_type(f[3], &k.before) < 0)
 		return why_at(why, file, line, "bad type \"%s\"", f[3]);
 	if (parse_key_type(f[4], &k.after) < 0) {
@@ -548,13 +554,11 @@ manifest_save_at(const struct statedir *sd, const char *name,
 	return rc;
 }
 
-static void
-free_intent(struct manifest_intent *in)
+void
+manifest_intent_clear(struct manifest_intent *in)
 {
 	size_t i;
 
-	if (in == NULL)
-		return;
 	free(in->module_before);
 	free(in->module_after);
 	for (i = 0; i < in->nkeys; i++) {
@@ -562,7 +566,7 @@ free_intent(struct manifest_intent *in)
 		free(in->keys[i].after);
 	}
 	free(in->keys);
-	free(in);
+	memset(in, 0, sizeof(*in));
 }
 
 void
@@ -580,7 +584,10 @@ manifest_free(struct manifest *m)
 	for (i = 0; i < m->ntrees; i++)
 		free(m->trees[i]);
 	free(m->trees);
-	free_intent(m->intent);
+	if (m->intent) {
+		manifest_intent_clear(m->intent);
+		free(m->intent);
+	}
 	memset(m, 0, sizeof(*m));
 }
 

@@ -75,6 +75,9 @@ struct manifest {
 	struct manifest_intent *intent; /* NULL in a manifest */
 };
 
+/* Free what in holds and zero it (in itself is the caller's). */
+void manifest_intent_clear(struct manifest_intent *in);
+
 struct statedir;
 
 int manifest_load(const char *path, struct manifest *m, struct why *why);

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "selroot.h"
+#include "datadir.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -21,7 +21,7 @@ policy_file_read(const char *name, struct why *why)
 	FILE *fp;
 
 	if ((fp = fopen(path, "re")) == NULL) {
-		why_errno(why, "cannot open %s (is PFSEL_DATADIR right?)",
+		why_errno(why, "cannot open %s (pfsel's policy/; PFSEL_DATADIR overrides)",
 		          path);
 		free(path);
 		return NULL;

@@ -13,18 +13,6 @@
 #include "strbuf.h"
 #include "xalloc.h"
 
-#ifndef PFSEL_DATADIR
-#define PFSEL_DATADIR "/usr/local/share/pfsel"
-#endif
-
-const char *
-pfsel_datadir(void)
-{
-	const char *dir = secure_getenv("PFSEL_DATADIR");
-
-	return dir && *dir ? dir : PFSEL_DATADIR;
-}
-
 char *
 selroot_path(const struct selroot *sr, const char *abspath)
 {

@@ -30,8 +30,4 @@ void selroot_free(struct selroot *sr);
 /* ROOT prefixed to an absolute path; the caller frees the result. */
 char *selroot_path(const struct selroot *sr, const char *abspath);
 
-/* Where pfsel's own data (policy/) lives: $PFSEL_DATADIR or the build
- * default. */
-const char *pfsel_datadir(void);
-
 #endif

@@ -8,6 +8,7 @@
 
 #include "commands.h"
 #include "msg.h"
+#include "subcommand.h"
 
 int
 cmd_root_options(int argc, char **argv, const char **root)
@@ -21,7 +22,7 @@ cmd_root_options(int argc, char **argv, const char **root)
 
 	*root = NULL;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "r:v", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":r:v", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'r':
 			*root = optarg;
@@ -30,7 +31,7 @@ cmd_root_options(int argc, char **argv, const char **root)
 			msg_set_verbose(msg_verbose() + 1);
 			break;
 		default:
-			return -1;
+			return subcommand_getopt_error(ch, argv), -1;
 		}
 	}
 	return optind;

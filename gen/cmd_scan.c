@@ -21,14 +21,7 @@
 #include "pfconf_print.h"
 #include "scan.h"
 #include "strbuf.h"
-
-static int
-usage(void)
-{
-	warnx("usage: pfsel-gen scan [-c CONFIG_DIR] [-o SPEC] [-n NAME] "
-	      "[-r ROOT] [--builtin-defaults] [--print n|M|F|P]");
-	return PFSEL_EXIT_ERROR;
-}
+#include "subcommand.h"
 
 static int
 print_listing(const struct pfconf *c, int what)
@@ -77,7 +70,7 @@ cmd_scan(int argc, char **argv)
 	int ch, print = 0, rc;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "c:o:n:r:", longopts, NULL)) !=
+	while ((ch = getopt_long(argc, argv, ":c:o:n:r:", longopts, NULL)) !=
 	       -1) {
 		switch (ch) {
 		case 'c':
@@ -96,16 +89,19 @@ cmd_scan(int argc, char **argv)
 			opt.defaults = PFCONF_DEFAULTS_BUILTIN;
 			break;
 		case 'P':
+			/* pfconf_print() says which letters it knows. */
 			if (strlen(optarg) != 1)
-				return usage();
+				return usage_error("--print takes one letter, "
+				                   "not \"%s\"",
+				                   optarg);
 			print = optarg[0];
 			break;
 		default:
-			return usage();
+			return subcommand_getopt_error(ch, argv);
 		}
 	}
 	if (optind != argc)
-		return usage();
+		return usage_error("unexpected argument \"%s\"", argv[optind]);
 	/* The spec needs absolute paths ($config_directory/...); --print
 	 * keeps the directory as given, as postconf -c does. */
 	if (!print && (abs_dir = realpath(opt.config_dir, NULL)) != NULL)

@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "install.h"
 #include "msg.h"
+#include "subcommand.h"
 
 int
 cmd_uninstall(int argc, char **argv)
@@ -19,10 +20,10 @@ cmd_uninstall(int argc, char **argv)
 
 	if ((first = cmd_root_options(argc, argv, &root)) < 0)
 		return PFSEL_EXIT_ERROR;
-	if (first != argc - 1) {
-		warnx("usage: pfsel-gen uninstall NAME [--root ROOT] [-v]");
-		return PFSEL_EXIT_ERROR;
-	}
+	if (first == argc)
+		return usage_error("no module NAME given");
+	if (first != argc - 1)
+		return usage_error("one NAME, not %d arguments", argc - first);
 	if (uninstall_module(root, argv[first], &why) < 0) {
 		errorx("%s", why.text);
 		return PFSEL_EXIT_ERROR;

@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "install.h"
 #include "msg.h"
+#include "subcommand.h"
 
 int
 cmd_verify(int argc, char **argv)
@@ -18,10 +19,8 @@ cmd_verify(int argc, char **argv)
 
 	if ((first = cmd_root_options(argc, argv, &root)) < 0)
 		return PFSEL_EXIT_ERROR;
-	if (first != argc) {
-		warnx("usage: pfsel-gen verify [--root ROOT] [-v]");
-		return PFSEL_EXIT_ERROR;
-	}
+	if (first != argc)
+		return usage_error("unexpected argument \"%s\"", argv[first]);
 	if (verify_installs(root, &why) < 0) {
 		errorx("%s", why.text);
 		return PFSEL_EXIT_ERROR;

@@ -6,6 +6,7 @@
 
 #include "msg.h"
 #include "spec_args.h"
+#include "subcommand.h"
 
 int
 spec_args_parse(int argc, char **argv, struct spec_args *a)
@@ -20,7 +21,7 @@ spec_args_parse(int argc, char **argv, struct spec_args *a)
 
 	memset(a, 0, sizeof(*a));
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "o:r:v", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":o:r:v", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'o':
 			a->outdir = optarg;
@@ -32,14 +33,14 @@ spec_args_parse(int argc, char **argv, struct spec_args *a)
 			msg_set_verbose(msg_verbose() + 1);
 			break;
 		default:
-			return -1;
+			return subcommand_getopt_error(ch, argv), -1;
 		}
 	}
-	if (optind != argc - 1) {
-		errorx("usage: pfsel-gen %s SPEC [-o DIR] [--root ROOT] [-v]",
-		       argv[0]);
-		return -1;
-	}
+	if (optind == argc)
+		return usage_error("no SPEC given"), -1;
+	if (optind != argc - 1)
+		return usage_error("one SPEC, not %d arguments", argc - optind),
+		       -1;
 	a->spec = argv[optind];
 	return 0;
 }

@@ -27,6 +27,7 @@
 #include "review_pieces.h"
 #include "review_policy.h"
 #include "selroot.h"
+#include "subcommand.h"
 #include "why.h"
 
 /*
@@ -46,15 +47,6 @@ struct review_opts {
 	int threads;        /* to parse one large file with */
 	const char *ifaces; /* --interfaces: sepolgen interface vectors */
 };
-
-static int
-usage(void)
-{
-	fprintf(stderr, "usage: pfsel-label review [-p POLICY | -r ROOT] "
-	                "[-j THREADS] [--json | --te NAME | --spec] "
-	                "[--interfaces[=FILE]] [--color=WHEN] [FILE...]\n");
-	return PFSEL_EXIT_ERROR;
-}
 
 static int
 valid_module_name(const char *s)
@@ -80,7 +72,6 @@ parse_opts(int argc, char **argv, struct review_opts *o)
 	    {"color", optional_argument, NULL, 'c'},
 	    {"threads", required_argument, NULL, 'j'},
 	    {"interfaces", optional_argument, NULL, 'I'},
-	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
 	int c;
@@ -89,7 +80,7 @@ parse_opts(int argc, char **argv, struct review_opts *o)
 	o->color = -1;
 	o->threads = opt_threads_default();
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "p:r:j:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":p:r:j:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'p':
 			o->policy = optarg;
@@ -101,12 +92,11 @@ parse_opts(int argc, char **argv, struct review_opts *o)
 			o->json = 1;
 			break;
 		case 't':
-			if (!valid_module_name(optarg)) {
-				warnx("review: module name \"%s\" is not "
-				      "[a-z][a-z0-9_]*",
-				      optarg);
-				return -1;
-			}
+			if (!valid_module_name(optarg))
+				return usage_error("module name \"%s\" is "
+				                   "not [a-z][a-z0-9_]*",
+				                   optarg),
+				       -1;
 			o->te = optarg;
 			break;
 		case 's':
@@ -126,13 +116,13 @@ parse_opts(int argc, char **argv, struct review_opts *o)
 			                                      : -1;
 			break;
 		default:
-			return -1;
+			return subcommand_getopt_error(c, argv), -1;
 		}
 	}
-	if (o->json + (o->te != NULL) + o->spec > 1) {
-		warnx("review: --json, --te and --spec exclude each other");
-		return -1;
-	}
+	if (o->json + (o->te != NULL) + o->spec > 1)
+		return usage_error("--json, --te and --spec exclude each "
+		                   "other"),
+		       -1;
 	return 0;
 }
 
@@ -311,7 +301,7 @@ cmd_review(int argc, char **argv)
 	pthread_t tid;
 
 	if (parse_opts(argc, argv, &o) < 0)
-		return usage();
+		return PFSEL_EXIT_ERROR;
 	if (o.ifaces != NULL &&
 	    (ifs = rv_ifaces_load(o.ifaces, &why)) == NULL) {
 		warnx("review: %s (sepolgen-ifgen -o FILE writes it from the "

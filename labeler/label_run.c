@@ -29,6 +29,7 @@
 #include "opt_threads.h"
 #include "selroot.h"
 #include "spec.h"
+#include "subcommand.h"
 #include "xalloc.h"
 
 struct run_opts {
@@ -58,7 +59,6 @@ static const struct option long_opts[] = {
     {"force", no_argument, NULL, 'F'},
     {"dry-run", no_argument, NULL, 'n'},
     {"verbose", no_argument, NULL, 'v'},
-    {"help", no_argument, NULL, 'h'},
     {"json", no_argument, NULL, OPT_JSON},
     {"xdev", no_argument, NULL, OPT_XDEV},
     {"no-xdev", no_argument, NULL, OPT_NO_XDEV},
@@ -71,18 +71,6 @@ static const struct option long_opts[] = {
 };
 
 static int
-usage(int apply, FILE *fp)
-{
-	fprintf(fp,
-	        "usage: pfsel-label %s [-r ROOT] [-j N] [-F]%s [-v] [--json] "
-	        "[--no-xdev]\n"
-	        "       [--skip-tmpfs] [--manifest FILE] [--spec FILE] "
-	        "[PATH...]\n",
-	        apply ? "apply" : "check", apply ? " [-n]" : "");
-	return fp == stdout ? 0 : PFSEL_EXIT_ERROR;
-}
-
-static int
 parse(int argc, char **argv, int apply, struct run_opts *ro)
 {
 	int c;
@@ -91,7 +79,7 @@ parse(int argc, char **argv, int apply, struct run_opts *ro)
 	ro->walk.xdev = 1;
 	ro->walk.threads = opt_threads_default();
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "r:j:Fnvh", long_opts, NULL)) !=
+	while ((c = getopt_long(argc, argv, ":r:j:Fnv", long_opts, NULL)) !=
 	       -1) {
 		switch (c) {
 		case 'r':
@@ -106,15 +94,15 @@ parse(int argc, char **argv, int apply, struct run_opts *ro)
 			break;
 		case 'n':
 			if (!apply)
-				return usage(apply, stderr), -1;
+				return usage_error("%s is for apply; check "
+				                   "never changes a label",
+				                   argv[optind - 1]),
+				       -1;
 			ro->dry_run = 1;
 			break;
 		case 'v':
 			msg_set_verbose(msg_verbose() + 1);
 			break;
-		case 'h':
-			usage(apply, stdout);
-			exit(0);
 		case OPT_JSON:
 			ro->walk.json = 1;
 			break;
@@ -140,7 +128,7 @@ parse(int argc, char **argv, int apply, struct run_opts *ro)
 			ro->changed_since = optarg;
 			break;
 		default:
-			return usage(apply, stderr), -1;
+			return subcommand_getopt_error(c, argv), -1;
 		}
 	}
 	ro->walk.apply = apply && !ro->dry_run;
@@ -348,8 +336,8 @@ label_run(int argc, char **argv, int apply)
 		/* A module whose trees do not exist, no change: all is well. */
 		if (ro.manifest || ro.spec || ro.changed_since)
 			return 0;
-		warnx("nothing to do: name a PATH, --manifest or --spec");
-		return usage(apply, stderr);
+		return usage_error("nothing to do: name a PATH, --manifest, "
+		                   "--spec or --changed-since");
 	}
 	memo = label_memo_new(&fc, !ro.no_memo);
 	ro.walk.memo = memo;

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "msg.h"
+#include "subcommand.h"
 
 int
 opt_threads_default(void)
@@ -24,7 +24,7 @@ opt_threads(const char *arg)
 	long n = strtol(arg, &end, 10);
 
 	if (*arg == '\0' || *end != '\0' || n < 1 || n > 256) {
-		warnx("-j: want 1 to 256 threads, not \"%s\"", arg);
+		usage_error("-j: want 1 to 256 threads, not \"%s\"", arg);
 		return -1;
 	}
 	return (int)n;

@@ -49,16 +49,23 @@ check_eq "pfsel-label: the subcommands of pfsel-label(1)" \
 	"$(complete_words _pfsel_label pfsel-label '')"
 check_eq "pfsel-gen in<TAB>" install "$(complete_words _pfsel_gen pfsel-gen in)"
 
-# Every documented long option is offered by one subcommand at least.
-offered=$(for s in $(synopsis_subcommands pfsel-gen.1 pfsel-gen); do
-	complete_words _pfsel_gen pfsel-gen "$s" --
-done | sort -u)
+# Every documented long option is offered by one subcommand at least, or
+# in place of one (--version).
+offered=$({
+	complete_words _pfsel_gen pfsel-gen --
+	for s in $(synopsis_subcommands pfsel-gen.1 pfsel-gen); do
+		complete_words _pfsel_gen pfsel-gen "$s" --
+	done
+} | sort -u)
 for o in $(man_long_options pfsel-gen.1); do
 	check "pfsel-gen offers $o" grep -qx -- "$o" <<<"$offered"
 done
-offered=$(for s in $(synopsis_subcommands pfsel-label.1 pfsel-label); do
-	complete_words _pfsel_label pfsel-label "$s" --
-done | sed 's/=$//' | sort -u)
+offered=$({
+	complete_words _pfsel_label pfsel-label --
+	for s in $(synopsis_subcommands pfsel-label.1 pfsel-label); do
+		complete_words _pfsel_label pfsel-label "$s" --
+	done
+} | sed 's/=$//' | sort -u)
 for o in $(man_long_options pfsel-label.1 pfsel-label-review.1); do
 	check "pfsel-label offers $o" grep -qx -- "$o" <<<"$offered"
 done

@@ -9,17 +9,16 @@
 
 /* Each help lists every option its subcommand accepts (tests/integration/
  * 04-cli.sh holds it against the man page). */
-#define SPEC_OPTIONS                                                         \
+#define SPEC_OPTIONS                                                           \
 	"  -o, --output DIR   write the module files to DIR\n"                 \
 	"  -r, --root ROOT    use the policy under ROOT (a scratch root)\n"    \
 	"  -v, --verbose      say more\n"
-#define ROOT_OPTIONS                                                         \
+#define ROOT_OPTIONS                                                           \
 	"  -r, --root ROOT    use the policy store under ROOT\n"               \
 	"  -v, --verbose      say more\n"
 
 static const struct subcommand commands[] = {
-    {"emit", cmd_emit,
-     "emit SPEC [-o DIR] [--root ROOT] [-v]\n" SPEC_OPTIONS},
+    {"emit", cmd_emit, "emit SPEC [-o DIR] [--root ROOT] [-v]\n" SPEC_OPTIONS},
     {"build", cmd_build,
      "build SPEC [-o DIR] [--root ROOT] [-v]\n" SPEC_OPTIONS},
     {"install", cmd_install,

@@ -9,31 +9,32 @@
 
 /* Each help lists every option its subcommand accepts (tests/integration/
  * 04-cli.sh holds it against the man pages). */
-#define LABEL_OPTIONS                                                        \
+#define LABEL_OPTIONS                                                          \
 	"  -r, --root ROOT       label the tree under ROOT with its policy\n"  \
 	"  -j, --threads N       walk with N threads\n"                        \
-	"  -F, --force           the whole context, customizable types too\n" \
+	"  -F, --force           the whole context, customizable types too\n"  \
 	"  -v, --verbose         say more\n"                                   \
 	"  --json                one JSON object per line\n"                   \
-	"  --xdev, --no-xdev     stay on one file system (the default) or "   \
-	"not\n"                                                               \
+	"  --xdev, --no-xdev     stay on one file system (the default) or "    \
+	"not\n"                                                                \
 	"  --skip-tmpfs          skip tmpfs mounts\n"                          \
 	"  --manifest FILE       also the trees of an install manifest\n"      \
-	"  --spec FILE           also the trees a spec labels\n"                 \
-	"  --changed-since FC    also the trees whose rules differ from FC's\n" \
+	"  --spec FILE           also the trees a spec labels\n"               \
+	"  --changed-since FC    also the trees whose rules differ from "      \
+	"FC's\n"                                                               \
 	"  --no-memo             ask selabel for every file (testing)\n"
 
 static const struct subcommand commands[] = {
     {"check", cmd_check,
      "check [-r ROOT] [-j N] [-F] [-v] [--json] [--no-xdev] [--skip-tmpfs] "
-     "[--manifest FILE | --spec FILE] [--changed-since FC] [PATH...]\n"
-     LABEL_OPTIONS},
+     "[--manifest FILE | --spec FILE] [--changed-since FC] "
+     "[PATH...]\n" LABEL_OPTIONS},
     {"apply", cmd_apply,
      "apply [-r ROOT] [-j N] [-F] [-n] [-v] [--json] [--no-xdev] "
      "[--skip-tmpfs] [--manifest FILE | --spec FILE] [--changed-since FC] "
      "[PATH...]\n"
-     "  -n, --dry-run         say what would change, change nothing\n"
-     LABEL_OPTIONS},
+     "  -n, --dry-run         say what would change, change "
+     "nothing\n" LABEL_OPTIONS},
     {"review", cmd_review,
      "review [-p POLICY | -r ROOT] [-j THREADS] [--json | --te NAME | --spec] "
      "[--interfaces[=FILE]] [--color[=WHEN]] [FILE...]\n"

@@ -108,8 +108,9 @@ subcommand_getopt_error(int ch, char **argv)
 	/* glibc sets optopt to 0 for an unknown long option, to the
 	 * option's value for one given an argument it does not take. */
 	if (strncmp(word, "--", 2) == 0)
-		return usage_error(optopt == 0 ? "unknown option %.*s"
-		                               : "option %.*s takes no argument",
+		return usage_error(optopt == 0
+		                       ? "unknown option %.*s"
+		                       : "option %.*s takes no argument",
 		                   (int)strcspn(word, "="), word);
 	/* A short option: optopt is the unknown letter, also in a cluster
 	 * such as -Fx. */

@@ -135,7 +135,7 @@ read_inputs(struct rv_input *in, int argc, char **argv, int threads,
 
 	if (argc == 0)
 		return rv_input_fd(in, 0, "stdin", &why) < 0
-		           ? (warnx("%s", why.text), -1)
+		           ? (errorx("%s", why.text), -1)
 		           : 0;
 	for (i = 0; i < argc; i++) {
 		int fd = strcmp(argv[i], "-") == 0
@@ -143,12 +143,12 @@ read_inputs(struct rv_input *in, int argc, char **argv, int threads,
 		             : open(argv[i], O_RDONLY | O_CLOEXEC);
 
 		if (fd < 0) {
-			warn("review: %s", argv[i]);
+			error("%s", argv[i]);
 			rc = -1;
 			continue;
 		}
 		if (rv_read_file(in, fd, argv[i], threads, hs, &why) < 0) {
-			warnx("review: %s", why.text);
+			errorx("%s", why.text);
 			rc = -1;
 		}
 		if (fd != 0)
@@ -167,19 +167,19 @@ open_policy(const struct review_opts *o, struct selroot *sr,
 
 	if (selroot_open(sr, o->root, &why) < 0) {
 		if (o->policy == NULL || o->root != NULL) {
-			warnx("review: %s", why.text);
+			errorx("%s", why.text);
 			return -1;
 		}
 		memset(sr, 0, sizeof(*sr)); /* -p alone: no file contexts */
 	}
 	path = o->policy ? o->policy : sr->binary_policy;
 	if (path == NULL) {
-		warnx("review: no binary policy found; use -p POLICY");
+		errorx("no binary policy found; use -p POLICY");
 		return -1;
 	}
 	*pol = rv_policy_load(path, &why);
 	if (*pol == NULL) {
-		warnx("review: %s", why.text);
+		errorx("%s", why.text);
 		return -1;
 	}
 	return 0;
@@ -271,13 +271,13 @@ report(const struct review_opts *o, struct rv_table *t, struct rv_input *in,
 		needs +=
 		    all[i]->diag == NULL || all[i]->diag->fix != RV_FIX_NONE;
 	if (fflush(stdout) == EOF || ferror(stdout)) {
-		warn("review: stdout");
+		error("stdout");
 		return PFSEL_EXIT_ERROR;
 	}
 	/* A denial that could not be read may need a fix review cannot
 	 * tell: never "nothing to fix". */
 	if (r.stats->unread_denials > 0)
-		warnx("review: %lu denial%s could not be read (malformed)",
+		warnx("%lu denial%s could not be read (malformed)",
 		      r.stats->unread_denials,
 		      r.stats->unread_denials == 1 ? "" : "s");
 	return needs > 0 || r.nerrs > 0 || r.stats->unread_denials > 0 ? 1 : 0;
@@ -304,9 +304,9 @@ cmd_review(int argc, char **argv)
 		return PFSEL_EXIT_ERROR;
 	if (o.ifaces != NULL &&
 	    (ifs = rv_ifaces_load(o.ifaces, &why)) == NULL) {
-		warnx("review: %s (sepolgen-ifgen -o FILE writes it from the "
-		      "devel headers)",
-		      why.text);
+		errorx("%s (sepolgen-ifgen -o FILE writes it from the "
+		       "devel headers)",
+		       why.text);
 		return PFSEL_EXIT_ERROR;
 	}
 	/* One malloc arena: the loader thread's frees must be reusable by

@@ -135,9 +135,10 @@ parse(int argc, char **argv, int apply, struct run_opts *ro)
 	return 0;
 }
 
-/* A tree named by the user, a manifest or a spec, as a full path. */
+/* A tree named by the user, a manifest or a spec, as a full path;
+ * NULL with why when the working directory cannot be named. */
 static char *
-operand(const struct selroot *sr, const char *path)
+operand(const struct selroot *sr, const char *path, struct why *why)
 {
 	size_t rl = strlen(sr->root), len;
 	char *full;
@@ -145,8 +146,11 @@ operand(const struct selroot *sr, const char *path)
 	if (path[0] != '/') {
 		char cwd[4096];
 
-		if (getcwd(cwd, sizeof(cwd)) == NULL)
-			fatal("getcwd");
+		if (getcwd(cwd, sizeof(cwd)) == NULL) {
+			why_errno(why, "%s: cannot name the working directory",
+			          path);
+			return NULL;
+		}
 		full = xasprintf("%s/%s", cwd, path);
 	} else if (rl == 0 || (strncmp(path, sr->root, rl) == 0 &&
 	                       (path[rl] == '/' || path[rl] == '\0'))) {
@@ -254,9 +258,11 @@ now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* Walk the trees; the exit status of check or apply (label_run.h), or
+ * -1 with why when the labeling handle cannot be opened. */
 static int
 walk_all(struct run_opts *ro, const struct selroot *sr, char **paths,
-         size_t npaths)
+         size_t npaths, struct why *why)
 {
 	struct selinux_opt sopt[] = {{SELABEL_OPT_PATH, sr->file_contexts}};
 	struct label_counts c;
@@ -268,7 +274,7 @@ walk_all(struct run_opts *ro, const struct selroot *sr, char **paths,
 	ro->walk.root = sr->root;
 	ro->walk.handle = selabel_open(SELABEL_CTX_FILE, sopt, 1);
 	if (ro->walk.handle == NULL)
-		fatal("selabel_open %s", sr->file_contexts);
+		return why_errno(why, "selabel_open %s", sr->file_contexts);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
@@ -281,7 +287,7 @@ walk_all(struct run_opts *ro, const struct selroot *sr, char **paths,
 	                     msg_verbose());
 	selabel_close(ro->walk.handle);
 	if (label_walk_stop) {
-		warnx("interrupted; run again to finish");
+		errorx("interrupted; run again to finish");
 		status = PFSEL_EXIT_ERROR;
 	} else if (atomic_load(&c.errors) > 0) {
 		status = PFSEL_EXIT_ERROR;
@@ -291,6 +297,48 @@ walk_all(struct run_opts *ro, const struct selroot *sr, char **paths,
 		         atomic_load(&c.refused) > 0;
 	}
 	return status;
+}
+
+/*
+ * Everything a run needs, validated before anything is looked at: the
+ * root's policy, its file contexts, and the trees (operands, --manifest,
+ * --spec, --changed-since).  -1 with why; label_run frees what was
+ * loaded either way.
+ */
+static int
+prepare(struct run_opts *ro, int argc, char **argv, struct selroot *sr,
+        struct label_fc *fc, char ***paths, size_t *npaths, struct why *why)
+{
+	struct label_fc before;
+	char *path;
+	int k;
+
+	if (selroot_open(sr, ro->root, why) < 0 ||
+	    label_fc_load(fc, sr->file_contexts, why) < 0)
+		return -1;
+	if (label_policy_load(sr->binary_policy, why) < 0 ||
+	    label_policy_check_fc(fc, why) < 0 ||
+	    label_customizable_load(sr->policy_dir, why) < 0) {
+		size_t len = strlen(why->text);
+
+		snprintf(why->text + len, sizeof(why->text) - len,
+		         "; nothing was changed");
+		return -1;
+	}
+	for (k = optind; k < argc; k++) {
+		if ((path = operand(sr, argv[k], why)) == NULL)
+			return -1;
+		add_path(paths, npaths, path);
+	}
+	if (trees_from_files(ro, sr, paths, npaths, why) < 0)
+		return -1;
+	if (ro->changed_since) {
+		if (label_fc_load(&before, ro->changed_since, why) < 0)
+			return -1;
+		label_changed_trees(&before, fc, sr->root, paths, npaths);
+		label_fc_free(&before);
+	}
+	return 0;
 }
 
 int
@@ -304,48 +352,34 @@ label_run(int argc, char **argv, int apply)
 	struct why why;
 	char **paths = NULL;
 	size_t npaths = 0, i;
-	int status, k;
+	int status;
 
 	if (parse(argc, argv, apply, &ro) < 0)
 		return PFSEL_EXIT_ERROR;
-	if (selroot_open(&sr, ro.root, &why) < 0)
-		fatalx("%s", why.text);
-	/* Everything is validated before anything is looked at. */
-	if (label_fc_load(&fc, sr.file_contexts, &why) < 0)
-		fatalx("%s", why.text);
-	if (label_policy_load(sr.binary_policy, &why) < 0 ||
-	    label_policy_check_fc(&fc, &why) < 0 ||
-	    label_customizable_load(sr.policy_dir, &why) < 0)
-		fatalx("%s; nothing was changed", why.text);
-	for (k = optind; k < argc; k++)
-		add_path(&paths, &npaths, operand(&sr, argv[k]));
-	if (trees_from_files(&ro, &sr, &paths, &npaths, &why) < 0)
-		fatalx("%s", why.text);
-	if (ro.changed_since) {
-		struct label_fc before;
-
-		if (label_fc_load(&before, ro.changed_since, &why) < 0)
-			fatalx("%s", why.text);
-		label_changed_trees(&before, &fc, sr.root, &paths, &npaths);
-		label_fc_free(&before);
-	}
-	if (npaths == 0) {
-		label_fc_free(&fc);
-		label_policy_unload();
-		selroot_free(&sr);
+	memset(&sr, 0, sizeof(sr));
+	memset(&fc, 0, sizeof(fc));
+	if (prepare(&ro, argc, argv, &sr, &fc, &paths, &npaths, &why) < 0) {
+		errorx("%s", why.text);
+		status = PFSEL_EXIT_ERROR;
+	} else if (npaths == 0) {
 		/* A module whose trees do not exist, no change: all is well. */
-		if (ro.manifest || ro.spec || ro.changed_since)
-			return 0;
-		return usage_error("nothing to do: name a PATH, --manifest, "
-		                   "--spec or --changed-since");
+		status = ro.manifest || ro.spec || ro.changed_since
+		             ? 0
+		             : usage_error("nothing to do: name a PATH, "
+		                           "--manifest, --spec or "
+		                           "--changed-since");
+	} else {
+		memo = label_memo_new(&fc, !ro.no_memo);
+		ro.walk.memo = memo;
+		native = trees_native(&fc, &sr, paths, npaths);
+		ro.walk.native = native;
+		if ((status = walk_all(&ro, &sr, paths, npaths, &why)) < 0) {
+			errorx("%s", why.text);
+			status = PFSEL_EXIT_ERROR;
+		}
+		label_native_free(native);
+		label_memo_free(memo);
 	}
-	memo = label_memo_new(&fc, !ro.no_memo);
-	ro.walk.memo = memo;
-	native = trees_native(&fc, &sr, paths, npaths);
-	ro.walk.native = native;
-	status = walk_all(&ro, &sr, paths, npaths);
-	label_native_free(native);
-	label_memo_free(memo);
 	label_fc_free(&fc);
 	label_policy_unload();
 	for (i = 0; i < npaths; i++)

@@ -303,7 +303,7 @@ label_object(struct worker *wk, struct label_memo_dir *md, int fd, int is_open,
 	wk->files++;
 	rc = lookup(wk, md, *key ? key : "/", st->st_mode, &spec);
 	if (rc < 0) {
-		warn("%s: cannot look up its context", shown(wk, path));
+		error("%s: cannot look up its context", shown(wk, path));
 		atomic_fetch_add(&c->errors, 1);
 		return;
 	}
@@ -312,7 +312,7 @@ label_object(struct worker *wk, struct label_memo_dir *md, int fd, int is_open,
 	cur = read_label(fd, is_open, &err);
 	if (cur == NULL && err != ENODATA) {
 		errno = err;
-		warn("%s: cannot read its label", shown(wk, path));
+		error("%s: cannot read its label", shown(wk, path));
 		atomic_fetch_add(&c->errors, 1);
 		free(spec);
 		return;
@@ -330,9 +330,9 @@ label_object(struct worker *wk, struct label_memo_dir *md, int fd, int is_open,
 		 * invalid: every spec was checked before the walk, and
 		 * skipping those keeps threads off the policy lock.
 		 */
-		warnx("%s: %s is not valid in this policy, label left as %s",
-		      shown(wk, path), target,
-		      quote_text_str(&wk->shown2, cur ? cur : "(null)"));
+		errorx("%s: %s is not valid in this policy, label left as %s",
+		       shown(wk, path), target,
+		       quote_text_str(&wk->shown2, cur ? cur : "(null)"));
 		atomic_fetch_add(&c->errors, 1);
 	} else if (rc == 1 && hard_link_elsewhere(o, st, cur)) {
 		char *type = label_native_type_of(cur);
@@ -351,8 +351,8 @@ label_object(struct worker *wk, struct label_memo_dir *md, int fd, int is_open,
 				written = 1;
 				wk->relabeled++;
 			} else {
-				warn("%s: cannot set label %s", shown(wk, path),
-				     target);
+				error("%s: cannot set label %s",
+				      shown(wk, path), target);
 				atomic_fetch_add(&c->errors, 1);
 			}
 		}
@@ -422,13 +422,13 @@ visit_plain(struct worker *wk, struct dirnode *d, const char *name,
 			atomic_fetch_add(&c->vanished, 1);
 			debug("%s: vanished", shown(wk, join(wk, d, name)));
 		} else {
-			warn("%s", shown(wk, join(wk, d, name)));
+			error("%s", shown(wk, join(wk, d, name)));
 			atomic_fetch_add(&c->errors, 1);
 		}
 		return 0;
 	}
 	if (fstat(fd, &st) < 0) {
-		warn("%s", shown(wk, join(wk, d, name)));
+		error("%s", shown(wk, join(wk, d, name)));
 		atomic_fetch_add(&c->errors, 1);
 		close(fd);
 		return 0;
@@ -497,8 +497,8 @@ read_dir(struct worker *wk, struct dirnode *n, double weight)
 	int fd;
 
 	if ((fd = dup(n->fd)) < 0 || (dp = fdopendir(fd)) == NULL) {
-		warn("%s: cannot read directory",
-		     shown(wk, *n->path ? n->path : "/"));
+		error("%s: cannot read directory",
+		      shown(wk, *n->path ? n->path : "/"));
 		atomic_fetch_add(&c->errors, 1);
 		if (fd >= 0)
 			close(fd);
@@ -511,8 +511,8 @@ read_dir(struct worker *wk, struct dirnode *n, double weight)
 		errno = 0;
 		if ((de = readdir(dp)) == NULL) {
 			if (errno != 0) {
-				warn("%s: cannot read directory",
-				     shown(wk, n->path));
+				error("%s: cannot read directory",
+				      shown(wk, n->path));
 				atomic_fetch_add(&c->errors, 1);
 			}
 			break;
@@ -563,8 +563,8 @@ run_job(struct worker *wk, struct job *j)
 			atomic_fetch_add(&c->vanished, 1);
 			visit_plain(wk, p, j->name, DT_UNKNOWN, 0);
 		} else {
-			warn("%s: cannot open directory",
-			     shown(wk, join(wk, p, j->name)));
+			error("%s: cannot open directory",
+			      shown(wk, join(wk, p, j->name)));
 			atomic_fetch_add(&c->errors, 1);
 			visit_plain(wk, p, j->name, DT_UNKNOWN, 0);
 		}
@@ -572,7 +572,7 @@ run_job(struct worker *wk, struct job *j)
 		return;
 	}
 	if (fstat(fd, &st) < 0) {
-		warn("%s", shown(wk, join(wk, p, j->name)));
+		error("%s", shown(wk, join(wk, p, j->name)));
 		atomic_fetch_add(&c->errors, 1);
 		close(fd);
 		add_done(c, j->weight);
@@ -655,15 +655,15 @@ split_operand(const struct walk *w, const char *path, char **dir, char **base)
 	}
 	*slash = '\0';
 	if (realpath(*copy ? copy : "/", real) == NULL) {
-		warn("%s", quote_text_str(&msg, path));
+		error("%s", quote_text_str(&msg, path));
 		strbuf_free(&msg);
 		free(copy);
 		return -1;
 	}
 	if (strncmp(real, root, w->rootlen) != 0 ||
 	    (real[w->rootlen] != '/' && real[w->rootlen] != '\0')) {
-		warnx("%s: not inside root %s", quote_text_str(&msg, path),
-		      root);
+		errorx("%s: not inside root %s", quote_text_str(&msg, path),
+		       root);
 		strbuf_free(&msg);
 		free(copy);
 		return -1;
@@ -685,7 +685,7 @@ start_root(struct worker *wk, const char *root)
 
 	fd = open(*root ? root : "/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0 || fstat(fd, &st) < 0) {
-		warn("%s", shown(wk, *root ? root : "/"));
+		error("%s", shown(wk, *root ? root : "/"));
 		atomic_fetch_add(&c->errors, 1);
 		if (fd >= 0)
 			close(fd);
@@ -716,7 +716,7 @@ start_operand(struct worker *wk, const char *path, double weight)
 		return -1;
 	fd = open(*dir ? dir : "/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0 || fstatat(fd, base, &st, AT_SYMLINK_NOFOLLOW) < 0) {
-		warn("%s", shown(wk, path));
+		error("%s", shown(wk, path));
 		if (fd >= 0)
 			close(fd);
 		free(dir);

@@ -351,7 +351,7 @@ system_program(void *arg, const char *exe)
 		        NULL ||
 		    (ctx->generic = policy_file_read("generic-types", &why)) ==
 		        NULL)
-			warnx("review: %s: no [daemon] section is proposed",
+			warnx("%s: no [daemon] section is proposed",
 			      why.text);
 	}
 	if (ctx->guard == NULL || ctx->generic == NULL || base == NULL ||

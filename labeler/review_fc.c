@@ -234,7 +234,7 @@ rv_fc_open(const char *fc, const char *const *paths, size_t npaths)
 
 	dir = xasprintf("%s/pfsel-fc.XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	if (mkdtemp(dir) == NULL) {
-		warn("review: mkdtemp %s", dir);
+		warn("mkdtemp %s", dir);
 		free(dir);
 		strbuf_free(&sb);
 		return NULL;
@@ -247,7 +247,7 @@ rv_fc_open(const char *fc, const char *const *paths, size_t npaths)
 
 			if (access(target, R_OK) == 0 &&
 			    symlink(target, link) < 0)
-				warn("review: symlink %s", link);
+				warn("symlink %s", link);
 			free(target);
 			free(link);
 		}

@@ -93,7 +93,7 @@ fatal(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vemit("fatal: ", 1, fmt, ap);
+	vemit("error: ", 1, fmt, ap);
 	va_end(ap);
 	exit(PFSEL_EXIT_ERROR);
 }
@@ -104,7 +104,7 @@ fatalx(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vemit("fatal: ", 0, fmt, ap);
+	vemit("error: ", 0, fmt, ap);
 	va_end(ap);
 	exit(PFSEL_EXIT_ERROR);
 }
@@ -126,6 +126,16 @@ warnx(const char *fmt, ...)
 
 	va_start(ap, fmt);
 	vemit("warning: ", 0, fmt, ap);
+	va_end(ap);
+}
+
+void
+error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vemit("error: ", 1, fmt, ap);
 	va_end(ap);
 }
 

@@ -90,6 +90,31 @@ usage_error "no module NAME given" pfsel-gen uninstall
 usage_error 'unexpected argument "x"' pfsel-gen verify x
 usage_error 'unexpected argument "x"' pfsel-gen scan x
 
+# One voice for failures: "PROG: error: what" and exit 2, whichever
+# subcommand and layer failed.
+# fails_with WHAT EXPECTED-REGEX PROG ARGS...
+fails_with() {
+	local what=$1 want=$2 prog=$3 rc
+	shift 3
+	"$PFSEL_BIN/$prog" "$@" >"$out" 2>"$err"
+	rc=$?
+	check_eq "$what: exit 2" 2 $rc
+	check "$what: $prog: error: ..." grep -qE "^$prog: error: $want" "$err"
+	check "$what: no other voice" eval '! grep -qE "(fatal|warning):" "$err"'
+}
+fails_with "check, a root without policy" "root $T_TMP/none" \
+	pfsel-label check -r "$T_TMP/none" /var/spool/postfix
+mkdir -p "$T_TMP/empty/etc/selinux"
+echo SELINUXTYPE=none >"$T_TMP/empty/etc/selinux/config"
+fails_with "apply, a root without a policy directory" "cannot open $T_TMP/empty/etc/selinux/none/policy" \
+	pfsel-label apply -r "$T_TMP/empty" /var/spool/postfix
+fails_with "review, an unreadable log" "$T_TMP/no-such-log: No such file" \
+	pfsel-label review -p /dev/null "$T_TMP/no-such-log"
+fails_with "review, a policy that is not a file" "/dev/null: not a regular file" \
+	pfsel-label review -p /dev/null /dev/null
+fails_with "emit, a missing spec" "cannot open $T_TMP/none.spec" \
+	pfsel-gen emit "$T_TMP/none.spec"
+
 # policy/ from the checkout the program was built in, from any directory.
 work=$(tmpdir)
 (cd "$work" && env -u PFSEL_DATADIR "$GEN" emit \

@@ -129,7 +129,7 @@ for i in $(seq 1 10); do
 		2>"$T_TMP/churn.$i"
 	rc=$?
 	no_crash $rc "$T_TMP/churn.$i" && [ $rc -le 1 ] || worst=$rc
-	grep -aq 'warning:' "$T_TMP/churn.$i" && warned=1
+	grep -aqE '(warning|error):' "$T_TMP/churn.$i" && warned=1
 done
 touch "$T_TMP/stop-churn"
 wait $churner

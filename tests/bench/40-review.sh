@@ -15,7 +15,11 @@
 # whose middle ratio is the one checked (all five are printed).  Wall time is read to the microsecond:
 # /usr/bin/time's 10 ms steps were a seventh of wc -l's time.  The CPU
 # ratios are printed beside them (on a loaded machine wall time mostly
-# measures the wait for a core).  A missed target fails the benchmark.
+# measures the wait for a core).  A missed target fails the benchmark,
+# and so does a timed command that exits with another status than its
+# own (review: 1, there are denials to fix; the others 0) or a review
+# whose first line does not count every AVC of the log in its 422 groups:
+# a time is only worth what the command did.
 #   PFSEL_BENCH_PAIRS (5) changes the number of 1M pairs.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -42,22 +46,30 @@ fi
 
 calc() { awk "BEGIN { print ($1) }"; }
 
-# once CMD... -> "wall cpu rss_kb" of one run; wall less the cost of
-# starting the wrappers ($overhead, measured below on true(1)).
+# once WANT CMD... -> "wall cpu rss_kb" of one run; wall less the cost
+# of starting the wrappers ($overhead, measured below on true(1)).  CMD
+# must exit with status WANT; its output is kept in $tmp/out.  A wrong
+# status is recorded in $tmp/failed (once runs in a subshell) and stops
+# the benchmark at the next failed_stop.
 overhead=0
 once() {
-	local t0 t1 user sys rss
+	local t0 t1 user sys rss rc want=$1
+	shift
 	t0=$EPOCHREALTIME
 	"${boost[@]}" /usr/bin/time -o "$tmp/time" -f '%U %S %M' "$@" \
-		>/dev/null 2>&1
+		>"$tmp/out" 2>"$tmp/err"
+	rc=$?
 	t1=$EPOCHREALTIME
+	if [ "$rc" != "$want" ]; then
+		echo "$* exited $rc, not $want: $(head -c 300 "$tmp/err")" >>"$tmp/failed"
+	fi
 	read -r user sys rss < <(tail -1 "$tmp/time")
 	printf '%.4f %.2f %d\n' "$(calc "$t1 - $t0 - $overhead")" \
 		"$(calc "$user + $sys")" "$rss"
 }
 
-# best RUNS CMD... -> wall and CPU of the run with the least wall time,
-# and the highest peak RSS of all the runs
+# best RUNS WANT CMD... -> wall and CPU of the run with the least wall
+# time, and the highest peak RSS of all the runs
 best() {
 	local runs=$1 b= line i rss=0
 	shift
@@ -71,6 +83,22 @@ best() {
 	echo "${b% *} $rss"
 }
 
+# failed_stop: end the benchmark if a timed command failed.
+failed_stop() {
+	[ -s "$tmp/failed" ] || return 0
+	sed 's/^/bench review: FAILED: /' "$tmp/failed"
+	exit 1
+}
+# review_counted LOG: the output of the last review run ($tmp/out) counts
+# every AVC record of LOG and the 422 distinct denials the logs hold.
+review_counted() {
+	local avcs
+	avcs=$(grep -c 'type=AVC ' "$1")
+	head -1 "$tmp/out" | grep -q "^[0-9]* lines: $avcs AVC, .* in 422 groups; 0 malformed" ||
+		echo "review of $1: not \"$avcs AVC ... 422 groups\": $(head -1 "$tmp/out")" >>"$tmp/failed"
+	failed_stop
+}
+
 report() { # label "wall cpu rss"
 	set -- "$1" $2
 	printf 'bench review: %-28s %7.3f s wall %7.2f s cpu %8d KB peak RSS\n' \
@@ -78,15 +106,21 @@ report() { # label "wall cpu rss"
 }
 
 cat "$tmp/100k.log" "$tmp/1m.log" >/dev/null # warm the page cache
-overhead=$(best 5 true | cut -d' ' -f1)
+overhead=$(best 5 0 true | cut -d' ' -f1)
 echo "bench review: starting a timed command costs $(calc "$overhead * 1000" | xargs printf '%.1f') ms, taken off every wall time"
 echo "bench review: logs $(du -h "$tmp/100k.log" | cut -f1) (100k AVC), $(du -h "$tmp/1m.log" | cut -f1) (1M AVC)"
-report "wc -l, 100k" "$(best 3 wc -l "$tmp/100k.log")"
-pf100k=$(best 2 "$LABEL" review -p "$POLICY" "$tmp/100k.log")
-a2a=$(once audit2allow -p "$POLICY" -i "$tmp/100k.log")
-pf100k2=$(best 2 "$LABEL" review -p "$POLICY" "$tmp/100k.log")
+report "wc -l, 100k" "$(best 3 0 wc -l "$tmp/100k.log")"
+failed_stop
+pf100k=$(best 2 1 "$LABEL" review -p "$POLICY" "$tmp/100k.log")
+review_counted "$tmp/100k.log"
+a2a=$(once 0 audit2allow -p "$POLICY" -i "$tmp/100k.log")
+failed_stop
+grep -q '^allow ' "$tmp/out" || { echo "bench review: FAILED: audit2allow wrote no allow rule"; exit 1; }
+pf100k2=$(best 2 1 "$LABEL" review -p "$POLICY" "$tmp/100k.log")
+review_counted "$tmp/100k.log"
 awk "BEGIN{exit !(${pf100k2%% *} < ${pf100k%% *})}" && pf100k=$pf100k2
-a2w=$(once audit2why -p "$POLICY" -i "$tmp/100k.log")
+a2w=$(once 0 audit2why -p "$POLICY" -i "$tmp/100k.log")
+failed_stop
 report "pfsel-label review, 100k" "$pf100k"
 report "audit2allow -p, 100k" "$a2a"
 report "audit2why -p, 100k" "$a2w"
@@ -94,8 +128,10 @@ report "audit2why -p, 100k" "$a2w"
 # The 1M pairs: wc -l then review, each the better of two runs.
 ratios=() rss1m=0 pfcpu= wccpu=
 for ((i = 0; i < pairs; i++)); do
-	wc1m=$(best 2 wc -l "$tmp/1m.log")
-	pf1m=$(best 2 "$LABEL" review -p "$POLICY" "$tmp/1m.log")
+	wc1m=$(best 2 0 wc -l "$tmp/1m.log")
+	failed_stop
+	pf1m=$(best 2 1 "$LABEL" review -p "$POLICY" "$tmp/1m.log")
+	review_counted "$tmp/1m.log"
 	set -- $wc1m; ww=$1 wcpu=$2
 	set -- $pf1m; pw=$1 pcpu=$2 prss=$3
 	[ "$prss" -gt "$rss1m" ] && rss1m=$prss

@@ -32,13 +32,6 @@ synopsis_subcommands() {
 	sed -n '/^\.SH SYNOPSIS/,/^\.SH DESCRIPTION/p' "$PFSEL_TOP/man/$1" |
 		awk -v p="$2" '$1 == ".B" && $2 == p { print $3 }' | sort -u
 }
-# man_long_options PAGE...: the long options the OPTIONS sections list.
-man_long_options() {
-	local m
-	for m in "$@"; do
-		sed -n '/^\.SH OPTIONS/,/^\.SH [A-Z]/p' "$PFSEL_TOP/man/$m"
-	done | grep -o '\\-\\-[a-z][a-z\\-]*' | sed 's/\\//g' | sort -u
-}
 
 work=$(tmpdir)
 check_eq "pfsel-gen: the subcommands of pfsel-gen(1)" \

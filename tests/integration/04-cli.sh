@@ -19,11 +19,6 @@ synopsis_options() {
 			on' |
 		grep -o '\\-\\-\?[A-Za-z][a-z\\-]*' | sed 's/\\//g' | sort -u
 }
-# man_long_options PROG: the long options PROG's pages' OPTIONS list.
-man_long_options() {
-	sed -n '/^\.SH OPTIONS/,/^\.SH [A-Z]/p' "$PFSEL_TOP"/man/"$1"*.1 |
-		grep -o '\\-\\-[a-z][a-z\\-]*' | sed 's/\\//g' | sort -u
-}
 # lists WORD FILE: FILE names the option WORD (not a longer one).
 lists() { grep -qE -- "(^|[^a-z-])$1([^a-z-]|$)" "$2"; }
 
@@ -53,7 +48,7 @@ for prog in pfsel-gen pfsel-label; do
 			"$(cat "$err")"
 		check "$prog $sub --no-such-option prints nothing on stdout" test ! -s "$out"
 	done
-	for opt in $(man_long_options $prog); do
+	for opt in $(cd "$PFSEL_TOP/man" && man_long_options $prog*.1); do
 		# Not options of a subcommand; checked on their own.
 		case $opt in --help | --version) continue ;; esac
 		check "some $prog --help lists $opt (man OPTIONS)" lists "$opt" "$all_help"

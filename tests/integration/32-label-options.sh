@@ -11,14 +11,6 @@ root=$(scratch_root) || { not_ok "scratch root"; exit 1; }
 fc=$root/etc/selinux/default/contexts/files/file_contexts
 python3 "$MKTREE" "$root" 1500 --seed 5 --scramble 0.5 >/dev/null
 
-oracle() {
-	setfiles -n -v -r "$root" "$fc" "$@" 2>/dev/null |
-		escape_relabel_lines | LC_ALL=C sort
-}
-mine() {
-	"$LABEL" check -r "$root" "$@" 2>/dev/null |
-		grep -a '^Would relabel' | LC_ALL=C sort
-}
 
 # Exit statuses.
 "$LABEL" check -r "$root" "$root/srv" >/dev/null 2>&1
@@ -35,11 +27,11 @@ check_eq "exit 2 when there is nothing to check" 2 $?
 check_eq "exit 2 for -j 0" 2 $?
 
 # Paths may be given inside ROOT or relative to it, as with setfiles -r.
-check_eq "/srv means ROOT/srv under -r" "$(mine "$root/srv")" "$(mine /srv)"
-check_eq "a trailing slash changes nothing" "$(mine "$root/srv")" \
-	"$(mine "$root/srv/")"
+check_eq "/srv means ROOT/srv under -r" "$(label_would "$root" "$root/srv")" "$(label_would "$root" /srv)"
+check_eq "a trailing slash changes nothing" "$(label_would "$root" "$root/srv")" \
+	"$(label_would "$root" "$root/srv/")"
 check_eq "ROOT/ is the root itself, as for setfiles" \
-	"$(oracle "$root")" "$(mine "$root/")"
+	"$(setfiles_would "$root" "$root")" "$(label_would "$root" "$root/")"
 
 # --manifest: its tree lines, absent ones skipped.
 cat >"$T_TMP/m.manifest" <<EOF2
@@ -50,10 +42,10 @@ tree /srv/vmail
 tree /var/spool/postfix-out
 tree /var/lib/postfix-out
 EOF2
-expect=$(oracle "$root/srv/vmail" "$root/var/spool/postfix-out")
+expect=$(setfiles_would "$root" "$root/srv/vmail" "$root/var/spool/postfix-out")
 check "the manifest's trees have wrong labels" test -n "$expect"
 check_eq "--manifest checks exactly its trees" "$expect" \
-	"$(mine --manifest "$T_TMP/m.manifest")"
+	"$(label_would "$root" --manifest "$T_TMP/m.manifest")"
 printf '# pfsel manifest 1\nmodule x\ntree relative/path\n' \
 	>"$T_TMP/bad.manifest"
 "$LABEL" check -r "$root" --manifest "$T_TMP/bad.manifest" >/dev/null \
@@ -71,15 +63,15 @@ directory = /srv/mailqueue
 [virtual]
 mailbox_base = /srv/vmail
 EOF2
-expect=$(oracle "$root/srv/mailqueue" "$root/srv/vmail")
-got=$(mine --spec "$T_TMP/site.ini")
+expect=$(setfiles_would "$root" "$root/srv/mailqueue" "$root/srv/vmail")
+got=$(label_would "$root" --spec "$T_TMP/site.ini")
 check_eq "--spec checks the spec's trees" "$expect" "$got"
 "$LABEL" apply -r "$root" --spec "$T_TMP/site.ini" >/dev/null 2>&1
 check_eq "apply --spec exits 0" 0 $?
 check_eq "after apply --spec its trees are clean" "" \
-	"$(oracle "$root/srv/mailqueue" "$root/srv/vmail")"
+	"$(setfiles_would "$root" "$root/srv/mailqueue" "$root/srv/vmail")"
 check "apply --spec left other trees alone" \
-	test -n "$(oracle "$root/var/spool/postfix-out")"
+	test -n "$(setfiles_would "$root" "$root/var/spool/postfix-out")"
 echo '[module]' >"$T_TMP/empty.ini"
 echo 'name = nothing_here' >>"$T_TMP/empty.ini"
 "$LABEL" check -r "$root" --spec "$T_TMP/empty.ini" >/dev/null 2>&1
@@ -96,21 +88,21 @@ check_eq "--changed-since, nothing changed: no output" "" "$(cat "$T_TMP/out")"
 printf '%s\n' '/srv/mailqueue(/.*)?	system_u:object_r:postfix_spool_t:s0' \
 	'/var/spool/postfix-out/active(/.*)?	system_u:object_r:postfix_spool_maildrop_t:s0' \
 	>"$fc.local"
-expect=$(oracle "$root/srv/mailqueue" "$root/var/spool/postfix-out/active")
+expect=$(setfiles_would "$root" "$root/srv/mailqueue" "$root/var/spool/postfix-out/active")
 check "the install changes labels" \
 	grep -aq 'mailqueue/deferred.* to .*postfix_spool_t' <<<"$expect"
 check_eq "--changed-since after an install: exactly the changed trees" \
-	"$expect" "$(mine --changed-since "$old/file_contexts")"
+	"$expect" "$(label_would "$root" --changed-since "$old/file_contexts")"
 "$LABEL" apply -r "$root" --changed-since "$old/file_contexts" >/dev/null 2>&1
 check_eq "apply --changed-since: those trees are clean" "" \
-	"$(oracle "$root/srv/mailqueue" "$root/var/spool/postfix-out/active")"
+	"$(setfiles_would "$root" "$root/srv/mailqueue" "$root/var/spool/postfix-out/active")"
 # The uninstall: the saved copy has the module, the live one not.
 cp "$fc.local" "$old/file_contexts.local"
 rm "$fc.local"
-expect=$(oracle "$root/srv/mailqueue" "$root/var/spool/postfix-out/active")
+expect=$(setfiles_would "$root" "$root/srv/mailqueue" "$root/var/spool/postfix-out/active")
 check "the uninstall changes labels back" test -n "$expect"
 check_eq "--changed-since after an uninstall: exactly the changed trees" \
-	"$expect" "$(mine --changed-since "$old/file_contexts")"
+	"$expect" "$(label_would "$root" --changed-since "$old/file_contexts")"
 rm -rf "$old"
 
 # JSON summary.
@@ -140,14 +132,14 @@ mnt=$root/srv/vmail/mnt
 mkdir -p "$mnt"
 if mount -t tmpfs pfsel-test "$mnt" 2>/dev/null; then
 	mkdir "$mnt/inner" && : >"$mnt/inner/file"
-	check_eq "--xdev: same as setfiles" "$(oracle "$root/srv")" \
-		"$(mine "$root/srv")"
+	check_eq "--xdev: same as setfiles" "$(setfiles_would "$root" "$root/srv")" \
+		"$(label_would "$root" "$root/srv")"
 	check "--xdev: nothing below the mount point" \
-		test -z "$(mine "$root/srv" | grep -a 'vmail/mnt/')"
+		test -z "$(label_would "$root" "$root/srv" | grep -a 'vmail/mnt/')"
 	check "--no-xdev: below the mount point too" \
-		grep -aq 'vmail/mnt/inner/file' <(mine --no-xdev "$root/srv")
+		grep -aq 'vmail/mnt/inner/file' <(label_would "$root" --no-xdev "$root/srv")
 	check "--no-xdev --skip-tmpfs: tmpfs skipped" \
-		test -z "$(mine --no-xdev --skip-tmpfs "$root/srv" |
+		test -z "$(label_would "$root" --no-xdev --skip-tmpfs "$root/srv" |
 			grep -a 'vmail/mnt/')"
 	umount "$mnt"
 else

@@ -10,7 +10,6 @@ POLICY=$(ls /etc/selinux/default/policy/policy.* | sort -V | tail -1)
 D=$TESTDATA/audit
 PY=/usr/bin/python3
 
-status() { "$@" >/dev/null 2>&1; echo $?; }
 
 check_eq "exit 1 when a denial needs a fix" 1 \
 	"$(status "$LABEL" review -p "$POLICY" "$D/setroubleshoot/data_audit_bind_ports.log")"

@@ -11,7 +11,6 @@ POLICY=$(ls /etc/selinux/default/policy/policy.* | sort -V | tail -1)
 PY=/usr/bin/python3
 SRC=$TESTDATA/audit/selinux/python_sepolgen_tests_test_data_audit.log
 
-status() { "$@" >/dev/null 2>&1; echo $?; }
 review() { "$LABEL" review --json -p "$POLICY" "$@" 2>&1; }
 
 # 40k AVCs, ~22 MB: four pieces of at least 4 MB each.

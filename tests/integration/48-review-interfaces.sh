@@ -16,7 +16,6 @@ PY=/usr/bin/python3
 D=$TESTDATA/audit
 IFINFO=$T_TMP/interface_info
 
-status() { "$@" >/dev/null 2>&1; echo $?; }
 
 sepolgen-ifgen -o "$IFINFO" -i /usr/share/selinux/devel/include >/dev/null 2>&1
 check "sepolgen-ifgen wrote interface vectors from the devel headers" \

@@ -63,15 +63,6 @@ ev('{ read } for  pid=906 comm=%s name="z" scontext=system_u:system_r:postfix_sm
 ev('{ read } for  pid=905 comm="x" name="y" scontext=system_u:system_r:evil\x1b[2J_t:s0 tcontext=system_u:object_r:etc_t:s0 tclass=file')
 PY
 
-no_controls() { # file [allowed]: no control byte but newline (and
-	# the allowed ones), valid UTF-8
-	$PY -c '
-import sys
-data = open(sys.argv[1], "rb").read()
-data.decode("utf-8")
-ok = b"\n" + sys.argv[2].encode()
-sys.exit(1 if any((b < 0x20 and b not in ok) or b == 0x7f for b in data) else 0)' "$1" "${2:-}"
-}
 
 # --spec: what the README tells admins to append with >>.
 "$LABEL" review --spec -p "$POLICY" attack.log >spec.out 2>>err

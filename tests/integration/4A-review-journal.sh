@@ -9,7 +9,6 @@
 source "$PFSEL_TOP/tests/lib/testlib.sh"
 POLICY=$(ls /etc/selinux/default/policy/policy.* | sort -V | tail -1)
 PY=/usr/bin/python3
-status() { "$@" >/dev/null 2>&1; echo $?; }
 
 summary() { # log -> stats, then each group (no event data: the journal has none)
 	"$LABEL" review --json -p "$POLICY" "$1" 2>/dev/null | $PY -c '

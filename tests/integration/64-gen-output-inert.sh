@@ -12,13 +12,6 @@
 source "$PFSEL_TOP/tests/lib/testlib.sh"
 PY=/usr/bin/python3
 
-no_controls() { # file: no control byte but newline, valid UTF-8
-	$PY -c '
-import sys
-data = open(sys.argv[1], "rb").read()
-data.decode("utf-8")
-sys.exit(1 if any((b < 0x20 and b != 0x0a) or b == 0x7f for b in data) else 0)' "$1"
-}
 
 d=$(tmpdir)
 cp "$TESTDATA/postfix-configs/debian12-stock/"* "$d/"

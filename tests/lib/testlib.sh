@@ -177,6 +177,45 @@ for p, a, b in re.findall(rb"Would relabel (.*?) from (\S+) to (\S+)\n", data, r
 '
 }
 
+# setfiles_would ROOT PATH...: what "setfiles -n -v" would relabel under
+# ROOT, in pfsel-label's escaped form, sorted: the oracle of check.
+setfiles_would() {
+	local root=$1
+	shift
+	setfiles -n -v -r "$root" "$(fc_of "$root")" "$@" 2>/dev/null |
+		escape_relabel_lines | LC_ALL=C sort
+}
+# label_would ROOT [CHECK-ARGUMENT...]: the same from pfsel-label check.
+label_would() {
+	local root=$1
+	shift
+	"$LABEL" check -r "$root" "$@" 2>/dev/null |
+		grep -a '^Would relabel' | LC_ALL=C sort
+}
+
+# status COMMAND...: print COMMAND's exit status, its output discarded.
+status() { "$@" >/dev/null 2>&1; echo $?; }
+
+# no_controls FILE [ALLOWED]: FILE is valid UTF-8 without control bytes
+# but newline (and the bytes of ALLOWED): output safe for a terminal.
+no_controls() {
+	/usr/bin/python3 -c '
+import sys
+data = open(sys.argv[1], "rb").read()
+data.decode("utf-8")
+ok = b"\n" + sys.argv[2].encode()
+sys.exit(1 if any((b < 0x20 and b not in ok) or b == 0x7f for b in data) else 0)' "$1" "${2:-}"
+}
+
+# man_long_options PAGE...: the long options the OPTIONS sections of the
+# man pages (man/PAGE) list.
+man_long_options() {
+	local m
+	for m in "$@"; do
+		sed -n '/^\.SH OPTIONS/,/^\.SH [A-Z]/p' "$PFSEL_TOP/man/$m"
+	done | grep -o '\\-\\-[a-z][a-z\\-]*' | sed 's/\\//g' | sort -u
+}
+
 # selint_types ROOT DIR: ROOT's types and attributes as a selint context
 # file in DIR (the devel headers declare interfaces, not types).
 selint_types() {

@@ -22,26 +22,14 @@
 #include <sepol/ports.h>
 
 #include "msg.h"
+#include "policy_file.h"
 #include "ports.h"
 #include "xalloc.h"
-
-/* The labels corenetwork gives to ports nobody claimed. */
-static const char *const generic_port_types[] = {
-    "port_t",           "unreserved_port_t",
-    "reserved_port_t",  "hi_reserved_port_t",
-    "ephemeral_port_t",
-};
 
 int
 port_type_is_generic(const char *type)
 {
-	size_t i;
-
-	for (i = 0;
-	     i < sizeof(generic_port_types) / sizeof(*generic_port_types); i++)
-		if (strcmp(type, generic_port_types[i]) == 0)
-			return 1;
-	return 0;
+	return policy_file_has("generic-port-types", NULL, type);
 }
 
 void

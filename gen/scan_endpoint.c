@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "policy_file.h"
 #include "scan_endpoint.h"
 #include "scan_known.h"
 #include "strbuf.h"
@@ -171,9 +172,7 @@ port_type(struct scan_ctx *sc, struct scan_section *sec, int port)
 {
 	char *t = policyinfo_port_type(sc->pi, "tcp", port);
 
-	if (strcmp(t, "unreserved_port_t") == 0 ||
-	    strcmp(t, "reserved_port_t") == 0 ||
-	    strcmp(t, "hi_reserved_port_t") == 0 || strcmp(t, "port_t") == 0)
+	if (policy_file_has("generic-port-types", NULL, t))
 		scan_comment(sec,
 		             "the policy leaves tcp/%d generic (%s): "
 		             "clients may then connect to every such port",

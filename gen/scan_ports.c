@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "policy_file.h"
 #include "scan_ctx.h"
 #include "xalloc.h"
 
@@ -18,11 +19,7 @@
 static int
 generic_port_type(const char *t)
 {
-	return strcmp(t, "port_t") == 0 ||
-	       strcmp(t, "unreserved_port_t") == 0 ||
-	       strcmp(t, "reserved_port_t") == 0 ||
-	       strcmp(t, "hi_reserved_port_t") == 0 ||
-	       strcmp(t, "ephemeral_port_t") == 0;
+	return policy_file_has("generic-port-types", NULL, t);
 }
 
 /* The port of an inet service name: "smtp", "2525", "host:port". */

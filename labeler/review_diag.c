@@ -200,17 +200,7 @@ class_mode(const char *tclass)
 static int
 generic_file_type(const char *t)
 {
-	static const char *const generic[] = {
-	    "var_t",      "default_t", "file_t",      "unlabeled_t",
-	    "usr_t",      "etc_t",     "tmp_t",       "var_lib_t",
-	    "var_log_t",  "var_run_t", "home_root_t", "root_t",
-	    "var_spool_t"};
-	size_t i;
-
-	for (i = 0; i < sizeof(generic) / sizeof(generic[0]); i++)
-		if (strcmp(t, generic[i]) == 0)
-			return 1;
-	return 0;
+	return policy_file_has("generic-types", NULL, t);
 }
 
 static uint32_t
@@ -286,9 +276,7 @@ check_relabel(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g,
 static int
 generic_port_type(const char *t)
 {
-	return strcmp(t, "port_t") == 0 || strcmp(t, "reserved_port_t") == 0 ||
-	       strcmp(t, "unreserved_port_t") == 0 ||
-	       strcmp(t, "hi_reserved_port_t") == 0;
+	return policy_file_has("generic-port-types", NULL, t);
 }
 
 /* Unlabeled port: bind/connect to a port only the generic types cover. */

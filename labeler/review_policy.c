@@ -29,6 +29,7 @@
 #include <sepol/debug.h>
 #include <sepol/sepol.h>
 
+#include "policy_file.h"
 #include "read_file.h"
 #include "xalloc.h"
 
@@ -698,15 +699,7 @@ rv_context_with_type(const char *con, const char *type)
 static int
 generic_port(const char *name)
 {
-	static const char *const g[] = {
-	    "port_t", "reserved_port_t", "unreserved_port_t",
-	    "hi_reserved_port_t", "ephemeral_port_t"};
-	size_t i;
-
-	for (i = 0; i < sizeof(g) / sizeof(g[0]); i++)
-		if (strcmp(name, g[i]) == 0)
-			return 1;
-	return 0;
+	return policy_file_has("generic-port-types", NULL, name);
 }
 
 int

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "policy_file.h"
 #include "quote.h"
 #include "spec.h"
 #include "spec_check.h"
@@ -399,9 +400,7 @@ recipe_port(struct rv_table *t, const struct rv_group *g)
 	     !is(g->stype, "postfix_smtpd_t")) ||
 	    !rv_group_has_perm(g, "name_bind") || g->nports == 0 ||
 	    (!is(g->tclass, "tcp_socket") && !is(g->tclass, "udp_socket")) ||
-	    (!is(g->ttype, "port_t") && !is(g->ttype, "reserved_port_t") &&
-	     !is(g->ttype, "unreserved_port_t") &&
-	     !is(g->ttype, "hi_reserved_port_t")))
+	    !policy_file_has("generic-port-types", NULL, g->ttype))
 		return NULL;
 	strbuf_addf(&sb,
 	            "[port smtpd_%d]\nport = %.3s/%d\ntype = smtp_port_t\n",

@@ -3,11 +3,13 @@
  */
 #include "policy_file.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "datadir.h"
+#include "msg.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -55,4 +57,43 @@ policy_file_lists(const char *text, const char *kind, const char *value)
 		}
 	}
 	return 0;
+}
+
+/* The files policy_file_has() has read; there are a handful. */
+#define POLICY_FILES_MAX 16
+static struct {
+	const char *name;
+	char *text;
+} cache[POLICY_FILES_MAX];
+static size_t ncache;
+static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static const char *
+cached(const char *name)
+{
+	struct why why;
+	const char *text = NULL;
+	size_t i;
+
+	pthread_mutex_lock(&cache_lock);
+	for (i = 0; i < ncache && text == NULL; i++)
+		if (strcmp(cache[i].name, name) == 0)
+			text = cache[i].text;
+	if (text == NULL) {
+		if (ncache == POLICY_FILES_MAX)
+			fatalx("policy_file_has: more than %d files",
+			       POLICY_FILES_MAX);
+		if ((cache[ncache].text = policy_file_read(name, &why)) == NULL)
+			fatalx("%s", why.text);
+		cache[ncache].name = name;
+		text = cache[ncache++].text;
+	}
+	pthread_mutex_unlock(&cache_lock);
+	return text;
+}
+
+int
+policy_file_has(const char *name, const char *kind, const char *value)
+{
+	return policy_file_lists(cached(name), kind, value);
 }

@@ -19,4 +19,12 @@ char *policy_file_read(const char *name, struct why *why);
  */
 int policy_file_lists(const char *text, const char *kind, const char *value);
 
+/*
+ * policy_file_lists() on the policy/ file name, read once per process
+ * (thread-safe).  For the predicates that have no error path (is this
+ * port type generic?): policy/ is pfsel's own installed data, and a
+ * program that cannot read it cannot answer, so that is fatal.
+ */
+int policy_file_has(const char *name, const char *kind, const char *value);
+
 #endif

@@ -66,6 +66,21 @@ test_read(void **state)
 	assert_null(policy_file_read("no-such-map", &why));
 }
 
+/* The maps the programs share, read once: review, scan and emit agree. */
+static void
+test_has(void **state)
+{
+	(void)state;
+	setenv("PFSEL_DATADIR", ".", 0);
+	assert_true(policy_file_has("generic-port-types", NULL, "port_t"));
+	assert_true(
+	    policy_file_has("generic-port-types", NULL, "ephemeral_port_t"));
+	assert_false(policy_file_has("generic-port-types", NULL, "smtp_port_t"));
+	assert_true(policy_file_has("generic-types", NULL, "default_t"));
+	assert_true(policy_file_has("generic-types", NULL, "bin_t"));
+	assert_false(policy_file_has("generic-types", NULL, "shadow_t"));
+}
+
 int
 main(void)
 {
@@ -73,6 +88,7 @@ main(void)
 	    cmocka_unit_test(test_lists),
 	    cmocka_unit_test(test_bare_names),
 	    cmocka_unit_test(test_read),
+	    cmocka_unit_test(test_has),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

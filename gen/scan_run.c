@@ -6,27 +6,16 @@
 #include <string.h>
 
 #include "fragment.h"
+#include "policy_file.h"
 #include "scan.h"
 #include "scan_ctx.h"
 #include "xalloc.h"
 
-static const char *const stock_daemons[] = {
-    "anvil",  "bounce",   "cleanup",         "discard",    "dnsblog",  "error",
-    "flush",  "lmtp",     "local",           "master",     "nqmgr",    "oqmgr",
-    "pickup", "pipe",     "postlogd",        "postscreen", "proxymap", "qmgr",
-    "qmqpd",  "scache",   "showq",           "smtp",       "smtpd",    "spawn",
-    "tlsmgr", "tlsproxy", "trivial-rewrite", "verify",     "virtual",
-};
-
+/* The daemons Postfix ships: the first column of postfix-daemons.map. */
 int
 scan_is_stock_daemon(const char *name)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof(stock_daemons) / sizeof(stock_daemons[0]); i++)
-		if (strcmp(name, stock_daemons[i]) == 0)
-			return 1;
-	return 0;
+	return policy_file_has("postfix-daemons.map", NULL, name);
 }
 
 const char *

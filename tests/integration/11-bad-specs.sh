@@ -146,6 +146,13 @@ name = m
 [daemon smtpd]
 command = /usr/libexec/postfix/smtpd2
 X
+# Every daemon scan calls stock is one (policy/postfix-daemons.map).
+bad_spec "stock daemon verify" '3: [daemon verify] is a stock Postfix daemon' <<'X'
+[module]
+name = m
+[daemon verify]
+command = /usr/libexec/postfix/verify2
+X
 bad_spec "connect to an undefined socket" '5: connect: no [milter nosuch]' <<'X'
 [module]
 name = m

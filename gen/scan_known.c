@@ -1,88 +1,143 @@
 /*
  * scan_known - well-known mail helpers; see scan_known.h.
  *
- * Ports are the projects' documented defaults (OpenDKIM 8891, OpenDMARC
- * 8893, Rspamd's milter proxy 11332, postgrey 10023, amavisd 10024,
- * spamd 783, clamd 3310) and two tutorial conventions seen in the test
- * configurations (OpenDKIM on 12301, Dovecot quota-status on 12340).
+ * The knowledge is policy/helpers.map, read once on first use.  It is
+ * pfsel's own installed data: a program that cannot read it, or finds a
+ * line it does not understand, cannot guess and stops (fatalx), as
+ * policy_file_has() does.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "msg.h"
+#include "policy_file.h"
 #include "scan_known.h"
+#include "xalloc.h"
 
-static const struct {
-	int port;
-	struct scan_known k;
-} by_port[] = {
-    {8891, {"opendkim", "dkim_milter_t", "/usr/sbin/opendkim", "OpenDKIM"}},
-    {12301,
-     {"opendkim", "dkim_milter_t", "/usr/sbin/opendkim",
-      "OpenDKIM (port used by emailwiz and tutorials)"}},
-    {8893, {"opendmarc", NULL, "/usr/sbin/opendmarc", "OpenDMARC"}},
-    {11332, {"rspamd", NULL, "/usr/bin/rspamd", "Rspamd milter proxy"}},
-    {10023, {"postgrey", "postgrey_t", "/usr/sbin/postgrey", "postgrey"}},
-    {10024, {"amavis", "amavis_t", "/usr/sbin/amavisd-new", "amavisd-new"}},
-    {783, {"spamd", "spamd_t", "/usr/sbin/spamd", "SpamAssassin spamd"}},
-    {3310, {"clamd", "clamd_t", "/usr/sbin/clamd", "ClamAV clamd"}},
-    {12340,
-     {"dovecot_quota", "dovecot_t", NULL, "Dovecot quota-status service"}},
-    {7777, {"iredapd", NULL, NULL, "iRedAPD policy server"}},
+#define HELPERS_MAP "helpers.map"
+
+struct known_line {
+	char kind[16];       /* "port", "path", "port-type" */
+	char *key;           /* the port number, path word or port type */
+	struct scan_known k; /* for port-type only k.server is set */
 };
 
-static const struct {
-	const char *needle;
-	struct scan_known k;
-} by_path[] = {
-    {"opendkim",
-     {"opendkim", "dkim_milter_t", "/usr/sbin/opendkim", "OpenDKIM"}},
-    {"opendmarc", {"opendmarc", NULL, "/usr/sbin/opendmarc", "OpenDMARC"}},
-    {"rspamd", {"rspamd", NULL, "/usr/bin/rspamd", "Rspamd"}},
-    {"spamass", {"spamass_milter", "spamass_milter_t", NULL, "spamass-milter"}},
-    {"postgrey", {"postgrey", "postgrey_t", "/usr/sbin/postgrey", "postgrey"}},
-    {"clamav", {"clamav_milter", NULL, NULL, "ClamAV milter"}},
-    {"dovecot", {"dovecot", "dovecot_t", NULL, "Dovecot"}},
-};
+static struct known_line *lines;
+static size_t nlines;
+static int loaded;
 
-static const struct {
-	const char *port_type, *server;
-} by_port_type[] = {
-    {"postgrey_port_t", "postgrey_t"},
-    {"amavisd_recv_port_t", "amavis_t"},
-    {"spamd_port_t", "spamd_t"},
-    {"clamd_port_t", "clamd_t"},
-    {"postfix_policyd_port_t", "postfix_policyd_t"},
-    {"lmtp_port_t", "dovecot_t"},
-};
+/* "-" in the map is "none". */
+static const char *
+field_or_null(const char *s)
+{
+	return strcmp(s, "-") == 0 ? NULL : s;
+}
+
+/* Split one line into at most max blank-separated words, the last
+ * taking the rest of the line; returns the count. */
+static int
+split(char *line, char **w, int max)
+{
+	int n = 0;
+
+	while (*line != '\0' && n < max) {
+		line += strspn(line, " \t");
+		if (*line == '\0')
+			break;
+		w[n++] = line;
+		if (n == max)
+			break;
+		line += strcspn(line, " \t");
+		if (*line != '\0')
+			*line++ = '\0';
+	}
+	return n;
+}
+
+static void
+load(void)
+{
+	struct why why;
+	char *text, *line, *next, *w[6];
+	int lineno = 0, n;
+
+	loaded = 1;
+	if ((text = policy_file_read(HELPERS_MAP, &why)) == NULL)
+		fatalx("%s", why.text);
+	for (line = text; line != NULL && *line != '\0'; line = next) {
+		struct known_line *l;
+
+		lineno++;
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		if (line[0] == '#' || line[strspn(line, " \t")] == '\0')
+			continue;
+		n = split(line, w, 6);
+		lines = xreallocarray(lines, nlines + 1, sizeof(*lines));
+		l = &lines[nlines];
+		memset(l, 0, sizeof(*l));
+		if (n == 3 && strcmp(w[0], "port-type") == 0) {
+			l->k.server = xstrdup(w[2]);
+		} else if (n == 6 && (strcmp(w[0], "port") == 0 ||
+		                      strcmp(w[0], "path") == 0)) {
+			l->k.name = xstrdup(w[2]);
+			l->k.server =
+			    field_or_null(w[3]) ? xstrdup(w[3]) : NULL;
+			l->k.command =
+			    field_or_null(w[4]) ? xstrdup(w[4]) : NULL;
+			l->k.what = xstrdup(w[5]);
+		} else {
+			fatalx("policy/%s:%d: not \"port PORT NAME DOMAIN "
+			       "PROGRAM WHAT\", \"path WORD ...\" or "
+			       "\"port-type TYPE DOMAIN\"",
+			       HELPERS_MAP, lineno);
+		}
+		snprintf(l->kind, sizeof(l->kind), "%s", w[0]);
+		l->key = xstrdup(w[1]);
+		nlines++;
+	}
+	free(text);
+}
+
+/* The first line of kind whose key matches. */
+static const struct known_line *
+find(const char *kind, const char *key, int substring)
+{
+	size_t i;
+
+	if (!loaded)
+		load();
+	for (i = 0; i < nlines; i++)
+		if (strcmp(lines[i].kind, kind) == 0 &&
+		    (substring ? strstr(key, lines[i].key) != NULL
+		               : strcmp(key, lines[i].key) == 0))
+			return &lines[i];
+	return NULL;
+}
 
 const struct scan_known *
 scan_known_port(int port)
 {
-	size_t i;
+	char key[16];
+	const struct known_line *l;
 
-	for (i = 0; i < sizeof(by_port) / sizeof(by_port[0]); i++)
-		if (by_port[i].port == port)
-			return &by_port[i].k;
-	return NULL;
+	snprintf(key, sizeof(key), "%d", port);
+	return (l = find("port", key, 0)) != NULL ? &l->k : NULL;
 }
 
 const struct scan_known *
 scan_known_path(const char *path)
 {
-	size_t i;
+	const struct known_line *l = find("path", path, 1);
 
-	for (i = 0; i < sizeof(by_path) / sizeof(by_path[0]); i++)
-		if (strstr(path, by_path[i].needle))
-			return &by_path[i].k;
-	return NULL;
+	return l != NULL ? &l->k : NULL;
 }
 
 const char *
 scan_known_port_type(const char *port_type)
 {
-	size_t i;
+	const struct known_line *l = find("port-type", port_type, 0);
 
-	for (i = 0; i < sizeof(by_port_type) / sizeof(by_port_type[0]); i++)
-		if (strcmp(by_port_type[i].port_type, port_type) == 0)
-			return by_port_type[i].server;
-	return NULL;
+	return l != NULL ? l->k.server : NULL;
 }

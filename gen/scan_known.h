@@ -3,7 +3,7 @@
  * path and port type, with the policy domain each runs in (when the
  * distribution policy has one) and its usual program.  Guesses are
  * written into the spec as such, for the admin to confirm.
- * Used by scan_endpoint.c.
+ * Used by scan_endpoint.c; the knowledge is policy/helpers.map.
  */
 #ifndef PFSEL_SCAN_KNOWN_H
 #define PFSEL_SCAN_KNOWN_H

@@ -18,6 +18,7 @@
 
 #include "devel_headers.h"
 #include "msg.h"
+#include "policydb_query.h"
 #include "policyinfo.h"
 #include "xalloc.h"
 
@@ -227,33 +228,15 @@ policyinfo_allows(struct policyinfo *pi, const char *source, const char *target,
 	return (avd.allowed & av) == av;
 }
 
-static int
-proto_number(const char *proto)
-{
-	if (strcmp(proto, "tcp") == 0)
-		return IPPROTO_TCP;
-	if (strcmp(proto, "udp") == 0)
-		return IPPROTO_UDP;
-	if (strcmp(proto, "sctp") == 0)
-		return IPPROTO_SCTP;
-	return IPPROTO_DCCP;
-}
-
-/* The kernel gives a port the first portcon that covers it, in policy
- * order (libsepol sorts narrower ranges and local labels first). */
 char *
 policyinfo_port_type(struct policyinfo *pi, const char *proto, int port)
 {
-	int protocol = proto_number(proto);
-	ocontext_t *c;
+	const char *type = policydb_port_type(pi->pdb, proto, port);
 
-	for (c = pi->pdb->ocontexts[OCON_PORT]; c; c = c->next)
-		if (c->u.port.protocol == protocol &&
-		    port >= c->u.port.low_port && port <= c->u.port.high_port)
-			return xstrdup(
-			    pi->pdb
-			        ->p_type_val_to_name[c->context[0].type - 1]);
-	return xstrdup("port_t");
+	/* Only a policy without the "port" initial SID, which the kernel
+	 * would not load, leaves a tcp port without a type; refpolicy's
+	 * name for it keeps the callers' comparisons simple. */
+	return xstrdup(type != NULL ? type : "port_t");
 }
 
 int

@@ -46,7 +46,7 @@ char *policyinfo_file_type(struct policyinfo *pi, const char *path,
 /* Domain source may already do perm on class objects of type target. */
 int policyinfo_allows(struct policyinfo *pi, const char *source,
                       const char *target, const char *class, const char *perm);
-/* The type of the narrowest port label covering proto/port; freed by
+/* The type the kernel gives proto/port (policydb_port_type); freed by
  * the caller. */
 char *policyinfo_port_type(struct policyinfo *pi, const char *proto, int port);
 /* The module is in the root's store (an earlier install). */

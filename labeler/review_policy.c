@@ -729,23 +729,3 @@ rv_policy_port_types(struct rv_policy *pol, const char *scon, const char *tcon,
 	}
 	return n;
 }
-
-const char *
-rv_policy_port_label(struct rv_policy *pol, const char *proto, int port)
-{
-	const ocontext_t *c;
-	int pr = strcmp(proto, "udp") == 0    ? IPPROTO_UDP
-	         : strcmp(proto, "sctp") == 0 ? IPPROTO_SCTP
-	                                      : IPPROTO_TCP;
-
-	for (c = pol->p->ocontexts[OCON_PORT]; c != NULL; c = c->next)
-		if (c->u.port.protocol == pr && port >= c->u.port.low_port &&
-		    port <= c->u.port.high_port) {
-			uint32_t t = c->context[0].type;
-
-			if (t == 0 || t > pol->p->p_types.nprim)
-				return NULL;
-			return pol->p->p_type_val_to_name[t - 1];
-		}
-	return NULL;
-}

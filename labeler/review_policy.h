@@ -77,9 +77,6 @@ int rv_policy_port_types(struct rv_policy *pol, const char *scon,
                          const char *tcon, uint16_t cls, uint32_t perm,
                          const char **names, int max);
 
-/* The type a portcon gives proto/port, NULL when none. */
-const char *rv_policy_port_label(struct rv_policy *pol, const char *proto,
-                                 int port);
 
 /* A copy of con with its type replaced; caller frees. */
 char *rv_context_with_type(const char *con, const char *type);

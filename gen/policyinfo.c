@@ -33,36 +33,24 @@ struct policyinfo {
 static int
 load_binary_policy(struct policyinfo *pi, struct why *why)
 {
-	sepol_policy_file_t *pf = NULL;
 	FILE *fp;
-	int rc = -1;
+	int rc;
 
-	if ((fp = fopen(pi->root.binary_policy, "re")) == NULL)
-		return why_errno(why, "cannot open %s", pi->root.binary_policy);
-	if (sepol_policy_file_create(&pf) < 0 ||
-	    sepol_policydb_create(&pi->sepol) < 0)
-		fatalx("out of memory loading the policy");
 	/* Failed lookups are answers here, not errors to print. */
 	sepol_debug(0);
-	sepol_policy_file_set_fp(pf, fp);
-	if (sepol_policydb_read(pi->sepol, pf) < 0) {
-		why_set(why, "%s: not a binary policy libsepol can read",
-		        pi->root.binary_policy);
-		goto out;
-	}
+	if ((pi->sepol = policydb_load(pi->root.binary_policy, NULL, why)) ==
+	    NULL)
+		return -1;
 	pi->pdb = &pi->sepol->p;
 	/* compute_av works on the "current" policy of libsepol. */
-	rewind(fp);
-	if (sepol_set_policydb_from_file(fp) < 0) {
-		why_set(why, "%s: libsepol cannot load it for queries",
-		        pi->root.binary_policy);
-		goto out;
-	}
-	rc = 0;
-out:
-	sepol_policy_file_free(pf);
+	if ((fp = fopen(pi->root.binary_policy, "re")) == NULL)
+		return why_errno(why, "cannot open %s", pi->root.binary_policy);
+	rc = sepol_set_policydb_from_file(fp);
 	fclose(fp);
-	return rc;
+	if (rc < 0)
+		return why_set(why, "%s: libsepol cannot load it for queries",
+		               pi->root.binary_policy);
+	return 0;
 }
 
 struct policyinfo *

@@ -23,6 +23,7 @@
 
 #include "msg.h"
 #include "policy_file.h"
+#include "policydb_query.h"
 #include "ports.h"
 #include "xalloc.h"
 
@@ -194,10 +195,8 @@ int
 ports_read_policy(const char *path, const struct spec *spec,
                   struct port_set *out, struct why *why)
 {
-	sepol_policy_file_t *pf = NULL;
 	sepol_policydb_t *db = NULL;
 	sepol_handle_t *h;
-	FILE *fp = NULL;
 	int rc = -1;
 	size_t i;
 
@@ -205,18 +204,8 @@ ports_read_policy(const char *path, const struct spec *spec,
 	if ((h = sepol_handle_create()) == NULL)
 		fatalx("cannot create a libsepol handle");
 	sepol_msg_set_callback(h, NULL, NULL);
-	if ((fp = fopen(path, "re")) == NULL) {
-		why_errno(why, "cannot open %s", path);
+	if ((db = policydb_load(path, h, why)) == NULL)
 		goto out;
-	}
-	if (sepol_policy_file_create(&pf) < 0 || sepol_policydb_create(&db) < 0)
-		fatalx("out of memory in libsepol");
-	sepol_policy_file_set_fp(pf, fp);
-	sepol_policy_file_set_handle(pf, h);
-	if (sepol_policydb_read(db, pf) < 0) {
-		why_set(why, "%s: cannot read the binary policy", path);
-		goto out;
-	}
 	if (sepol_port_iterate(h, db, collect_policy_port, out) < 0) {
 		why_set(why, "%s: cannot list its port labels", path);
 		goto out;
@@ -229,9 +218,6 @@ out:
 	if (rc < 0)
 		port_set_free(out);
 	sepol_policydb_free(db);
-	sepol_policy_file_free(pf);
-	if (fp)
-		fclose(fp);
 	sepol_handle_destroy(h);
 	return rc;
 }

@@ -30,7 +30,7 @@
 #include <sepol/sepol.h>
 
 #include "policy_file.h"
-#include "read_file.h"
+#include "policydb_query.h"
 #include "xalloc.h"
 
 #define MAX_RELEVANT 256
@@ -117,45 +117,26 @@ quiet(void *arg, sepol_handle_t *h, const char *fmt, ...)
 }
 
 /*
- * The policy is read into memory first and parsed from there: libsepol
- * reads a FILE * a few bytes per fread(), which was a fifth of the load
- * (46 ms of CPU for Debian's 2 MB policy.33, the fixed cost of every
+ * policydb_load reads it into memory first (the fixed cost of every
  * review).
  */
 struct rv_policy *
 rv_policy_load(const char *path, struct why *why)
 {
 	struct rv_policy *pol;
-	sepol_policy_file_t *pf = NULL;
-	char *bytes;
-	size_t len;
-	int rc;
 
-	if (read_file(path, &bytes, &len, why) < 0)
-		return NULL;
 	/* libsepol prints "type X is not defined" for every unknown
 	 * context; review reports those itself. */
 	sepol_debug(0);
 	pol = xcalloc(1, sizeof(*pol));
 	pol->path = xstrdup(path);
-	pol->h = sepol_handle_create();
-	if (pol->h == NULL || sepol_policy_file_create(&pf) < 0 ||
-	    sepol_policydb_create(&pol->db) < 0) {
-		free(bytes);
+	if ((pol->h = sepol_handle_create()) == NULL) {
 		why_set(why, "%s: out of memory", path);
-		if (pf != NULL)
-			sepol_policy_file_free(pf);
 		rv_policy_free(pol);
 		return NULL;
 	}
 	sepol_msg_set_callback(pol->h, quiet, NULL);
-	sepol_policy_file_set_mem(pf, bytes, len);
-	sepol_policy_file_set_handle(pf, pol->h);
-	rc = sepol_policydb_read(pol->db, pf);
-	sepol_policy_file_free(pf);
-	free(bytes);
-	if (rc < 0) {
-		why_set(why, "%s: not a binary policy libsepol can read", path);
+	if ((pol->db = policydb_load(path, pol->h, why)) == NULL) {
 		rv_policy_free(pol);
 		return NULL;
 	}

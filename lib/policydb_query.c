@@ -2,9 +2,12 @@
  * policydb_query - see policydb_query.h.
  */
 #include <netinet/in.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "msg.h"
 #include "policydb_query.h"
+#include "read_file.h"
 
 /*
  * The "port" initial SID: its number is fixed by the kernel
@@ -12,6 +15,33 @@
  * keeps the number, not the name.
  */
 #define INITIAL_SID_PORT 9
+
+sepol_policydb_t *
+policydb_load(const char *path, sepol_handle_t *h, struct why *why)
+{
+	sepol_policy_file_t *pf;
+	sepol_policydb_t *db;
+	char *bytes;
+	size_t len;
+	int rc;
+
+	if (read_file(path, &bytes, &len, why) < 0)
+		return NULL;
+	if (sepol_policy_file_create(&pf) < 0 || sepol_policydb_create(&db) < 0)
+		fatalx("out of memory loading %s", path);
+	sepol_policy_file_set_mem(pf, bytes, len);
+	if (h != NULL)
+		sepol_policy_file_set_handle(pf, h);
+	rc = sepol_policydb_read(db, pf);
+	sepol_policy_file_free(pf);
+	free(bytes);
+	if (rc < 0) {
+		sepol_policydb_free(db);
+		why_set(why, "%s: not a binary policy libsepol can read", path);
+		return NULL;
+	}
+	return db;
+}
 
 int
 policydb_proto_number(const char *proto)

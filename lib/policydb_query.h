@@ -2,7 +2,7 @@
  * policydb_query - loading a binary policy with libsepol and the
  * questions pfsel-gen and pfsel-label review ask of it alike, answered
  * one way.  Used by gen/policyinfo.c, gen/ports.c and
- * labeler/review_policy.c.
+ * review/review_policy.c.
  */
 #ifndef PFSEL_POLICYDB_QUERY_H
 #define PFSEL_POLICYDB_QUERY_H

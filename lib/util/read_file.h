@@ -3,7 +3,7 @@
  *
  * Used by pfsel-gen scan for main.cf/master.cf (gen/pfconf_config.c) and
  * by pfsel-label review for sepolgen's interface vectors
- * (labeler/review_iface.c).  Anything but a regular file is refused: a
+ * (review/review_iface.c).  Anything but a regular file is refused: a
  * FIFO or a device named by mistake would block or never end.
  */
 #ifndef PFSEL_READ_FILE_H

@@ -1,6 +1,6 @@
 /*
  * fuzz_labeler_audit - libFuzzer target for pfsel-label review's log
- * parser (labeler/audit_record.c, labeler/review_input.c): any bytes,
+ * parser (review/audit_record.c, review/review_input.c): any bytes,
  * fed in two pieces so that lines span calls, are read into groups
  * without a crash, leak or sanitizer report, and every group they make
  * has a permission and a request; each line gives the same records

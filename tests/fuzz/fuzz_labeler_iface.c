@@ -1,6 +1,6 @@
 /*
  * fuzz_labeler_iface - libFuzzer target for the reader of sepolgen's
- * interface vectors (labeler/review_iface.c, pfsel-label review
+ * interface vectors (review/review_iface.c, pfsel-label review
  * --interfaces): any bytes are read, or refused with a reason, without
  * a crash, leak or sanitizer report.
  */

@@ -1,5 +1,5 @@
 /*
- * fuzz_labeler_quote - libFuzzer target for lib/quote.c, through which
+ * fuzz_labeler_quote - libFuzzer target for lib/util/quote.c, through which
  * pfsel-label and pfsel-gen print every value they did not write.  For
  * any bytes it asserts the invariants quote.h promises:
  *   quote_text: no control byte (C0, DEL), valid UTF-8 with no C1,

@@ -145,7 +145,7 @@ PY
 
 # escape_relabel_lines: setfiles -n -v output on stdin, its "Would
 # relabel P from A to B" records (P may hold newlines) on stdout with P
-# escaped as pfsel-label prints names (pfsel-label(1), lib/quote.h): an
+# escaped as pfsel-label prints names (pfsel-label(1), lib/util/quote.h): an
 # implementation of that rule of its own, so that setfiles stays the
 # oracle for names no terminal should see raw.
 escape_relabel_lines() {

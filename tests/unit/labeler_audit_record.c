@@ -1,5 +1,5 @@
 /*
- * labeler_audit_record - unit tests of labeler/audit_record.c: finding
+ * labeler_audit_record - unit tests of review/audit_record.c: finding
  * records in every log format pfsel-label review accepts, and reading
  * their fields.
  */

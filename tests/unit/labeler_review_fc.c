@@ -1,5 +1,5 @@
 /*
- * labeler_review_fc - unit tests of labeler/review_fc.c: the literal
+ * labeler_review_fc - unit tests of review/review_fc.c: the literal
  * prefix of file_contexts regexes, and a reduced handle answering every
  * lookup exactly as libselinux's full handle on the machine's policy
  * does (aliases from .subs_dist included).

@@ -1,5 +1,5 @@
 /*
- * labeler_review_input - unit tests of labeler/review_input.c and
+ * labeler_review_input - unit tests of review/review_input.c and
  * review_group.c: denials grouped by types and class, USER_AVC, the
  * join of SYSCALL/CWD/PATH records in either order, lines split across
  * reads, malformed input counted and skipped, a log read in two pieces

@@ -1,5 +1,5 @@
 /*
- * lib_quote - unit tests of lib/quote.c: the text, shell and JSON forms
+ * lib_quote - unit tests of lib/util/quote.c: the text, shell and JSON forms
  * of values no terminal, shell or JSON reader should be trusted with.
  */
 #include <stdarg.h>

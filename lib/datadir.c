@@ -14,9 +14,10 @@
 #define PFSEL_DATADIR "/usr/local/share/pfsel"
 #endif
 
-/* Levels above the executable's directory a checkout may be: build/ and
- * build/asan/ (BUILD=build/asan in GNUmakefile). */
-#define CHECKOUT_MAX_DEPTH 2
+/* Levels above the executable's directory a checkout may be: build/,
+ * build/asan/ (BUILD=build/asan in GNUmakefile) and the unit tests in
+ * build/asan/tests/. */
+#define CHECKOUT_MAX_DEPTH 3
 
 static pthread_once_t checkout_once = PTHREAD_ONCE_INIT;
 static char *checkout; /* NULL: not run from a checkout */

@@ -61,6 +61,36 @@ fixture_policy(struct port_set *policy)
 	port_set_add(policy, "udp", 1024, 65535, "unreserved_port_t");
 }
 
+/*
+ * What every plan test starts from: an empty spec (spec_reset), the
+ * refpolicy-shaped policy of fixture_policy, no local records.
+ */
+struct fixture {
+	struct port_set policy, local;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = xcalloc(1, sizeof(*f));
+
+	spec_reset();
+	fixture_policy(&f->policy);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	port_set_free(&f->policy);
+	port_set_free(&f->local);
+	free(f);
+	return 0;
+}
+
 static void
 assert_op(const struct port_op *op, enum port_op_kind kind, const char *proto,
           int low, int high, const char *type)
@@ -90,39 +120,33 @@ manifest_of(const char *module, const struct port_plan *plan)
 static void
 test_free_port_is_added(void **state)
 {
-	struct port_set policy, local = {0};
+	struct fixture *f = *state;
 	struct port_plan plan;
 	struct why why;
 
-	(void)state;
-	spec_reset();
 	spec_port("tcp", 2525, 2525, "smtp_port_t", 0, 7);
-	fixture_policy(&policy);
-	assert_int_equal(
-	    ports_plan(&test_spec, NULL, NULL, &policy, &local, &plan, &why),
-	    0);
+	assert_int_equal(ports_plan(&test_spec, NULL, NULL, &f->policy,
+	                            &f->local, &plan, &why),
+	                 0);
 	assert_int_equal(plan.nops, 1);
 	assert_op(&plan.ops[0], PORT_OP_SET, "tcp", 2525, 2525, "smtp_port_t");
 	assert_int_equal(plan.nrecords, 1);
 	assert_null(plan.records[0].old_type);
 	port_plan_free(&plan);
-	port_set_free(&policy);
+	port_set_free(&f->policy);
 }
 
 static void
 test_typed_port_needs_override(void **state)
 {
-	struct port_set policy, local = {0};
+	struct fixture *f = *state;
 	struct port_plan plan;
 	struct why why;
 
-	(void)state;
-	spec_reset();
 	spec_port("tcp", 10025, 10025, "smtp_port_t", 0, 12);
-	fixture_policy(&policy);
-	assert_int_equal(
-	    ports_plan(&test_spec, NULL, NULL, &policy, &local, &plan, &why),
-	    -1);
+	assert_int_equal(ports_plan(&test_spec, NULL, NULL, &f->policy,
+	                            &f->local, &plan, &why),
+	                 -1);
 	assert_string_equal(why.text,
 	                    "site.ini:12: tcp/10025 is already labeled "
 	                    "amavisd_send_port_t; set override = yes to "
@@ -132,9 +156,9 @@ test_typed_port_needs_override(void **state)
 	/* A range that only overlaps a typed range is refused too. */
 	spec_reset();
 	spec_port("tcp", 5980, 5990, "smtp_port_t", 0, 3);
-	assert_int_equal(
-	    ports_plan(&test_spec, NULL, NULL, &policy, &local, &plan, &why),
-	    -1);
+	assert_int_equal(ports_plan(&test_spec, NULL, NULL, &f->policy,
+	                            &f->local, &plan, &why),
+	                 -1);
 	assert_non_null(strstr(why.text, "site.ini:3: tcp/5980-5990 overlaps "
 	                                 "tcp/5900-5983, already labeled "
 	                                 "vnc_port_t"));
@@ -142,29 +166,26 @@ test_typed_port_needs_override(void **state)
 	/* Another protocol is another port. */
 	spec_reset();
 	spec_port("udp", 10025, 10025, "smtp_port_t", 0, 3);
-	assert_int_equal(
-	    ports_plan(&test_spec, NULL, NULL, &policy, &local, &plan, &why),
-	    0);
+	assert_int_equal(ports_plan(&test_spec, NULL, NULL, &f->policy,
+	                            &f->local, &plan, &why),
+	                 0);
 	assert_int_equal(plan.nops, 1);
 	port_plan_free(&plan);
-	port_set_free(&policy);
+	port_set_free(&f->policy);
 }
 
 static void
 test_override_then_uninstall(void **state)
 {
-	struct port_set policy, local = {0};
+	struct fixture *f = *state;
 	struct port_plan plan;
 	struct manifest m = {0};
 	struct why why;
 
-	(void)state;
-	spec_reset();
 	spec_port("tcp", 10025, 10025, "smtp_port_t", 1, 12);
-	fixture_policy(&policy);
-	assert_int_equal(
-	    ports_plan(&test_spec, NULL, NULL, &policy, &local, &plan, &why),
-	    0);
+	assert_int_equal(ports_plan(&test_spec, NULL, NULL, &f->policy,
+	                            &f->local, &plan, &why),
+	                 0);
 	assert_int_equal(plan.nops, 1);
 	assert_op(&plan.ops[0], PORT_OP_SET, "tcp", 10025, 10025,
 	          "smtp_port_t");
@@ -177,13 +198,14 @@ test_override_then_uninstall(void **state)
 	assert_null(plan.records[0].old_type);
 
 	/* The store after the install: our local record. */
-	port_set_add(&local, "tcp", 10025, 10025, "smtp_port_t");
+	port_set_add(&f->local, "tcp", 10025, 10025, "smtp_port_t");
 	m = manifest_of("site", &plan);
 	{
 		struct port_plan un;
 
-		assert_int_equal(
-		    ports_plan(NULL, &m, NULL, &policy, &local, &un, &why), 0);
+		assert_int_equal(ports_plan(NULL, &m, NULL, &f->policy,
+		                            &f->local, &un, &why),
+		                 0);
 		assert_int_equal(un.nops, 1);
 		assert_op(&un.ops[0], PORT_OP_DELETE, "tcp", 10025, 10025,
 		          NULL);
@@ -191,55 +213,51 @@ test_override_then_uninstall(void **state)
 		port_plan_free(&un);
 	}
 	port_plan_free(&plan);
-	port_set_free(&local);
-	port_set_free(&policy);
+	port_set_free(&f->policy);
 }
 
 /* A local record someone made before is restored, not deleted. */
 static void
 test_existing_local_record_is_restored(void **state)
 {
-	struct port_set policy, local = {0}, after = {0};
+	struct fixture *f = *state;
+	struct port_set after = {0};
 	struct port_plan plan, un;
 	struct manifest m = {0};
 	struct why why;
 
-	(void)state;
-	spec_reset();
 	spec_port("tcp", 2526, 2526, "smtp_port_t", 0, 4);
-	fixture_policy(&policy);
-	port_set_add(&local, "tcp", 2526, 2526, "http_port_t");
-	assert_int_equal(
-	    ports_plan(&test_spec, NULL, NULL, &policy, &local, &plan, &why),
-	    -1);
+	port_set_add(&f->local, "tcp", 2526, 2526, "http_port_t");
+	assert_int_equal(ports_plan(&test_spec, NULL, NULL, &f->policy,
+	                            &f->local, &plan, &why),
+	                 -1);
 	assert_non_null(strstr(why.text, "already labeled http_port_t"));
 
 	spec_ports[0].override = 1;
-	assert_int_equal(
-	    ports_plan(&test_spec, NULL, NULL, &policy, &local, &plan, &why),
-	    0);
+	assert_int_equal(ports_plan(&test_spec, NULL, NULL, &f->policy,
+	                            &f->local, &plan, &why),
+	                 0);
 	assert_int_equal(plan.nops, 1);
 	assert_op(&plan.ops[0], PORT_OP_SET, "tcp", 2526, 2526, "smtp_port_t");
 	assert_string_equal(plan.records[0].old_type, "http_port_t");
 
 	port_set_add(&after, "tcp", 2526, 2526, "smtp_port_t");
 	m = manifest_of("site", &plan);
-	assert_int_equal(ports_plan(NULL, &m, NULL, &policy, &after, &un, &why),
-	                 0);
+	assert_int_equal(
+	    ports_plan(NULL, &m, NULL, &f->policy, &after, &un, &why), 0);
 	assert_int_equal(un.nops, 1);
 	assert_op(&un.ops[0], PORT_OP_SET, "tcp", 2526, 2526, "http_port_t");
 	port_plan_free(&un);
 	port_plan_free(&plan);
 	port_set_free(&after);
-	port_set_free(&local);
-	port_set_free(&policy);
+	port_set_free(&f->policy);
 }
 
 /* Reinstall: ports dropped from the spec go, kept ones stay untouched. */
 static void
 test_reinstall_computes_difference(void **state)
 {
-	struct port_set policy, local = {0};
+	struct fixture *f = *state;
 	struct manifest_port prev_ports[2] = {
 	    {"tcp", 2525, 2525, "smtp_port_t", NULL},
 	    {"tcp", 2600, 2600, "smtp_port_t", NULL},
@@ -248,19 +266,16 @@ test_reinstall_computes_difference(void **state)
 	struct port_plan plan;
 	struct why why;
 
-	(void)state;
 	prev.module = "site";
 	prev.ports = prev_ports;
 	prev.nports = 2;
-	port_set_add(&local, "tcp", 2525, 2525, "smtp_port_t");
-	port_set_add(&local, "tcp", 2600, 2600, "smtp_port_t");
-	spec_reset();
+	port_set_add(&f->local, "tcp", 2525, 2525, "smtp_port_t");
+	port_set_add(&f->local, "tcp", 2600, 2600, "smtp_port_t");
 	spec_port("tcp", 2525, 2525, "smtp_port_t", 0, 5);
 	spec_port("tcp", 2700, 2700, "smtp_port_t", 0, 9);
-	fixture_policy(&policy);
-	assert_int_equal(
-	    ports_plan(&test_spec, &prev, NULL, &policy, &local, &plan, &why),
-	    0);
+	assert_int_equal(ports_plan(&test_spec, &prev, NULL, &f->policy,
+	                            &f->local, &plan, &why),
+	                 0);
 	assert_int_equal(plan.nops, 2);
 	assert_op(&plan.ops[0], PORT_OP_DELETE, "tcp", 2600, 2600, NULL);
 	assert_op(&plan.ops[1], PORT_OP_SET, "tcp", 2700, 2700, "smtp_port_t");
@@ -269,8 +284,7 @@ test_reinstall_computes_difference(void **state)
 	assert_int_equal(plan.records[0].low, 2525);
 	assert_null(plan.records[0].old_type);
 	port_plan_free(&plan);
-	port_set_free(&local);
-	port_set_free(&policy);
+	port_set_free(&f->policy);
 }
 
 /*
@@ -288,18 +302,15 @@ test_shared_port_outlives_either_module(void **state)
 	struct manifest a = {.module = "first", .ports = a_ports, .nports = 1};
 	struct manifest b = {0};
 	struct port_claims only_a = {&a, 1}, only_b = {&b, 1};
-	struct port_set policy, local = {0};
+	struct fixture *f = *state;
 	struct port_plan plan, un;
 	struct why why;
 
-	(void)state;
-	port_set_add(&local, "tcp", 2525, 2525, "smtp_port_t"); /* a's */
-	spec_reset();
+	port_set_add(&f->local, "tcp", 2525, 2525, "smtp_port_t"); /* a's */
 	spec_port("tcp", 2525, 2525, "smtp_port_t", 0, 7);
-	fixture_policy(&policy);
-	assert_int_equal(
-	    ports_plan(&test_spec, NULL, &only_a, &policy, &local, &plan, &why),
-	    0);
+	assert_int_equal(ports_plan(&test_spec, NULL, &only_a, &f->policy,
+	                            &f->local, &plan, &why),
+	                 0);
 	assert_int_equal(plan.nops, 0);
 	assert_int_equal(plan.nrecords, 1);
 	assert_null(plan.records[0].old_type); /* the original: no record */
@@ -308,25 +319,24 @@ test_shared_port_outlives_either_module(void **state)
 
 	/* first goes: site still claims the port, nothing changes. */
 	assert_int_equal(
-	    ports_plan(NULL, &a, &only_b, &policy, &local, &un, &why), 0);
+	    ports_plan(NULL, &a, &only_b, &f->policy, &f->local, &un, &why), 0);
 	assert_int_equal(un.nops, 0);
 	assert_string_equal(un.notes[0], "tcp/2525 stays labeled smtp_port_t: "
 	                                 "module site needs it");
 	port_plan_free(&un);
 	/* then site goes, alone: the original state, no local record. */
-	assert_int_equal(ports_plan(NULL, &b, NULL, &policy, &local, &un, &why),
-	                 0);
+	assert_int_equal(
+	    ports_plan(NULL, &b, NULL, &f->policy, &f->local, &un, &why), 0);
 	assert_int_equal(un.nops, 1);
 	assert_op(&un.ops[0], PORT_OP_DELETE, "tcp", 2525, 2525, NULL);
 	port_plan_free(&un);
 	/* or site goes first: first keeps its label. */
 	assert_int_equal(
-	    ports_plan(NULL, &b, &only_a, &policy, &local, &un, &why), 0);
+	    ports_plan(NULL, &b, &only_a, &f->policy, &f->local, &un, &why), 0);
 	assert_int_equal(un.nops, 0);
 	port_plan_free(&un);
 	port_plan_free(&plan);
-	port_set_free(&local);
-	port_set_free(&policy);
+	port_set_free(&f->policy);
 }
 
 /*
@@ -342,53 +352,47 @@ test_override_of_another_module_gives_it_back(void **state)
 	struct manifest a = {.module = "first", .ports = a_ports, .nports = 1};
 	struct manifest b = {0};
 	struct port_claims only_a = {&a, 1};
-	struct port_set policy, local = {0}, after = {0};
+	struct fixture *f = *state;
+	struct port_set after = {0};
 	struct port_plan plan, un;
 	struct why why;
 
-	(void)state;
-	port_set_add(&local, "tcp", 2526, 2526, "smtp_port_t");
-	spec_reset();
+	port_set_add(&f->local, "tcp", 2526, 2526, "smtp_port_t");
 	spec_port("tcp", 2526, 2526, "pop_port_t", 0, 3);
-	fixture_policy(&policy);
-	assert_int_equal(
-	    ports_plan(&test_spec, NULL, &only_a, &policy, &local, &plan, &why),
-	    -1);
+	assert_int_equal(ports_plan(&test_spec, NULL, &only_a, &f->policy,
+	                            &f->local, &plan, &why),
+	                 -1);
 	assert_non_null(strstr(why.text, "already labeled smtp_port_t"));
 	spec_ports[0].override = 1;
-	assert_int_equal(
-	    ports_plan(&test_spec, NULL, &only_a, &policy, &local, &plan, &why),
-	    0);
+	assert_int_equal(ports_plan(&test_spec, NULL, &only_a, &f->policy,
+	                            &f->local, &plan, &why),
+	                 0);
 	assert_int_equal(plan.nops, 1);
 	assert_op(&plan.ops[0], PORT_OP_SET, "tcp", 2526, 2526, "pop_port_t");
 	assert_string_equal(plan.records[0].old_type, "http_port_t");
 	b = manifest_of("site", &plan);
 	port_set_add(&after, "tcp", 2526, 2526, "pop_port_t");
 	assert_int_equal(
-	    ports_plan(NULL, &b, &only_a, &policy, &after, &un, &why), 0);
+	    ports_plan(NULL, &b, &only_a, &f->policy, &after, &un, &why), 0);
 	assert_int_equal(un.nops, 1);
 	assert_op(&un.ops[0], PORT_OP_SET, "tcp", 2526, 2526, "smtp_port_t");
 	port_plan_free(&un);
 	port_plan_free(&plan);
 	port_set_free(&after);
-	port_set_free(&local);
-	port_set_free(&policy);
+	port_set_free(&f->policy);
 }
 
 static void
 test_already_right_is_a_no_op(void **state)
 {
-	struct port_set policy, local = {0};
+	struct fixture *f = *state;
 	struct port_plan plan;
 	struct why why;
 
-	(void)state;
-	spec_reset();
 	spec_port("tcp", 25, 25, "smtp_port_t", 0, 2);
-	fixture_policy(&policy);
-	assert_int_equal(
-	    ports_plan(&test_spec, NULL, NULL, &policy, &local, &plan, &why),
-	    0);
+	assert_int_equal(ports_plan(&test_spec, NULL, NULL, &f->policy,
+	                            &f->local, &plan, &why),
+	                 0);
 	assert_int_equal(plan.nops, 0);
 	assert_int_equal(plan.nrecords, 0);
 	assert_int_equal(plan.nnotes, 1);
@@ -396,7 +400,7 @@ test_already_right_is_a_no_op(void **state)
 	                    "site.ini:2: tcp/25 is already "
 	                    "labeled smtp_port_t; nothing to do");
 	port_plan_free(&plan);
-	port_set_free(&policy);
+	port_set_free(&f->policy);
 }
 
 static void
@@ -414,18 +418,15 @@ test_generic_types(void **state)
 static void
 test_implicit_and_duplicate_ports(void **state)
 {
-	struct port_set policy, local = {0};
+	struct fixture *f = *state;
 	struct port_plan plan;
 	struct why why;
 
-	(void)state;
-	fixture_policy(&policy);
-	spec_reset();
 	spec_port("tcp", 10025, 10025, "milter_port_t", 0, 6);
 	spec_ports[0].implicit = 1;
-	assert_int_equal(
-	    ports_plan(&test_spec, NULL, NULL, &policy, &local, &plan, &why),
-	    -1);
+	assert_int_equal(ports_plan(&test_spec, NULL, NULL, &f->policy,
+	                            &f->local, &plan, &why),
+	                 -1);
 	assert_string_equal(why.text,
 	                    "site.ini:6: tcp/10025 is already labeled "
 	                    "amavisd_send_port_t; set port_type = "
@@ -435,38 +436,34 @@ test_implicit_and_duplicate_ports(void **state)
 	spec_port("tcp", 10025, 10025, "smtp_port_t", 1, 6);
 	spec_port("tcp", 10025, 10025, "smtp_port_t", 0, 9);
 	spec_ports[1].implicit = 1;
-	assert_int_equal(
-	    ports_plan(&test_spec, NULL, NULL, &policy, &local, &plan, &why),
-	    0);
+	assert_int_equal(ports_plan(&test_spec, NULL, NULL, &f->policy,
+	                            &f->local, &plan, &why),
+	                 0);
 	assert_int_equal(plan.nops, 1);
 	assert_int_equal(plan.nrecords, 1);
 	port_plan_free(&plan);
-	port_set_free(&policy);
+	port_set_free(&f->policy);
 }
 
 /* A local record of a generic type is nobody's port either. */
 static void
 test_generic_local_record_is_free(void **state)
 {
-	struct port_set policy, local = {0};
+	struct fixture *f = *state;
 	struct port_plan plan;
 	struct why why;
 
-	(void)state;
-	fixture_policy(&policy);
-	port_set_add(&local, "tcp", 2525, 2525, "unreserved_port_t");
-	spec_reset();
+	port_set_add(&f->local, "tcp", 2525, 2525, "unreserved_port_t");
 	spec_port("tcp", 2525, 2525, "smtp_port_t", 0, 3);
-	assert_int_equal(
-	    ports_plan(&test_spec, NULL, NULL, &policy, &local, &plan, &why),
-	    0);
+	assert_int_equal(ports_plan(&test_spec, NULL, NULL, &f->policy,
+	                            &f->local, &plan, &why),
+	                 0);
 	assert_int_equal(plan.nops, 1);
 	assert_op(&plan.ops[0], PORT_OP_SET, "tcp", 2525, 2525, "smtp_port_t");
 	/* It replaced a local record: uninstall puts that back. */
 	assert_string_equal(plan.records[0].old_type, "unreserved_port_t");
 	port_plan_free(&plan);
-	port_set_free(&local);
-	port_set_free(&policy);
+	port_set_free(&f->policy);
 }
 
 /* The machine's own binary policy, read only. */
@@ -513,17 +510,27 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_free_port_is_added),
-	    cmocka_unit_test(test_typed_port_needs_override),
-	    cmocka_unit_test(test_override_then_uninstall),
-	    cmocka_unit_test(test_existing_local_record_is_restored),
-	    cmocka_unit_test(test_reinstall_computes_difference),
-	    cmocka_unit_test(test_shared_port_outlives_either_module),
-	    cmocka_unit_test(test_override_of_another_module_gives_it_back),
-	    cmocka_unit_test(test_already_right_is_a_no_op),
+	    cmocka_unit_test_setup_teardown(test_free_port_is_added, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_typed_port_needs_override,
+	                                    setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_override_then_uninstall, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(
+	        test_existing_local_record_is_restored, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_reinstall_computes_difference,
+	                                    setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        test_shared_port_outlives_either_module, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        test_override_of_another_module_gives_it_back, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_already_right_is_a_no_op,
+	                                    setup, teardown),
 	    cmocka_unit_test(test_generic_types),
-	    cmocka_unit_test(test_implicit_and_duplicate_ports),
-	    cmocka_unit_test(test_generic_local_record_is_free),
+	    cmocka_unit_test_setup_teardown(test_implicit_and_duplicate_ports,
+	                                    setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_generic_local_record_is_free,
+	                                    setup, teardown),
 	    cmocka_unit_test(test_read_policy),
 	};
 

@@ -579,6 +579,14 @@ choose_fix(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g,
 	}
 	d->fix = RV_FIX_ALLOW;
 	d->risk = rv_risk(g, d->allowed);
+	/* var_t, etc_t, postfix_spool_t: a rule on one is on every file
+	 * the type covers, not the one denied */
+	if (d->risk == NULL && generic_type(ctx, g->ttype) &&
+	    (rv_risk_writes(g, d->allowed) ||
+	     rv_group_has_perm(g, "execute") ||
+	     rv_group_has_perm(g, "execute_no_trans")))
+		d->risk = "writes to or runs a generic type: every file of "
+		          "that type, not the one denied";
 	/* the narrow rule instead of a global boolean: what it fixes */
 	if (d->reason == RV_R_BOOLEAN)
 		for (int k = 0; k < g->nsets; k++)

@@ -130,9 +130,11 @@ recipe_log(struct rv_table *t, const struct rv_group *g)
 	                       : abs_path(g);
 	int i, postlog = 0;
 
+	/* maillog_file may be anywhere (/srv/logs/maillog): the file's
+	 * type says it is a log */
 	if (!is(g->stype, "postfix_master_t") || !is(g->ttype, "var_log_t") ||
 	    (!is(g->tclass, "file") && !is(g->tclass, "dir")) || path == NULL ||
-	    strncmp(path, "/var/log/", 9) != 0)
+	    path[0] != '/')
 		return NULL;
 	if (!rv_group_has_perm(g, "write") && !rv_group_has_perm(g, "append") &&
 	    !rv_group_has_perm(g, "create") &&

@@ -22,7 +22,7 @@ avc() { # serial source perms type class path
 	avc 24 postfix_smtpd_t write var_run_t sock_file /run/m/milter.sock
 	avc 25 postfix_smtp_t connectto ntpd_t unix_stream_socket /run/postgresql/.s.PGSQL.5432
 	avc 26 postfix_local_t connectto ntpd_t unix_stream_socket /run/other/.s.PGSQL.5432
-	avc 27 postfix_pipe_t connectto ntpd_t unix_stream_socket /tmp/.s.x.sock
+	avc 27 postfix_pipe_t connectto ntpd_t unix_stream_socket /run/x/.s.x.sock
 } >"$T_TMP/sockets.log"
 
 emit_takes() { # spec-output root

@@ -190,9 +190,9 @@ static int
 reason_rank(int reason)
 {
 	static const int order[] = {
-	    RV_R_TE,         RV_R_BOOLEAN,  RV_R_CONSTRAINT, RV_R_RBAC,
-	    RV_R_BOUNDS,     RV_R_BADSCON,  RV_R_BADTCON,    RV_R_BADCLASS,
-	    RV_R_BADPERM,    RV_R_BADCOMPUTE, RV_R_DONTAUDIT, RV_R_ALLOW,
+	    RV_R_TE,      RV_R_BOOLEAN,    RV_R_CONSTRAINT, RV_R_RBAC,
+	    RV_R_BOUNDS,  RV_R_BADSCON,    RV_R_BADTCON,    RV_R_BADCLASS,
+	    RV_R_BADPERM, RV_R_BADCOMPUTE, RV_R_DONTAUDIT,  RV_R_ALLOW,
 	};
 	size_t i;
 
@@ -470,9 +470,10 @@ weigh_booleans(struct rv_diag_ctx *ctx, struct rv_diag *d)
 		}
 	narrow = d->nbools > 0 && reach[0] <= RV_WIDE_REACH;
 	if (widest > RV_WIDE_REACH)
-		d->bool_risk = "a global boolean: its rules reach every domain "
-		               "of an attribute (such as domain), far more than "
-		               "this one";
+		d->bool_risk =
+		    "a global boolean: its rules reach every domain "
+		    "of an attribute (such as domain), far more than "
+		    "this one";
 	return narrow;
 }
 
@@ -557,7 +558,8 @@ choose_fix(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g,
 		d->fix = RV_FIX_UNKNOWN;
 		return;
 	}
-	if (check_program(ctx, t, g, d) || check_relabel(ctx, t, g, cls, av, d)) {
+	if (check_program(ctx, t, g, d) ||
+	    check_relabel(ctx, t, g, cls, av, d)) {
 		d->fix = RV_FIX_RELABEL;
 		return;
 	}
@@ -582,8 +584,7 @@ choose_fix(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g,
 	/* var_t, etc_t, postfix_spool_t: a rule on one is on every file
 	 * the type covers, not the one denied */
 	if (d->risk == NULL && generic_type(ctx, g->ttype) &&
-	    (rv_risk_writes(g, d->allowed) ||
-	     rv_group_has_perm(g, "execute") ||
+	    (rv_risk_writes(g, d->allowed) || rv_group_has_perm(g, "execute") ||
 	     rv_group_has_perm(g, "execute_no_trans")))
 		d->risk = "writes to or runs a generic type: every file of "
 		          "that type, not the one denied";
@@ -591,8 +592,8 @@ choose_fix(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g,
 	if (d->reason == RV_R_BOOLEAN)
 		for (int k = 0; k < g->nsets; k++)
 			if (g->sets[k].reason == RV_R_BOOLEAN)
-				d->rule_bits |= g->sets[k].bits &
-				                ~d->allowed & ~d->unknown_perms;
+				d->rule_bits |= g->sets[k].bits & ~d->allowed &
+				                ~d->unknown_perms;
 }
 
 void

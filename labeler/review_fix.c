@@ -72,7 +72,8 @@ same_fix(const struct rv_diag *a, const struct rv_diag *b)
 		return same_str(a->fc_path, b->fc_path) &&
 		       same_str(a->fc_type, b->fc_type);
 	case RV_FIX_PORT:
-		if (a->port != b->port || !same_str(a->port_proto, b->port_proto) ||
+		if (a->port != b->port ||
+		    !same_str(a->port_proto, b->port_proto) ||
 		    a->nport_types != b->nport_types)
 			return 0;
 		for (i = 0; i < a->nport_types; i++)
@@ -99,7 +100,8 @@ same_fix(const struct rv_diag *a, const struct rv_diag *b)
 static void
 unit_add(struct rv_fix_unit *u, struct rv_group *g)
 {
-	u->groups = xreallocarray(u->groups, u->ngroups + 1, sizeof(*u->groups));
+	u->groups =
+	    xreallocarray(u->groups, u->ngroups + 1, sizeof(*u->groups));
 	u->groups[u->ngroups++] = g;
 	u->denials += g->count;
 	if (g->diag->risk != NULL && u->risk == NULL)
@@ -109,7 +111,8 @@ unit_add(struct rv_fix_unit *u, struct rv_group *g)
 		u->risk = g->diag->bool_risk;
 	/* a section the admin need not fill in wins over one to fill */
 	if (g->diag->fix == RV_FIX_SPEC &&
-	    (u->spec == NULL || (!u->complete && complete_section(g->diag->spec)))) {
+	    (u->spec == NULL ||
+	     (!u->complete && complete_section(g->diag->spec)))) {
 		u->spec = g->diag->spec;
 		u->complete = complete_section(u->spec);
 	}
@@ -161,7 +164,8 @@ single_conflicts(struct rv_fixes *f)
 
 			if (u->kind == RV_FIX_SPEC && w->kind == RV_FIX_SPEC &&
 			    single_section(u->spec) &&
-			    same_header(u->spec, w->spec) && w->conflict == NULL) {
+			    same_header(u->spec, w->spec) &&
+			    w->conflict == NULL) {
 				u->conflict = "a spec holds this section once: "
 				              "the one above is written";
 				break;
@@ -171,8 +175,7 @@ single_conflicts(struct rv_fixes *f)
 
 /* Whether a named section of another unit before u already has name. */
 static int
-name_taken(const struct rv_fixes *f, size_t upto, const char *header,
-           size_t n)
+name_taken(const struct rv_fixes *f, size_t upto, const char *header, size_t n)
 {
 	size_t i;
 

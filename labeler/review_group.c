@@ -317,9 +317,9 @@ rv_group_perm(struct rv_table *t, struct rv_group *g, const char *p, size_t n)
 			if (strlen(g->more_perms[i]) == n &&
 			    memcmp(g->more_perms[i], p, n) == 0)
 				return 63;
-		g->more_perms = xreallocarray(g->more_perms,
-		                              (size_t)g->nmore_perms + 1,
-		                              sizeof(*g->more_perms));
+		g->more_perms =
+		    xreallocarray(g->more_perms, (size_t)g->nmore_perms + 1,
+		                  sizeof(*g->more_perms));
 		g->more_perms[g->nmore_perms++] = rv_intern(t, p, n);
 		return 63;
 	}

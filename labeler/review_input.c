@@ -78,8 +78,8 @@ struct rv_input {
 	struct rv_table *t;
 	struct rv_stats st;
 	struct ev_slot ring[RING];
-	struct ev_given *given;   /* GIVEN_SLOTS, allocated on first use */
-	struct ev_slot *orphans;  /* ORPHAN_SLOTS, allocated on first use */
+	struct ev_given *given;  /* GIVEN_SLOTS, allocated on first use */
+	struct ev_slot *orphans; /* ORPHAN_SLOTS, allocated on first use */
 	unsigned long nopened;
 	struct rv_err errs[RV_MAX_ERRS];
 	size_t nerrs;

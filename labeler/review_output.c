@@ -259,7 +259,8 @@ text_fix(FILE *fp, const struct rv_fix_unit *u, const struct rv_report *r)
 		if (d->risk != NULL)
 			fprintf(fp, "      %sRISK: %s%s\n",
 			        r->color ? "\033[1;31m" : "", d->risk,
-			        r->color ? "\033[0m" : "");		text_booleans(fp, "       or", d, r);
+			        r->color ? "\033[0m" : "");
+		text_booleans(fp, "       or", d, r);
 		break;
 	case RV_FIX_POLICY:
 		fprintf(fp, "      reason: %s\n", rv_reason_name(d->reason));
@@ -355,8 +356,9 @@ rv_print_text(FILE *fp, const struct rv_report *r)
 			        off);
 		}
 		if (u->ngroups > 1)
-			fprintf(fp, "  %s* one fix for the %zu groups below "
-			            "(%lu denials):%s\n",
+			fprintf(fp,
+			        "  %s* one fix for the %zu groups below "
+			        "(%lu denials):%s\n",
 			        bold, u->ngroups, u->denials, off);
 		for (j = 0; j < u->ngroups; j++)
 			text_group(fp, u->groups[j], bold, off);
@@ -366,9 +368,10 @@ rv_print_text(FILE *fp, const struct rv_report *r)
 			        T(d->fc_path), T(d->fc_type));
 		for (j = 0; j < u->ngroups; j++)
 			if (u->groups[j]->diag->permissive_domain)
-				fprintf(fp,
-				        "      note: %s is a permissive domain\n",
-				        T(u->groups[j]->stype));
+				fprintf(
+				    fp,
+				    "      note: %s is a permissive domain\n",
+				    T(u->groups[j]->stype));
 	}
 	for (i = 0; i < r->nerrs; i++) {
 		if (i == 0)
@@ -459,8 +462,8 @@ te_left_out(FILE *fp, const struct rv_report *r)
 		fprintf(fp, "# %s -> %s:%s ", T(g->stype), T(g->ttype),
 		        T(g->tclass));
 		perms_list(fp, g, ~(uint64_t)0);
-		fprintf(fp, " x%lu: %s (%s)\n", g->count,
-		        fix_titles[fix_of(g)], rv_reason_name(d->reason));
+		fprintf(fp, " x%lu: %s (%s)\n", g->count, fix_titles[fix_of(g)],
+		        rv_reason_name(d->reason));
 	}
 }
 
@@ -586,8 +589,9 @@ rv_print_spec(FILE *fp, const struct rv_report *r)
 		quote_text_max(&sb, what, 96);
 		free(what);
 		fprintf(fp, "%s# from %lu denial%s in %zu group%s: %s%s; %s\n",
-		        shown++ ? "\n" : "", u->denials, u->denials == 1 ? "" : "s",
-		        u->ngroups, u->ngroups == 1 ? "" : "s", sb.data,
+		        shown++ ? "\n" : "", u->denials,
+		        u->denials == 1 ? "" : "s", u->ngroups,
+		        u->ngroups == 1 ? "" : "s", sb.data,
 		        u->ngroups > 1 ? ", ..." : "", g->diag->spec_why);
 		if (u->conflict != NULL) {
 			fprintf(fp, "# not written: %s\n", u->conflict);

@@ -21,7 +21,7 @@ struct rv_report {
 	struct rv_table *table;   /* the groups' table (interns sections) */
 	struct rv_group **groups; /* in the order of fixes (rv_report_sort) */
 	size_t ngroups;
-	struct rv_fixes fixes;    /* each fix once, with the groups it covers */
+	struct rv_fixes fixes; /* each fix once, with the groups it covers */
 	const struct rv_stats *stats;
 	const struct rv_err *errs;
 	size_t nerrs;

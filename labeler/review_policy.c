@@ -716,11 +716,12 @@ rv_policy_boolean_reach(struct rv_policy *pol, const char *name)
 		if (e == NULL)
 			continue;
 		for (side = 1; side >= 0; side--)
-			for (l = side ? n->true_list : n->false_list;
-			     l != NULL; l = l->next)
+			for (l = side ? n->true_list : n->false_list; l != NULL;
+			     l = l->next)
 				if ((l->node->key.specified & AVTAB_ALLOWED) &&
 				    (r = source_reach(
-				         pol, l->node->key.source_type)) > reach)
+				         pol, l->node->key.source_type)) >
+				        reach)
 					reach = r;
 	}
 	return reach;

@@ -251,6 +251,7 @@ report(const struct review_opts *o, struct rv_table *t, struct rv_input *in,
 	struct rv_group **all = rv_table_groups(t, &n);
 
 	memset(&r, 0, sizeof(r));
+	r.table = t;
 	r.groups = all;
 	r.ngroups = n;
 	r.stats = rv_input_stats(in);
@@ -267,6 +268,7 @@ report(const struct review_opts *o, struct rv_table *t, struct rv_input *in,
 		rv_print_spec(stdout, &r);
 	else
 		rv_print_text(stdout, &r);
+	rv_report_done(&r);
 	for (i = 0; i < n; i++)
 		needs +=
 		    all[i]->diag == NULL || all[i]->diag->fix != RV_FIX_NONE;

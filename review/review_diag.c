@@ -177,6 +177,64 @@ why_part(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g,
 	return why_access(ctx, t, g, cls, av, &acc, NULL);
 }
 
+/*
+ * How much a reason asks of the administrator: a missing rule first
+ * (something to fix), then what no rule fixes, then what the policy
+ * does not know, and last what needs nothing (allowed, dontaudit).  A
+ * group takes the first reason of its requests in this order, so that
+ * a dontaudit or a bogus context in one request never hides a missing
+ * rule in another (the whole group's question, asked at once, is
+ * dontaudit as soon as one permission is).
+ */
+static int
+reason_rank(int reason)
+{
+	static const int order[] = {
+	    RV_R_TE,      RV_R_BOOLEAN,    RV_R_CONSTRAINT, RV_R_RBAC,
+	    RV_R_BOUNDS,  RV_R_BADSCON,    RV_R_BADTCON,    RV_R_BADCLASS,
+	    RV_R_BADPERM, RV_R_BADCOMPUTE, RV_R_DONTAUDIT,  RV_R_ALLOW,
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++)
+		if (order[i] == reason)
+			return (int)i;
+	return (int)i;
+}
+
+static int
+group_reason(const struct rv_group *g, int whole)
+{
+	int s, best;
+
+	if (g->nsets == 0)
+		return whole;
+	best = g->sets[0].reason;
+	for (s = 1; s < g->nsets; s++)
+		if (reason_rank(g->sets[s].reason) < reason_rank(best))
+			best = g->sets[s].reason;
+	return best;
+}
+
+/* The booleans for the requests a boolean fixes, when the group's own
+ * question (dontaudit in part) did not ask for them. */
+static void
+boolean_of_requests(struct rv_diag_ctx *ctx, struct rv_table *t,
+                    struct rv_group *g, uint16_t cls, const uint32_t *bitav,
+                    struct rv_diag *d)
+{
+	uint32_t av = 0;
+	int s, i;
+
+	for (s = 0; s < g->nsets; s++)
+		if (g->sets[s].reason == RV_R_BOOLEAN)
+			for (i = 0; i < g->nperms && i < RV_MAXPERMS; i++)
+				if (g->sets[s].bits & ((uint64_t)1 << i))
+					av |= bitav[i];
+	if (why_denied(ctx, t, g, 0, cls, av, d, NULL) != RV_R_BOOLEAN)
+		d->reason = RV_R_TE;
+}
+
 static mode_t
 class_mode(const char *tclass)
 {
@@ -195,12 +253,6 @@ class_mode(const char *tclass)
 		if (strcmp(tclass, map[i].c) == 0)
 			return map[i].m;
 	return 0;
-}
-
-static int
-generic_file_type(const char *t)
-{
-	return policy_file_has("generic-types", NULL, t);
 }
 
 static uint32_t
@@ -227,7 +279,8 @@ check_path(const struct rv_group *g, const char *p)
 
 /*
  * Mislabeled file: the file contexts give a full path another type, and
- * with that type the access would be allowed.
+ * with that type the policy allows the access (libsepol's computation on
+ * the target policy, as for the denial itself).
  */
 static int
 check_relabel(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g,
@@ -265,9 +318,11 @@ check_relabel(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g,
 		free(ncon);
 		freecon(con);
 		free(path);
-		/* A file left with a generic type (var_t, default_t, ...) is
-		 * mislabeled even when its right type needs more rules. */
-		if (ok || generic_file_type(g->ttype))
+		/* Only a relabel that fixes the access is offered: moving a
+		 * var_log_t file to var_t, where the domain still cannot
+		 * write, would hide the fix that works ([log]).  The label
+		 * the file contexts give stays a note. */
+		if (ok)
 			return 1;
 	}
 	return 0;
@@ -312,6 +367,32 @@ check_port(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g,
 	return d->nport_types > 0;
 }
 
+/* policy/label-guard and generic-types, read once. */
+static void
+maps_read(struct rv_diag_ctx *ctx)
+{
+	struct why why;
+
+	if (ctx->maps_read)
+		return;
+	ctx->maps_read = 1;
+	if ((ctx->guard = policy_file_read("label-guard", &why)) == NULL ||
+	    (ctx->generic = policy_file_read("generic-types", &why)) == NULL)
+		warnx("%s: no [daemon] section is proposed, no "
+		      "program relabeled",
+		      why.text);
+}
+
+/* A type too broad to say whose a file is (policy/generic-types);
+ * every type is when the map cannot be read. */
+static int
+generic_type(struct rv_diag_ctx *ctx, const char *type)
+{
+	maps_read(ctx);
+	return ctx->generic == NULL ||
+	       policy_file_lists(ctx->generic, NULL, type);
+}
+
 /*
  * A system program (review_recipe.h), as pfsel-gen's guard sees it
  * (gen/emit_guard.c): named by a "program" line of policy/label-guard
@@ -331,17 +412,7 @@ system_program(void *arg, const char *exe)
 	size_t tl;
 	int sys;
 
-	if (!ctx->maps_read) {
-		struct why why;
-
-		ctx->maps_read = 1;
-		if ((ctx->guard = policy_file_read("label-guard", &why)) ==
-		        NULL ||
-		    (ctx->generic = policy_file_read("generic-types", &why)) ==
-		        NULL)
-			warnx("%s: no [daemon] section is proposed",
-			      why.text);
-	}
+	maps_read(ctx);
 	if (ctx->guard == NULL || ctx->generic == NULL || base == NULL ||
 	    policy_file_lists(ctx->guard, "program", base + 1))
 		return 1;
@@ -365,6 +436,99 @@ system_program(void *arg, const char *exe)
 	return sys;
 }
 
+/*
+ * Order the booleans narrow first and say whether one is narrow.  A
+ * boolean whose rules reach more than RV_WIDE_REACH domains
+ * (domain_can_mmap_files: every domain) grants them all what this one
+ * denial needs: the allow rule for the one domain comes first, and the
+ * boolean follows with a risk note (d->bool_risk).
+ */
+static int
+weigh_booleans(struct rv_diag_ctx *ctx, struct rv_diag *d)
+{
+	int i, j, narrow = 0, reach[RV_MAX_BOOLS], widest = 0;
+
+	for (i = 0; i < d->nbools; i++) {
+		reach[i] = rv_policy_boolean_reach(ctx->pol, d->bools[i]);
+		if (reach[i] > widest)
+			widest = reach[i];
+	}
+	/* a stable sort by reach: few booleans */
+	for (i = 1; i < d->nbools; i++)
+		for (j = i; j > 0 && reach[j - 1] > reach[j]; j--) {
+			const char *b = d->bools[j];
+			int v = d->boolvals[j], r = reach[j];
+
+			d->bools[j] = d->bools[j - 1];
+			d->boolvals[j] = d->boolvals[j - 1];
+			reach[j] = reach[j - 1];
+			d->bools[j - 1] = b;
+			d->boolvals[j - 1] = v;
+			reach[j - 1] = r;
+		}
+	narrow = d->nbools > 0 && reach[0] <= RV_WIDE_REACH;
+	if (widest > RV_WIDE_REACH)
+		d->bool_risk =
+		    "a global boolean: its rules reach every domain "
+		    "of an attribute (such as domain), far more than "
+		    "this one";
+	return narrow;
+}
+
+/*
+ * A program the source domain ran that should have run in a domain of
+ * its own: the file contexts give its file the entry point type
+ * (exec_type) of another domain, so it is the file's label that is
+ * wrong (a copied or unpacked program, restorecon fixes it), not the
+ * policy: smtpd stuck in postfix_master_t.  The source's
+ * own entry type and generic ones (bin_t, postfix_exec_t: programs that
+ * stay in the caller's domain, policy/generic-types) are not another
+ * domain's.  Only for postfix_master_t, which runs every Postfix
+ * program.
+ */
+static int
+check_program(struct rv_diag_ctx *ctx, struct rv_table *t,
+              const struct rv_group *g, struct rv_diag *d)
+{
+	size_t sl = strlen(g->stype);
+	char *con = NULL, *type, *own;
+	const char *ty;
+	size_t tl;
+	int i, other;
+
+	/* master(8) runs every Postfix program: one that did not leave its
+	 * domain is the case seen (other domains' helpers may be meant
+	 * to run in their caller's domain without a transition) */
+	if (ctx->fc == NULL || strcmp(g->stype, "postfix_master_t") != 0)
+		return 0;
+	own = xasprintf("%.*s_exec_t", (int)(sl - 2), g->stype);
+	for (i = 0; i < g->exes.n; i++) {
+		if (g->exes.v[i][0] != '/' ||
+		    selabel_lookup_raw(ctx->fc, &con, g->exes.v[i], S_IFREG) <
+		        0 ||
+		    rv_context_type(con, strlen(con), &ty, &tl) < 0) {
+			freecon(con);
+			con = NULL;
+			continue;
+		}
+		type = xstrndup(ty, tl);
+		freecon(con);
+		con = NULL;
+		other = strcmp(type, own) != 0 && !generic_type(ctx, type) &&
+		        rv_policy_has_attr(ctx->pol, type, "exec_type") > 0;
+		if (other) {
+			d->fc_path = g->exes.v[i];
+			d->fc_type = rv_intern(t, type, tl);
+			d->relabel_program = 1;
+		}
+		free(type);
+		if (other)
+			break;
+	}
+	free(own);
+	return d->relabel_program;
+}
+
 static void
 choose_fix(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g,
            uint16_t cls, struct rv_diag *d)
@@ -373,6 +537,7 @@ choose_fix(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g,
 	uint32_t av = denied_av(ctx, g, cls, d);
 	const char *why = NULL;
 	const char *spec;
+	int narrow_bool;
 
 	switch (d->reason) {
 	case RV_R_ALLOW:
@@ -391,16 +556,18 @@ choose_fix(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g,
 		d->fix = RV_FIX_UNKNOWN;
 		return;
 	}
-	if (check_relabel(ctx, t, g, cls, av, d)) {
+	if (check_program(ctx, t, g, d) ||
+	    check_relabel(ctx, t, g, cls, av, d)) {
 		d->fix = RV_FIX_RELABEL;
 		return;
 	}
-	spec = rv_recipe(t, g, &pc, &why);
+	spec = rv_recipe(t, g, &pc, &why, &d->sock);
 	if (d->nport_types > 0 && spec == NULL) {
 		d->fix = RV_FIX_PORT;
 		return;
 	}
-	if (d->reason == RV_R_BOOLEAN) {
+	narrow_bool = d->reason == RV_R_BOOLEAN && weigh_booleans(ctx, d);
+	if (narrow_bool) {
 		d->fix = RV_FIX_BOOLEAN;
 		return;
 	}
@@ -412,6 +579,19 @@ choose_fix(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g,
 	}
 	d->fix = RV_FIX_ALLOW;
 	d->risk = rv_risk(g, d->allowed);
+	/* var_t, etc_t, postfix_spool_t: a rule on one is on every file
+	 * the type covers, not the one denied */
+	if (d->risk == NULL && generic_type(ctx, g->ttype) &&
+	    (rv_risk_writes(g, d->allowed) || rv_group_has_perm(g, "execute") ||
+	     rv_group_has_perm(g, "execute_no_trans")))
+		d->risk = "writes to or runs a generic type: every file of "
+		          "that type, not the one denied";
+	/* the narrow rule instead of a global boolean: what it fixes */
+	if (d->reason == RV_R_BOOLEAN)
+		for (int k = 0; k < g->nsets; k++)
+			if (g->sets[k].reason == RV_R_BOOLEAN)
+				d->rule_bits |= g->sets[k].bits & ~d->allowed &
+				                ~d->unknown_perms;
 }
 
 void
@@ -446,6 +626,8 @@ rv_diagnose(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g)
 			d->unknown_perms |= (uint64_t)1 << i;
 		all |= bitav[i];
 	}
+	if (g->nmore_perms > 0)
+		d->unknown_perms |= RV_MORE_BIT;
 	/* The group's own question first: its answer tells most of the
 	 * requests' (why_part). */
 	memset(&acc, 0, sizeof(acc));
@@ -479,10 +661,13 @@ rv_diagnose(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g)
 			                 NULL, NULL);
 		g->sets[s].reason = why;
 	}
+	d->reason = group_reason(g, d->reason);
 	if (all == 0) {
 		d->fix = RV_FIX_UNKNOWN;
 		return;
 	}
+	if (d->reason == RV_R_BOOLEAN && d->nbools == 0)
+		boolean_of_requests(ctx, t, g, cls, bitav, d);
 	for (i = 0; i < g->nperms; i++)
 		if (bitav[i] != 0 && (acc.allowed & bitav[i]) == bitav[i])
 			d->allowed |= (uint64_t)1 << i;

@@ -14,6 +14,7 @@
 
 #include "review_group.h"
 #include "review_policy.h"
+#include "review_recipe.h"
 
 /* audit2why's answers, in its order. */
 enum rv_reason {
@@ -45,6 +46,7 @@ enum rv_fix {
 };
 
 #define RV_MAX_BOOLS      8
+#define RV_WIDE_REACH     32
 #define RV_MAX_PORT_TYPES 32
 
 struct rv_diag {
@@ -57,12 +59,18 @@ struct rv_diag {
 	const char *bools[RV_MAX_BOOLS];
 	int boolvals[RV_MAX_BOOLS];
 	int nbools;
+	/* A global boolean (its rules reach more than RV_WIDE_REACH
+	 * domains) is offered after the allow rule, with this risk note */
+	const char *bool_risk;
 	const char *constraint; /* interned, or NULL */
 	/* badscon/badtcon whose type the policy has: what is wrong */
 	const char *bad_context;
 	int permissive_domain;
 	/* RV_FIX_RELABEL (or a differing label noted for another fix) */
 	const char *fc_path, *fc_type;
+	/* fc_path is the program the source domain ran: its file should
+	 * have fc_type, the entry point of another domain */
+	int relabel_program;
 	/* RV_FIX_PORT */
 	int port;
 	const char *port_proto;
@@ -71,6 +79,9 @@ struct rv_diag {
 	/* RV_FIX_SPEC: the spec section text, interned */
 	const char *spec;
 	const char *spec_why;
+	/* RV_FIX_SPEC of a socket: review_fix.c writes one section per
+	 * socket, with the clients of all its groups */
+	struct rv_socket_use sock;
 	/* RV_FIX_ALLOW: risky grants, in words; NULL when none */
 	const char *risk;
 	/* RV_FIX_ALLOW with --interfaces: the refpolicy interface that

@@ -123,6 +123,7 @@ rv_table_free(struct rv_table *t)
 	}
 	for (i = 0; i < t->ngroups; i++) {
 		free(t->list[i]->diag);
+		free(t->list[i]->more_perms);
 		free(t->list[i]);
 	}
 	free(t->list);
@@ -312,8 +313,15 @@ rv_group_perm(struct rv_table *t, struct rv_group *g, const char *p, size_t n)
 		if (g->permlen[i] == n && memcmp(g->perms[i], p, n) == 0)
 			return i;
 	if (g->nperms == RV_MAXPERMS) {
-		g->perms_overflow = 1;
-		return -1;
+		for (i = 0; i < g->nmore_perms; i++)
+			if (strlen(g->more_perms[i]) == n &&
+			    memcmp(g->more_perms[i], p, n) == 0)
+				return 63;
+		g->more_perms =
+		    xreallocarray(g->more_perms, (size_t)g->nmore_perms + 1,
+		                  sizeof(*g->more_perms));
+		g->more_perms[g->nmore_perms++] = rv_intern(t, p, n);
+		return 63;
 	}
 	g->perms[g->nperms] = rv_intern(t, p, n);
 	g->permlen[g->nperms] = n;
@@ -433,7 +441,8 @@ group_merge(struct rv_table *t, const struct rv_group *s)
 	                 strlen(s->tcon));
 	for (i = 0; i < s->nperms; i++)
 		permmap[i] = rv_group_perm(t, g, s->perms[i], s->permlen[i]);
-	g->perms_overflow |= s->perms_overflow;
+	for (i = 0; i < s->nmore_perms; i++)
+		rv_group_perm(t, g, s->more_perms[i], strlen(s->more_perms[i]));
 	for (i = 0; i < s->nctx; i++)
 		ctxmap[i] = rv_group_ctx(t, g, s->scons[i], strlen(s->scons[i]),
 		                         s->tcons[i], strlen(s->tcons[i]));
@@ -441,8 +450,9 @@ group_merge(struct rv_table *t, const struct rv_group *s)
 		uint64_t bits = 0;
 
 		for (b = 0; b < s->nperms; b++)
-			if ((s->sets[i].bits >> b & 1) && permmap[b] >= 0)
+			if (s->sets[i].bits >> b & 1)
 				bits |= (uint64_t)1 << permmap[b];
+		bits |= s->sets[i].bits & RV_MORE_BIT;
 		set_add(g, ctxmap[s->sets[i].ctx], bits, s->sets[i].count);
 	}
 	times_add(g, s->first, s->last);

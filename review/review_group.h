@@ -16,7 +16,15 @@
 #include <stdint.h>
 
 #define RV_EXAMPLES 4
-#define RV_MAXPERMS 64
+/*
+ * A group names its first 63 distinct permissions by bit; bit 63 stands
+ * for all the others, kept by name in more_perms.  A class has at most
+ * 32 permissions, so a group reaches 63 only with names its class does
+ * not have (a crafted log): those past the 63rd are reported as
+ * unknown, all of them, never cut.
+ */
+#define RV_MAXPERMS 63
+#define RV_MORE_BIT ((uint64_t)1 << 63)
 #define RV_PERMSETS 16
 #define RV_CTXS     4
 
@@ -46,7 +54,8 @@ struct rv_group {
 	const char *perms[RV_MAXPERMS];
 	size_t permlen[RV_MAXPERMS];
 	int nperms;
-	int perms_overflow;
+	const char **more_perms; /* past the 63rd, grown as needed */
+	int nmore_perms;
 	struct rv_permset sets[RV_PERMSETS];
 	int nsets;
 	unsigned long count;
@@ -115,7 +124,8 @@ int rv_memo_get(struct rv_table *t, const struct rv_request_key *k, uint32_t h,
 void rv_memo_put(struct rv_table *t, const struct rv_request_key *k, uint32_t h,
                  const struct rv_resolved *r);
 
-/* Index of perm in g->perms, added if new; -1 when the group is full. */
+/* The bit index of perm in g->perms, added if new; 63 (RV_MORE_BIT) for
+ * a permission past the 63rd, added to more_perms. */
 int rv_group_perm(struct rv_table *t, struct rv_group *g, const char *p,
                   size_t n);
 /* Index of the context pair, added if new (the last when full). */

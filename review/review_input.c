@@ -6,6 +6,16 @@
  * values needed, the group is found by hash.  Event data (exe, cwd,
  * PATH names) waits in a 64-slot ring indexed by serial; a slot is
  * flushed into its groups when another event needs it or at the end.
+ *
+ * Records of one event may come any distance apart (ausearch output,
+ * logs of several nodes merged, a record written late): a flushed event
+ * leaves a trace so that its later records still join it, in memory
+ * bounded by two fixed tables.  An event given to its groups leaves
+ * them (GIVEN_SLOTS entries): a late SYSCALL or PATH record is given to
+ * the same groups.  An event flushed before any AVC joined it (SYSCALL
+ * first) is kept whole (ORPHAN_SLOTS): a late AVC takes its data.  A
+ * trace is only lost when GIVEN_SLOTS (or ORPHAN_SLOTS) other events
+ * hashed to its entry came in between.
  */
 #include "review_input.h"
 
@@ -19,6 +29,8 @@
 #include "xalloc.h"
 
 #define RING         64
+#define GIVEN_SLOTS  4096
+#define ORPHAN_SLOTS 256
 #define EV_GROUPS    4
 #define EV_PATHS     2
 #define TEXT_MAX     512
@@ -50,10 +62,24 @@ struct ev_slot {
 	int success; /* -1 unknown, 0 no, 1 yes */
 };
 
+/* The trace of an event given to its groups (see the header). */
+struct ev_given {
+	int used;
+	uint32_t nodeh;
+	unsigned long serial;
+	char stamp[STAMP_MAX];
+	size_t stamplen;
+	struct rv_group *g[EV_GROUPS];
+	int ng;
+	int have_path;
+};
+
 struct rv_input {
 	struct rv_table *t;
 	struct rv_stats st;
 	struct ev_slot ring[RING];
+	struct ev_given *given;  /* GIVEN_SLOTS, allocated on first use */
+	struct ev_slot *orphans; /* ORPHAN_SLOTS, allocated on first use */
 	unsigned long nopened;
 	struct rv_err errs[RV_MAX_ERRS];
 	size_t nerrs;
@@ -81,6 +107,8 @@ rv_input_free(struct rv_input *in)
 	if (in == NULL)
 		return;
 	free(in->partial);
+	free(in->given);
+	free(in->orphans);
 	free(in);
 }
 
@@ -175,6 +203,18 @@ event_path(const struct ev_slot *ev, char *buf)
 	return ev->name; /* relative, or "": shown, not diagnosed */
 }
 
+static void
+event_add_group(struct ev_slot *ev, struct rv_group *g)
+{
+	int i;
+
+	for (i = 0; i < ev->ng; i++)
+		if (ev->g[i] == g)
+			return;
+	if (ev->ng < EV_GROUPS)
+		ev->g[ev->ng++] = g;
+}
+
 /* Give an event's exe, outcome and paths to the groups of its AVCs. */
 static void
 event_give(struct rv_input *in, const struct ev_slot *ev)
@@ -207,13 +247,123 @@ event_give(struct rv_input *in, const struct ev_slot *ev)
 	}
 }
 
+static size_t
+trace_index(uint32_t nodeh, unsigned long serial, size_t slots)
+{
+	return (size_t)((serial ^ nodeh) % slots);
+}
+
+static int
+same_event(const struct ev_slot *ev, uint32_t nodeh, unsigned long serial,
+           const char *stamp, size_t stamplen)
+{
+	return ev->used && ev->serial == serial && ev->nodeh == nodeh &&
+	       ev->stamplen == stamplen &&
+	       memcmp(ev->stamp, stamp, stamplen) == 0;
+}
+
+static void
+given_put(struct rv_input *in, const struct ev_slot *ev)
+{
+	struct ev_given *e;
+
+	if (in->given == NULL)
+		in->given = xcalloc(GIVEN_SLOTS, sizeof(*in->given));
+	e = &in->given[trace_index(ev->nodeh, ev->serial, GIVEN_SLOTS)];
+	e->used = 1;
+	e->nodeh = ev->nodeh;
+	e->serial = ev->serial;
+	memcpy(e->stamp, ev->stamp, ev->stamplen);
+	e->stamplen = ev->stamplen;
+	memcpy(e->g, ev->g, sizeof(e->g));
+	e->ng = ev->ng;
+	e->have_path = ev->have_path;
+}
+
+/* An event with data for an AVC still to come: a SYSCALL, CWD or PATH. */
+static void
+orphan_put(struct rv_input *in, const struct ev_slot *ev)
+{
+	if (ev->exelen == 0 && ev->npaths == 0 && ev->cwd[0] == '\0' &&
+	    ev->success < 0)
+		return;
+	if (in->orphans == NULL)
+		in->orphans = xcalloc(ORPHAN_SLOTS, sizeof(*in->orphans));
+	in->orphans[trace_index(ev->nodeh, ev->serial, ORPHAN_SLOTS)] = *ev;
+}
+
+/* Take into ev what o knew that ev does not. */
+static void
+event_fill(struct ev_slot *ev, const struct ev_slot *o)
+{
+	int i;
+
+	if (ev->exelen == 0) {
+		memcpy(ev->exe, o->exe, sizeof(ev->exe));
+		ev->exelen = o->exelen;
+	}
+	if (ev->cwd[0] == '\0')
+		memcpy(ev->cwd, o->cwd, sizeof(ev->cwd));
+	if (ev->npaths == 0) {
+		memcpy(ev->paths, o->paths, sizeof(ev->paths));
+		ev->npaths = o->npaths;
+		ev->created = o->created;
+	}
+	if (ev->success < 0)
+		ev->success = o->success;
+	if (ev->name[0] == '\0')
+		memcpy(ev->name, o->name, sizeof(ev->name));
+	ev->have_path |= o->have_path;
+	for (i = 0; i < o->ng; i++)
+		event_add_group(ev, o->g[i]);
+}
+
+/*
+ * ev, just opened (or taken over from another piece), joins what its
+ * event left behind when flushed earlier: the groups it was given to,
+ * or the data it held before any AVC.
+ */
+static int
+event_rejoin(struct rv_input *in, struct ev_slot *ev)
+{
+	struct ev_slot *o;
+	struct ev_given *e;
+	int i, filled = 0;
+
+	if (in->orphans != NULL) {
+		o = &in->orphans[trace_index(ev->nodeh, ev->serial,
+		                             ORPHAN_SLOTS)];
+		if (same_event(o, ev->nodeh, ev->serial, ev->stamp,
+		               ev->stamplen)) {
+			event_fill(ev, o);
+			o->used = 0;
+			filled = 1;
+		}
+	}
+	if (in->given != NULL) {
+		e = &in->given[trace_index(ev->nodeh, ev->serial, GIVEN_SLOTS)];
+		if (e->used && e->serial == ev->serial &&
+		    e->nodeh == ev->nodeh && e->stamplen == ev->stamplen &&
+		    memcmp(e->stamp, ev->stamp, ev->stamplen) == 0) {
+			for (i = 0; i < e->ng; i++)
+				event_add_group(ev, e->g[i]);
+			ev->have_path |= e->have_path;
+			e->used = 0;
+		}
+	}
+	return filled;
+}
+
 static void
 event_flush(struct rv_input *in, struct ev_slot *ev)
 {
 	if (!ev->used)
 		return;
-	if (ev->ng > 0) /* else no AVC joined it: nothing to give */
+	if (ev->ng > 0) { /* else no AVC joined it yet */
 		event_give(in, ev);
+		given_put(in, ev);
+	} else
+		orphan_put(in, ev);
 	/* Reset field by field: clearing the whole slot (2.5 KB) per event
 	 * doubled the time of a 1M-AVC run. */
 	ev->used = ev->ng = ev->have_path = ev->npaths = 0;
@@ -246,6 +396,8 @@ event_of(struct rv_input *in, const struct audit_rec *r)
 		ev->stamplen = sl;
 		ev->success = -1;
 		ev->created = -1;
+		if (in->given != NULL || in->orphans != NULL)
+			event_rejoin(in, ev);
 	}
 	return ev;
 }
@@ -488,8 +640,7 @@ add_denial(struct rv_input *in, const struct audit_rec *r,
 		return;
 	}
 	ev = event_of(in, r);
-	if (ev->ng < EV_GROUPS)
-		ev->g[ev->ng++] = g;
+	event_add_group(ev, g);
 	if (a->have_path) {
 		audit_value_text(r, &a->path, text, sizeof(text));
 		if (text[0] == '/') {
@@ -920,6 +1071,15 @@ errs_merge(struct rv_input *in, const struct rv_err *e)
  * records go on in the next file), with its groups looked up in in's
  * table, which already holds the piece's groups.
  */
+/* The group of in's table that is piece group g. */
+static struct rv_group *
+group_in(struct rv_input *in, const struct rv_group *g)
+{
+	return rv_group_get(in->t, g->stype, g->slen, g->ttype, g->tlen,
+	                    g->tclass, g->clen, g->scon, strlen(g->scon),
+	                    g->tcon, strlen(g->tcon));
+}
+
 static void
 event_adopt(struct rv_input *in, const struct ev_slot *ev)
 {
@@ -929,13 +1089,72 @@ event_adopt(struct rv_input *in, const struct ev_slot *ev)
 	event_flush(in, to);
 	*to = *ev;
 	to->opened = in->nopened++;
-	for (i = 0; i < ev->ng; i++) {
-		const struct rv_group *g = ev->g[i];
+	for (i = 0; i < ev->ng; i++)
+		to->g[i] = group_in(in, ev->g[i]);
+	event_rejoin(in, to);
+}
 
-		to->g[i] =
-		    rv_group_get(in->t, g->stype, g->slen, g->ttype, g->tlen,
-		                 g->tclass, g->clen, g->scon, strlen(g->scon),
-		                 g->tcon, strlen(g->tcon));
+/* The slot of in's ring where ev's event is open, or NULL. */
+static struct ev_slot *
+open_event(struct rv_input *in, const struct ev_slot *ev)
+{
+	struct ev_slot *o = &in->ring[(ev->serial ^ ev->nodeh) % RING];
+
+	return same_event(o, ev->nodeh, ev->serial, ev->stamp, ev->stamplen)
+	           ? o
+	           : NULL;
+}
+
+/*
+ * A piece's traces of flushed events (see the header) meet in's: an
+ * event whose AVC was in an earlier piece and a late record in this
+ * one, or the other way round, is joined as if read in one go.
+ */
+static void
+traces_merge(struct rv_input *in, const struct rv_input *piece)
+{
+	struct ev_slot ev, *open;
+	size_t i;
+	int k;
+
+	for (i = 0; piece->orphans != NULL && i < ORPHAN_SLOTS; i++) {
+		if (!piece->orphans[i].used)
+			continue;
+		ev = piece->orphans[i];
+		if ((open = open_event(in, &ev)) != NULL) {
+			event_fill(open, &ev);
+			continue;
+		}
+		event_rejoin(in, &ev);
+		if (ev.ng > 0) {
+			event_give(in, &ev);
+			given_put(in, &ev);
+		} else
+			orphan_put(in, &ev);
+	}
+	for (i = 0; piece->given != NULL && i < GIVEN_SLOTS; i++) {
+		const struct ev_given *e = &piece->given[i];
+
+		if (!e->used)
+			continue;
+		memset(&ev, 0, sizeof(ev));
+		ev.used = 1;
+		ev.nodeh = e->nodeh;
+		ev.serial = e->serial;
+		memcpy(ev.stamp, e->stamp, e->stamplen);
+		ev.stamplen = e->stamplen;
+		ev.success = ev.created = -1;
+		for (k = 0; k < e->ng; k++)
+			event_add_group(&ev, group_in(in, e->g[k]));
+		if ((open = open_event(in, &ev)) != NULL) {
+			for (k = 0; k < ev.ng; k++)
+				event_add_group(open, ev.g[k]);
+			continue;
+		}
+		if (event_rejoin(in, &ev)) /* data from an earlier piece */
+			event_give(in, &ev);
+		ev.have_path |= e->have_path;
+		given_put(in, &ev);
 	}
 }
 
@@ -958,6 +1177,7 @@ rv_input_merge(struct rv_input *in, struct rv_input *piece)
 	rv_table_merge(in->t, piece->t);
 	for (i = 0; i < piece->nerrs; i++)
 		errs_merge(in, &piece->errs[i]);
+	traces_merge(in, piece);
 	while ((oldest = events_oldest(piece)) != NULL) {
 		event_adopt(in, oldest);
 		oldest->used = 0;

@@ -47,6 +47,12 @@ jperms(FILE *fp, const char *key, const struct rv_group *g, uint64_t bits)
 			first = 0;
 			jstr(fp, g->perms[i]);
 		}
+	for (i = 0; (bits & RV_MORE_BIT) && i < g->nmore_perms; i++) {
+		if (!first)
+			fputc(',', fp);
+		first = 0;
+		jstr(fp, g->more_perms[i]);
+	}
 	fputc(']', fp);
 }
 
@@ -94,6 +100,10 @@ jdiag(FILE *fp, const struct rv_group *g, const struct rv_diag *d)
 	jstr(fp, d->spec);
 	fputs(",\"risk\":", fp);
 	jstr(fp, d->risk);
+	fputs(",\"boolean_risk\":", fp);
+	jstr(fp, d->bool_risk);
+	fprintf(fp, ",\"relabel_program\":%s",
+	        d->relabel_program ? "true" : "false");
 	fputs(",\"interface\":", fp);
 	jstr(fp, d->iface);
 	fprintf(fp, ",\"interface_grants\":%d", d->iface_grants);
@@ -149,6 +159,34 @@ jgroup(FILE *fp, const struct rv_group *g)
 	fputc('}', fp);
 }
 
+/* Each fix once, with the indexes in "groups" of the groups it covers
+ * (rv_report_sort puts a fix's groups next to each other). */
+static void
+jfixes(FILE *fp, const struct rv_report *r)
+{
+	size_t i, j, at = 0;
+
+	for (i = 0; i < r->fixes.n; i++) {
+		const struct rv_fix_unit *u = &r->fixes.v[i];
+
+		fprintf(fp, "%s{\"fix\":\"%s\",\"groups\":[", i ? ",\n" : "",
+		        rv_fix_name(u->kind));
+		for (j = 0; j < u->ngroups; j++)
+			fprintf(fp, "%s%zu", j ? "," : "", at++);
+		fprintf(fp, "],\"denials\":%lu,\"spec\":", u->denials);
+		jstr(fp, u->kind == RV_FIX_SPEC ? u->spec : NULL);
+		fprintf(fp, ",\"written\":%s,\"conflict\":",
+		        u->kind == RV_FIX_SPEC && u->complete &&
+		                u->conflict == NULL
+		            ? "true"
+		            : "false");
+		jstr(fp, u->conflict);
+		fputs(",\"risk\":", fp);
+		jstr(fp, u->risk);
+		fputc('}', fp);
+	}
+}
+
 void
 rv_print_json(FILE *fp, const struct rv_report *r)
 {
@@ -171,6 +209,8 @@ rv_print_json(FILE *fp, const struct rv_report *r)
 			fputs(",\n", fp);
 		jgroup(fp, r->groups[i]);
 	}
+	fputs("],\"fixes\":[", fp);
+	jfixes(fp, r);
 	fputs("],\"selinux_errors\":[", fp);
 	for (i = 0; i < r->nerrs; i++) {
 		fputs(i ? ",{\"what\":" : "{\"what\":", fp);

@@ -50,24 +50,16 @@ fix_of(const struct rv_group *g)
 	return g->diag ? g->diag->fix : RV_FIX_UNKNOWN;
 }
 
-static int
-by_fix(const void *a, const void *b)
-{
-	const struct rv_group *x = *(const struct rv_group *const *)a;
-	const struct rv_group *y = *(const struct rv_group *const *)b;
-
-	if (fix_of(x) != fix_of(y))
-		return fix_of(x) - fix_of(y);
-	if (x->count != y->count)
-		return x->count > y->count ? -1 : 1;
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
-
 void
 rv_report_sort(struct rv_report *r)
 {
-	if (r->ngroups > 1)
-		qsort(r->groups, r->ngroups, sizeof(*r->groups), by_fix);
+	rv_fixes_build(r->table, r->groups, r->ngroups, &r->fixes);
+}
+
+void
+rv_report_done(struct rv_report *r)
+{
+	rv_fixes_free(&r->fixes);
 }
 
 static uint64_t
@@ -89,11 +81,15 @@ perms_list(FILE *fp, const struct rv_group *g, uint64_t bits)
 	for (i = 0; i < g->nperms; i++)
 		if (bits & ((uint64_t)1 << i))
 			n++;
+	if (bits & RV_MORE_BIT)
+		n += g->nmore_perms;
 	if (n != 1)
 		fputs("{", fp);
 	for (i = 0; i < g->nperms; i++)
 		if (bits & ((uint64_t)1 << i))
 			fprintf(fp, n != 1 ? " %s" : "%s", T(g->perms[i]));
+	for (i = 0; (bits & RV_MORE_BIT) && i < g->nmore_perms; i++)
+		fprintf(fp, n != 1 ? " %s" : "%s", T(g->more_perms[i]));
 	if (n != 1)
 		fputs(" }", fp);
 }
@@ -169,16 +165,39 @@ fix_command(FILE *fp, const char *lead, const char *cmd, const char *opt,
 	strbuf_free(&sb);
 }
 
+/* The booleans of d, each a "lead" line, the wide ones' risk after. */
 static void
-text_fix(FILE *fp, const struct rv_group *g, const struct rv_diag *d,
-         const struct rv_report *r)
+text_booleans(FILE *fp, const char *lead, const struct rv_diag *d,
+              const struct rv_report *r)
 {
+	int i;
+
+	for (i = 0; i < d->nbools; i++)
+		fprintf(fp, "%s: setsebool -P %s %d\n", i ? "       or" : lead,
+		        T(d->bools[i]), d->boolvals[i]);
+	if (d->nbools > 0 && d->bool_risk != NULL)
+		fprintf(fp, "      %sRISK (boolean): %s%s\n",
+		        r->color ? "\033[1;31m" : "", d->bool_risk,
+		        r->color ? "\033[0m" : "");
+}
+
+static void
+text_fix(FILE *fp, const struct rv_fix_unit *u, const struct rv_report *r)
+{
+	const struct rv_group *g = u->groups[0];
+	const struct rv_diag *d = g->diag;
 	int i;
 
 	switch (d->fix) {
 	case RV_FIX_RELABEL:
 		fix_command(fp, "      fix: ", "restorecon", "-v", d->fc_path);
 		fprintf(fp, "   (file contexts say %s)\n", T(d->fc_type));
+		if (d->relabel_program)
+			fprintf(fp,
+			        "      why: the program ran in %s: the file "
+			        "contexts give it the entry point of another "
+			        "domain; restart it once relabeled\n",
+			        T(g->stype));
 		if (strncmp(d->fc_path, "/var/spool/postfix", 18) == 0 ||
 		    strncmp(d->fc_path, "/etc/postfix", 12) == 0 ||
 		    strncmp(d->fc_path, "/var/lib/postfix", 16) == 0) {
@@ -211,15 +230,16 @@ text_fix(FILE *fp, const struct rv_group *g, const struct rv_diag *d,
 			        T(d->bools[i]), d->boolvals[i]);
 		break;
 	case RV_FIX_BOOLEAN:
-		for (i = 0; i < d->nbools; i++)
-			fprintf(fp, "      fix: setsebool -P %s %d\n",
-			        T(d->bools[i]), d->boolvals[i]);
+		text_booleans(fp, "      fix", d, r);
 		break;
 	case RV_FIX_SPEC:
 		fprintf(fp, "      why: %s\n      fix: add to the spec:\n",
 		        d->spec_why);
+		if (u->conflict != NULL)
+			fprintf(fp, "      (not written by --spec: %s)\n",
+			        u->conflict);
 		{
-			const char *p = d->spec, *nl;
+			const char *p = u->spec, *nl;
 
 			while ((nl = strchr(p, '\n')) != NULL) {
 				fprintf(fp, "        %.*s\n", (int)(nl - p), p);
@@ -240,6 +260,7 @@ text_fix(FILE *fp, const struct rv_group *g, const struct rv_diag *d,
 			fprintf(fp, "      %sRISK: %s%s\n",
 			        r->color ? "\033[1;31m" : "", d->risk,
 			        r->color ? "\033[0m" : "");
+		text_booleans(fp, "       or", d, r);
 		break;
 	case RV_FIX_POLICY:
 		fprintf(fp, "      reason: %s\n", rv_reason_name(d->reason));
@@ -260,12 +281,55 @@ text_fix(FILE *fp, const struct rv_group *g, const struct rv_diag *d,
 			fprintf(fp, "      context: %s\n", d->bad_context);
 		break;
 	}
-	if (d->fc_path != NULL && d->fix != RV_FIX_RELABEL)
-		fprintf(fp, "      note: file contexts say %s is %s\n",
-		        T(d->fc_path), T(d->fc_type));
-	if (d->permissive_domain)
-		fprintf(fp, "      note: %s is a permissive domain\n",
-		        T(g->stype));
+}
+
+/*
+ * The requests of g whose reason is not the group's: a dontaudit,
+ * an unknown permission or a context the policy refuses in one request
+ * never hides another's missing rule, nor the other way round.
+ */
+static void
+request_notes(FILE *fp, const struct rv_group *g)
+{
+	int s;
+
+	for (s = 0; s < g->nsets; s++) {
+		if (g->sets[s].reason == g->diag->reason)
+			continue;
+		fputs("      also: ", fp);
+		perms_list(fp, g, g->sets[s].bits);
+		fprintf(fp, " x%lu: %s", g->sets[s].count,
+		        rv_reason_name(g->sets[s].reason));
+		if (g->sets[s].reason == RV_R_BADSCON ||
+		    g->sets[s].reason == RV_R_BADTCON)
+			fprintf(fp, " (%s)",
+			        T(g->sets[s].reason == RV_R_BADSCON
+			              ? g->scons[g->sets[s].ctx]
+			              : g->tcons[g->sets[s].ctx]));
+		fputc('\n', fp);
+	}
+}
+
+static void
+text_group(FILE *fp, const struct rv_group *g, const char *bold,
+           const char *off)
+{
+	fprintf(fp, "  %s%s -> %s:%s%s ", bold, T(g->stype), T(g->ttype),
+	        T(g->tclass), off);
+	perms_list(fp, g, ~(uint64_t)0);
+	fprintf(fp, "  x%lu", g->count);
+	if (g->permissive > 0)
+		fputs(" (permissive)", fp);
+	fputs("\n      seen: ", fp);
+	when(fp, g->first);
+	fputs(" .. ", fp);
+	when(fp, g->last);
+	fputc('\n', fp);
+	examples(fp, "nodes", &g->nodes);
+	examples(fp, "comm", &g->comms);
+	examples(fp, "exe", &g->exes);
+	examples(fp, "path", &g->paths);
+	request_notes(fp, g);
 }
 
 void
@@ -274,7 +338,7 @@ rv_print_text(FILE *fp, const struct rv_report *r)
 	const char *bold = r->color ? "\033[1m" : "",
 	           *off = r->color ? "\033[0m" : "";
 	int last = -1;
-	size_t i;
+	size_t i, j;
 
 	fprintf(fp,
 	        "%lu lines: %lu AVC, %lu USER_AVC, %lu SELINUX_ERR records; "
@@ -282,31 +346,32 @@ rv_print_text(FILE *fp, const struct rv_report *r)
 	        r->stats->lines, r->stats->avc, r->stats->user_avc,
 	        r->stats->selinux_err, r->stats->denials, r->ngroups,
 	        r->stats->malformed);
-	for (i = 0; i < r->ngroups; i++) {
-		const struct rv_group *g = r->groups[i];
+	for (i = 0; i < r->fixes.n; i++) {
+		const struct rv_fix_unit *u = &r->fixes.v[i];
+		const struct rv_diag *d = u->groups[0]->diag;
 
-		if (fix_of(g) != last) {
-			last = fix_of(g);
+		if (u->kind != last) {
+			last = u->kind;
 			fprintf(fp, "\n%s== %s ==%s\n", bold, fix_titles[last],
 			        off);
 		}
-		fprintf(fp, "  %s%s -> %s:%s%s ", bold, T(g->stype),
-		        T(g->ttype), T(g->tclass), off);
-		perms_list(fp, g, ~(uint64_t)0);
-		fprintf(fp, "  x%lu", g->count);
-		if (g->permissive > 0)
-			fputs(" (permissive)", fp);
-		fputs("\n      seen: ", fp);
-		when(fp, g->first);
-		fputs(" .. ", fp);
-		when(fp, g->last);
-		fputc('\n', fp);
-		examples(fp, "nodes", &g->nodes);
-		examples(fp, "comm", &g->comms);
-		examples(fp, "exe", &g->exes);
-		examples(fp, "path", &g->paths);
-		if (g->diag != NULL)
-			text_fix(fp, g, g->diag, r);
+		if (u->ngroups > 1)
+			fprintf(fp,
+			        "  %s* one fix for the %zu groups below "
+			        "(%lu denials):%s\n",
+			        bold, u->ngroups, u->denials, off);
+		for (j = 0; j < u->ngroups; j++)
+			text_group(fp, u->groups[j], bold, off);
+		text_fix(fp, u, r);
+		if (d->fc_path != NULL && d->fix != RV_FIX_RELABEL)
+			fprintf(fp, "      note: file contexts say %s is %s\n",
+			        T(d->fc_path), T(d->fc_type));
+		for (j = 0; j < u->ngroups; j++)
+			if (u->groups[j]->diag->permissive_domain)
+				fprintf(
+				    fp,
+				    "      note: %s is a permissive domain\n",
+				    T(u->groups[j]->stype));
 	}
 	for (i = 0; i < r->nerrs; i++) {
 		if (i == 0)
@@ -376,6 +441,32 @@ set_add(const char ***set, size_t *n, const char *s)
 	(*set)[(*n)++] = s;
 }
 
+/* The groups --te has no rule for, and why: their fix is another. */
+static void
+te_left_out(FILE *fp, const struct rv_report *r)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < r->ngroups; i++) {
+		const struct rv_group *g = r->groups[i];
+		const struct rv_diag *d = g->diag;
+
+		if (wants_rule(g))
+			continue;
+		if (n++ == 0)
+			fputs("\n# Left out: groups an allow rule does not fix "
+			      "(pfsel-label review without --te shows their "
+			      "fix)\n",
+			      fp);
+		fprintf(fp, "# %s -> %s:%s ", T(g->stype), T(g->ttype),
+		        T(g->tclass));
+		perms_list(fp, g, ~(uint64_t)0);
+		fprintf(fp, " x%lu: %s (%s)\n", g->count, fix_titles[fix_of(g)],
+		        rv_reason_name(d->reason));
+	}
+}
+
 int
 rv_print_te(FILE *fp, const struct rv_report *r, const char *module)
 {
@@ -398,6 +489,12 @@ rv_print_te(FILE *fp, const struct rv_report *r, const char *module)
 		fprintf(fp, "policy_module(%s, 1.0)\n\nrequire {\n", module);
 	else
 		fprintf(fp, "module %s 1.0;\n\nrequire {\n", module);
+	/* A module needs a require block and checkmodule refuses an empty
+	 * one: with no rule left, it requires a class every policy has. */
+	if (ntypes == 0)
+		fputs("\t# no allow rule is left: see the groups below\n"
+		      "\tclass file { read };\n",
+		      fp);
 	for (i = 0; i < ntypes; i++)
 		fprintf(fp, "\ttype %s;\n", types[i]);
 	for (i = 0; i < nclasses; i++) {
@@ -449,38 +546,63 @@ rv_print_te(FILE *fp, const struct rv_report *r, const char *module)
 		}
 		n++;
 	}
+	te_left_out(fp, r);
 	shown_free();
 	return n;
 }
 
+/* A section --spec cannot write as is, each line a comment. */
+static void
+spec_commented(FILE *fp, const char *spec)
+{
+	const char *p = spec, *nl;
+
+	while ((nl = strchr(p, '\n')) != NULL) {
+		fprintf(fp, "# %.*s\n", (int)(nl - p), p);
+		p = nl + 1;
+	}
+}
+
+/*
+ * The spec sections of the fixes, each once: what pfsel-gen emit
+ * accepts (a [module] section before them).  A section with a line to
+ * fill in, or a second [log] (a spec has one), is written as comments
+ * saying so.
+ */
 int
 rv_print_spec(FILE *fp, const struct rv_report *r)
 {
 	struct strbuf sb = STRBUF_INIT;
-	size_t i, j;
+	size_t i;
 	char *what;
-	int n = 0;
+	int n = 0, shown = 0;
 
-	for (i = 0; i < r->ngroups; i++) {
-		const struct rv_group *g = r->groups[i];
-		int dup = 0;
+	for (i = 0; i < r->fixes.n; i++) {
+		const struct rv_fix_unit *u = &r->fixes.v[i];
+		const struct rv_group *g = u->groups[0];
 
-		if (fix_of(g) != RV_FIX_SPEC)
-			continue;
-		for (j = 0; j < i && !dup; j++)
-			dup = fix_of(r->groups[j]) == RV_FIX_SPEC &&
-			      r->groups[j]->diag->spec == g->diag->spec;
-		if (dup)
+		if (u->kind != RV_FIX_SPEC)
 			continue;
 		/* One comment line, of a length any spec reader takes. */
 		what = xasprintf("%s -> %s:%s", g->stype, g->ttype, g->tclass);
 		strbuf_reset(&sb);
 		quote_text_max(&sb, what, 96);
 		free(what);
-		fprintf(fp, "%s# from %lu denial%s: %s; %s\n%s", n ? "\n" : "",
-		        g->count, g->count == 1 ? "" : "s", sb.data,
-		        g->diag->spec_why, g->diag->spec);
-		n++;
+		fprintf(fp, "%s# from %lu denial%s in %zu group%s: %s%s; %s\n",
+		        shown++ ? "\n" : "", u->denials,
+		        u->denials == 1 ? "" : "s", u->ngroups,
+		        u->ngroups == 1 ? "" : "s", sb.data,
+		        u->ngroups > 1 ? ", ..." : "", g->diag->spec_why);
+		if (u->conflict != NULL) {
+			fprintf(fp, "# not written: %s\n", u->conflict);
+			spec_commented(fp, u->spec);
+		} else if (!u->complete) {
+			fputs("# to fill in, then uncomment:\n", fp);
+			spec_commented(fp, u->spec);
+		} else {
+			fputs(u->spec, fp);
+			n++;
+		}
 	}
 	strbuf_free(&sb);
 	return n;

@@ -13,12 +13,15 @@
 
 #include <stdio.h>
 
+#include "review_fix.h"
 #include "review_group.h"
 #include "review_input.h"
 
 struct rv_report {
-	struct rv_group **groups; /* sorted by fix, then count */
+	struct rv_table *table;   /* the groups' table (interns sections) */
+	struct rv_group **groups; /* in the order of fixes (rv_report_sort) */
 	size_t ngroups;
+	struct rv_fixes fixes; /* each fix once, with the groups it covers */
 	const struct rv_stats *stats;
 	const struct rv_err *errs;
 	size_t nerrs;
@@ -26,8 +29,13 @@ struct rv_report {
 	int color;
 };
 
-/* Sort groups by fix category, then by count (most first). */
+/*
+ * Group the diagnosed groups into fixes (review_fix.h) and order groups
+ * as the fixes list them; r->table must be set.  rv_report_done frees
+ * the fixes.
+ */
 void rv_report_sort(struct rv_report *r);
+void rv_report_done(struct rv_report *r);
 
 void rv_print_text(FILE *fp, const struct rv_report *r);
 void rv_print_json(FILE *fp, const struct rv_report *r);

@@ -664,6 +664,51 @@ rv_policy_booleans(struct rv_policy *pol, const char *stype, const char *ttype,
 	return found;
 }
 
+/* How many types type or attribute value v stands for. */
+static int
+source_reach(struct rv_policy *pol, uint32_t v)
+{
+	const type_datum_t *t;
+
+	if (v == 0 || v > pol->p->p_types.nprim)
+		return 0;
+	t = pol->p->type_val_to_struct[v - 1];
+	if (t == NULL || t->flavor != TYPE_ATTRIB ||
+	    pol->p->attr_type_map == NULL)
+		return 1;
+	return (int)ebitmap_cardinality(&pol->p->attr_type_map[v - 1]);
+}
+
+int
+rv_policy_boolean_reach(struct rv_policy *pol, const char *name)
+{
+	const cond_bool_datum_t *b;
+	const cond_node_t *n;
+	const cond_expr_t *e;
+	const cond_av_list_t *l;
+	int reach = 0, side, r;
+
+	b = hashtab_search(pol->p->p_bools.table, (hashtab_key_t)name);
+	if (b == NULL)
+		return 0;
+	for (n = pol->p->cond_list; n != NULL; n = n->next) {
+		for (e = n->expr; e != NULL && e->bool != b->s.value;
+		     e = e->next)
+			;
+		if (e == NULL)
+			continue;
+		for (side = 1; side >= 0; side--)
+			for (l = side ? n->true_list : n->false_list; l != NULL;
+			     l = l->next)
+				if ((l->node->key.specified & AVTAB_ALLOWED) &&
+				    (r = source_reach(
+				         pol, l->node->key.source_type)) >
+				        reach)
+					reach = r;
+	}
+	return reach;
+}
+
 char *
 rv_context_with_type(const char *con, const char *type)
 {

@@ -78,6 +78,13 @@ int rv_policy_port_types(struct rv_policy *pol, const char *scon,
                          const char **names, int max);
 
 
+/*
+ * How many domains the boolean's allow rules reach: the most types the
+ * source of one of them stands for (domain_can_mmap_files: every
+ * domain).  0 for a name the policy does not have.
+ */
+int rv_policy_boolean_reach(struct rv_policy *pol, const char *name);
+
 /* A copy of con with its type replaced; caller frees. */
 char *rv_context_with_type(const char *con, const char *type);
 

@@ -97,7 +97,7 @@ ident(const char *path, char *out, size_t cap)
 	b = b ? b + 1 : path;
 	if (!(*b >= 'a' && *b <= 'z') && !(*b >= 'A' && *b <= 'Z'))
 		out[o++] = 'x';
-	for (; *b != '\0' && *b != '.' && o + 1 < cap && o < 32; b++) {
+	for (; *b != '\0' && *b != '.' && o + 1 < cap && o < 28; b++) {
 		char c = *b;
 
 		if (c >= 'A' && c <= 'Z')
@@ -131,9 +131,11 @@ recipe_log(struct rv_table *t, const struct rv_group *g)
 	                       : abs_path(g);
 	int i, postlog = 0;
 
+	/* maillog_file may be anywhere (/srv/logs/maillog): the file's
+	 * type says it is a log */
 	if (!is(g->stype, "postfix_master_t") || !is(g->ttype, "var_log_t") ||
 	    (!is(g->tclass, "file") && !is(g->tclass, "dir")) || path == NULL ||
-	    strncmp(path, "/var/log/", 9) != 0)
+	    path[0] != '/')
 		return NULL;
 	if (!rv_group_has_perm(g, "write") && !rv_group_has_perm(g, "append") &&
 	    !rv_group_has_perm(g, "create") &&
@@ -200,16 +202,89 @@ looks_milter(const char *s)
 	return 0;
 }
 
-/* A Postfix daemon reaching a socket another program serves. */
-static const char *
-recipe_socket(struct rv_table *t, const struct rv_group *g)
+void
+rv_recipe_socket_name(const char *path, char *out, size_t cap)
 {
-	struct strbuf sb = STRBUF_INIT;
+	static const char *const suffixes[] = {".sock", ".socket", ".sk"};
+	const char *b = strrchr(path, '/');
+	size_t n, o = 0, i, m;
+
+	b = b ? b + 1 : path;
+	n = strlen(b);
+	for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+		m = strlen(suffixes[i]);
+		if (n > m && strcmp(b + n - m, suffixes[i]) == 0) {
+			n -= m;
+			break;
+		}
+	}
+	/* a name starts with a letter: ".s.pgsql.5432" is s_pgsql_5432 */
+	while (n > 0 && !(*b >= 'a' && *b <= 'z') && !(*b >= 'A' && *b <= 'Z'))
+		b++, n--;
+	for (i = 0; i < n && o + 1 < cap && o < 24; i++) {
+		char c = b[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+			c = '_';
+		if (c == '_' && (o == 0 || out[o - 1] == '_'))
+			continue;
+		out[o++] = c;
+	}
+	while (o > 0 && out[o - 1] == '_')
+		o--;
+	if (o == 0)
+		o = (size_t)snprintf(out, cap, "socket");
+	out[o] = '\0';
+}
+
+const char *
+rv_recipe_socket_section(struct rv_table *t, const char *name,
+                         const struct rv_socket_use *use,
+                         const char *const *clients, size_t n)
+{
+	struct strbuf sb = STRBUF_INIT, list = STRBUF_INIT;
+	struct why why;
+	size_t i;
+
+	strbuf_addf(&sb, "[%s %s]\n", use->milter ? "milter" : "socket", name);
+	spec_line(&sb, "socket", "unix:", use->path, spec_check_path);
+	if (use->server != NULL)
+		spec_line(&sb, "server", "", use->server, spec_check_type);
+	else
+		strbuf_adds(
+		    &sb, use->milter
+		             ? "; FILL IN: server = DOMAIN of the milter, or "
+		               "command = ITS PROGRAM\n"
+		             : "; FILL IN: server = DOMAIN of the program "
+		               "serving the socket\n");
+	for (i = 0; i < n; i++) {
+		if (check_name(clients[i], &why) < 0)
+			break;
+		strbuf_addf(&list, "%s%s", i ? " " : "", clients[i]);
+	}
+	if (i == n)
+		strbuf_addf(&sb, "clients = %s\n", list.data);
+	else
+		spec_line(&sb, "clients", "", clients[i], check_name);
+	strbuf_free(&list);
+	return finish(t, &sb);
+}
+
+/*
+ * A Postfix daemon reaching a socket another program serves: connectto
+ * names the server's domain; a write on the socket file alone does not
+ * (review_fix.c takes it from another group of the same socket).
+ */
+static const char *
+recipe_socket(struct rv_table *t, const struct rv_group *g,
+              struct rv_socket_use *use)
+{
 	const char *path = abs_path(g), *client;
 	char name[40], daemon[40];
 	int conn = is(g->tclass, "unix_stream_socket") &&
 	           rv_group_has_perm(g, "connectto");
-	int milter;
 
 	if (strncmp(g->stype, "postfix_", 8) != 0 || path == NULL ||
 	    (!conn &&
@@ -218,22 +293,13 @@ recipe_socket(struct rv_table *t, const struct rv_group *g)
 	client = g->stype + 8;
 	snprintf(daemon, sizeof(daemon), "%.*s", (int)(strlen(client) - 2),
 	         client);
-	ident(path, name, sizeof(name));
-	milter = looks_milter(path) || looks_milter(g->ttype) ||
-	         is(daemon, "cleanup");
-	strbuf_addf(&sb, "[%s %s]\n", milter ? "milter" : "socket", name);
-	spec_line(&sb, "socket", "unix:", path, spec_check_path);
-	if (conn)
-		spec_line(&sb, "server", "", g->ttype, spec_check_type);
-	else
-		strbuf_adds(
-		    &sb, milter
-		             ? "; FILL IN: server = DOMAIN of the milter, or "
-		               "command = ITS PROGRAM\n"
-		             : "; FILL IN: server = DOMAIN of the program "
-		               "serving the socket\n");
-	spec_line(&sb, "clients", "", daemon, check_name);
-	return finish(t, &sb);
+	rv_recipe_socket_name(path, name, sizeof(name));
+	use->path = path;
+	use->server = conn ? g->ttype : NULL;
+	use->client = rv_intern(t, daemon, strlen(daemon));
+	use->milter = looks_milter(path) || looks_milter(g->ttype) ||
+	              is(daemon, "cleanup");
+	return rv_recipe_socket_section(t, name, use, &use->client, 1);
 }
 
 /* Postfix daemons logging to postlogd's socket (maillog_file set). */
@@ -410,7 +476,8 @@ recipe_port(struct rv_table *t, const struct rv_group *g)
 
 const char *
 rv_recipe(struct rv_table *t, const struct rv_group *g,
-          const struct rv_program_check *pc, const char **why)
+          const struct rv_program_check *pc, const char **why,
+          struct rv_socket_use *sock)
 {
 	static const struct {
 		const char *(*fn)(struct rv_table *, const struct rv_group *);
@@ -423,13 +490,16 @@ rv_recipe(struct rv_table *t, const struct rv_group *g,
 	    {recipe_milter_keys, "a milter reads keys the policy labels "
 	                         "generically"},
 	    {recipe_virtual, "virtual(8) delivers under a non-mail tree"},
-	    {recipe_socket,
-	     "a Postfix daemon talks to another program's socket"},
 	    {recipe_port, "master/smtpd listens on an unlabeled port"},
 	};
 	const char *s;
 	size_t i;
 
+	memset(sock, 0, sizeof(*sock));
+	if ((s = recipe_socket(t, g, sock)) != NULL) {
+		*why = "a Postfix daemon talks to another program's socket";
+		return s;
+	}
 	for (i = 0; i < sizeof(recipes) / sizeof(recipes[0]); i++) {
 		if ((s = recipes[i].fn(t, g)) != NULL) {
 			*why = recipes[i].why;

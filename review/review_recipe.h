@@ -22,8 +22,33 @@ struct rv_program_check {
 	void *arg;
 };
 
-/* The spec section text (interned), or NULL; *why says which recipe. */
+/* A Postfix daemon reaching a socket another program serves. */
+struct rv_socket_use {
+	const char *path;   /* interned, NULL when the recipe is another */
+	const char *server; /* the socket's domain, NULL when not known */
+	const char *client; /* the Postfix daemon name (smtpd) */
+	int milter;
+};
+
+/*
+ * The spec section text (interned), or NULL; *why says which recipe.
+ * For a socket, *sock is filled too and the text is the section for
+ * this group alone: review_fix.c joins the groups of one socket.
+ */
 const char *rv_recipe(struct rv_table *t, const struct rv_group *g,
-                      const struct rv_program_check *pc, const char **why);
+                      const struct rv_program_check *pc, const char **why,
+                      struct rv_socket_use *sock);
+
+/*
+ * The section of one socket used by n clients (names distinct, given
+ * by the caller so that every section of a spec has its own), interned.
+ */
+const char *rv_recipe_socket_section(struct rv_table *t, const char *name,
+                                     const struct rv_socket_use *use,
+                                     const char *const *clients, size_t n);
+
+/* A spec name from a socket's file name: "opendkim.sock" -> "opendkim",
+ * ".s.pgsql.5432" -> "s_pgsql_5432". */
+void rv_recipe_socket_name(const char *path, char *out, size_t cap);
 
 #endif

@@ -18,8 +18,8 @@ has(const struct rv_group *g, uint64_t allowed, const char *perm)
 	return 0;
 }
 
-static int
-writes(const struct rv_group *g, uint64_t allowed)
+int
+rv_risk_writes(const struct rv_group *g, uint64_t allowed)
 {
 	static const char *const w[] = {"write",     "append",      "create",
 	                                "unlink",    "rename",      "setattr",
@@ -51,10 +51,10 @@ rv_risk(const struct rv_group *g, uint64_t allowed)
 		return "involves an unconfined type: this grants far more than "
 		       "the one access";
 	if (strcmp(t, "shadow_t") == 0)
-		return writes(g, allowed)
+		return rv_risk_writes(g, allowed)
 		           ? "writes the password database (shadow_t)"
 		           : "reads password hashes (shadow_t)";
-	if (strcmp(t, "etc_t") == 0 && writes(g, allowed))
+	if (strcmp(t, "etc_t") == 0 && rv_risk_writes(g, allowed))
 		return "writes to etc_t: every program's configuration";
 	if ((strstr(t, "_key_t") != NULL || ends_with(t, "_keys_t") ||
 	     strstr(t, "private") != NULL || strstr(t, "secret") != NULL) &&

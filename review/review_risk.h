@@ -17,4 +17,7 @@
 /* The risk in words, or NULL; allowed masks perms already allowed. */
 const char *rv_risk(const struct rv_group *g, uint64_t allowed);
 
+/* Whether g asks, beyond allowed, to write, create or relabel. */
+int rv_risk_writes(const struct rv_group *g, uint64_t allowed);
+
 #endif

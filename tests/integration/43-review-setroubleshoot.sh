@@ -59,7 +59,11 @@ expect bind_ports port
 expect connect_ports port
 expect http_connect_ports port
 expect ftp_home_dir boolean ftp_home_dir
-expect httpd_bad_labels relabel
+# setroubleshoot says relabel, but httpd_sys_content_t (the file
+# contexts' type) does not allow execute_no_trans either: a relabel is
+# offered only when it fixes the access (issue 14 point 4); the rule on
+# var_t carries a risk note and the label stays a note
+expect httpd_bad_labels allow
 expect httpd_can_network_connect "boolean port" httpd_can_network_connect
 expect httpd_can_network_connect_db boolean httpd_can_network_connect_db
 expect httpd_enable_cgi boolean httpd_enable_cgi

@@ -16,6 +16,8 @@ static const struct subcommand commands[] = {
      "[PATH...]"},
     {"review", cmd_review,
      "review [-p POLICY | -r ROOT] [--json | --te NAME | --spec] [FILE...]"},
+    {"doctor", cmd_doctor,
+     "doctor [-r ROOT] [-c CONFIG_DIR] [--since TIME] [--json]"},
 };
 
 int

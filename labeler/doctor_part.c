@@ -54,7 +54,7 @@ permissive(struct doctor *d)
 		if (!doctor_mail_domain(d, names[i]))
 			continue;
 		mail++;
-		f = doctor_finding(d, DOCTOR_PART, DOCTOR_WARNING, "permissive",
+		f = doctor_finding(d, DOCTOR_PART, DOCTOR_ERROR, "permissive",
 		                   "mail domain %s is permissive: its denials "
 		                   "are logged, never enforced",
 		                   names[i]);

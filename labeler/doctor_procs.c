@@ -4,7 +4,8 @@
  * cmd_doctor.c on the running system only (a root has no processes).
  *
  * Two mistakes show here.  A program whose executable the file contexts
- * give an entry point type (NAME_exec_t) but that runs in
+ * give a mail domain's entry point type (NAME_exec_t for a mail domain
+ * NAME_t) but that runs in
  * postfix_master_t, initrc_t, init_t or unconfined_service_t did not
  * enter its domain: its label on disk is wrong, or it was started before
  * the label was fixed.  And a program master(8) runs from outside
@@ -61,6 +62,26 @@ ends_with(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
+/*
+ * An entry point type of a mail domain: NAME_exec_t of a domain NAME_t
+ * doctor_mail_domain() knows.  postfix_exec_t is the helpers' that run
+ * in postfix_master_t; shell_exec_t and the like are no mail domain's.
+ */
+static int
+mail_entry_point(const struct doctor *d, const char *type)
+{
+	size_t n = strlen(type);
+	char *domain;
+	int rc;
+
+	if (!ends_with(type, "_exec_t") || strcmp(type, "postfix_exec_t") == 0)
+		return 0;
+	domain = xasprintf("%.*s_t", (int)(n - 7), type);
+	rc = doctor_mail_domain(d, domain);
+	free(domain);
+	return rc;
+}
+
 /* Inside dir (a Postfix directory parameter's value)? */
 static int
 under(const char *path, const char *dir)
@@ -110,9 +131,7 @@ one(struct procs *ps, const char *pid)
 		fc_type = type_of(fc_con);
 	if (lgetfilecon_raw(exe, &cur_con) > 0)
 		cur_type = type_of(cur_con);
-	if (fc_type != NULL && ends_with(fc_type, "_exec_t") &&
-	    strcmp(fc_type, "postfix_exec_t") != 0 &&
-	    strcmp(fc_type, "bin_t") != 0 &&
+	if (fc_type != NULL && mail_entry_point(ps->d, fc_type) &&
 	    (strcmp(domain, "postfix_master_t") != 0 ||
 	     strcmp(fc_type, "postfix_master_exec_t") != 0)) {
 		const char *fix[] = {"restorecon", "-v", exe, NULL};

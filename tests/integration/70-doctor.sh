@@ -124,7 +124,7 @@ check "permissive: seinfo counts one permissive type" \
 doctor >"$T_TMP/out"
 check_eq "permissive mail domain: exit 1" 1 $?
 check "permissive mail domain: named" \
-	grep -q '\[WARNING\] permissive: mail domain postfix_smtpd_t is permissive' "$T_TMP/out"
+	grep -q '\[ERROR\] permissive: mail domain postfix_smtpd_t is permissive' "$T_TMP/out"
 check "permissive mail domain: counted" \
 	grep -q 'permissive domains: [1-9][0-9]* in the policy, 1 of them mail domains' "$T_TMP/out"
 semodule -p "$root" -r mailperm >/dev/null 2>&1

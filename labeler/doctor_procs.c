@@ -82,6 +82,19 @@ mail_entry_point(const struct doctor *d, const char *type)
 	return rc;
 }
 
+/*
+ * A shell or another program of the system's command directories, which
+ * master(8) and Postfix's scripts run in their own domain: never one to
+ * give a domain of its own (review never proposes a [daemon] for one
+ * either).
+ */
+static int
+system_program(const char *type)
+{
+	return type == NULL || strcmp(type, "bin_t") == 0 ||
+	       strcmp(type, "shell_exec_t") == 0;
+}
+
 /* Inside dir (a Postfix directory parameter's value)? */
 static int
 under(const char *path, const char *dir)
@@ -153,7 +166,7 @@ one(struct procs *ps, const char *pid)
 		}
 	} else if (strcmp(domain, "postfix_master_t") == 0 &&
 	           !under(exe, ps->daemon_dir) &&
-	           !under(exe, ps->command_dir)) {
+	           !under(exe, ps->command_dir) && !system_program(cur_type)) {
 		f = doctor_finding(ps->d, DOCTOR_PART, DOCTOR_ERROR, "process",
 		                   "%s (pid %s) runs as postfix_master_t: "
 		                   "master(8) runs it without a domain of its "

@@ -24,6 +24,8 @@
 #include "label_native.h"
 #include "label_policy.h"
 #include "label_walk.h"
+#include <sepol/policydb/services.h>
+#include <sepol/policydb/sidtab.h>
 #include "opt_threads.h"
 #include "xalloc.h"
 
@@ -50,16 +52,55 @@ static const struct tree_kind kinds[] = {
      "[virtual]", S_IFDIR},
 };
 
+#define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
+
 struct differing {
 	unsigned long count;
 	char *examples[EXAMPLES];
+	/* Under the queue: the chroot's copies of system files. */
+	const char *queue; /* ROOT/queue_directory, or NULL */
+	unsigned long copies;
+	char *first_copy;
 };
+
+/*
+ * The system files a chrooted Postfix needs (resolv.conf, localtime,
+ * nsswitch.conf, services, random devices) are copied into
+ * queue_directory's etc, lib, usr and dev at every start, by Debian's
+ * configure-instance.sh and postfix-script: their labels are whatever
+ * the copy gets, and a relabel lasts until the next start.  Those are
+ * counted apart, as a fact, not a finding.
+ */
+static int
+chroot_copy(const char *queue, const char *path)
+{
+	static const char *const dirs[] = {"/etc", "/lib", "/lib64", "/usr",
+	                                   "/dev"};
+	size_t n = queue ? strlen(queue) : 0, i, k;
+
+	if (n == 0 || strncmp(path, queue, n) != 0)
+		return 0;
+	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+		k = strlen(dirs[i]);
+		if (strncmp(path + n, dirs[i], k) == 0 &&
+		    (path[n + k] == '/' || path[n + k] == '\0'))
+			return 1;
+	}
+	return 0;
+}
 
 static void
 on_differs(void *arg, const char *path, const char *from, const char *to)
 {
 	struct differing *df = arg;
 
+	if (chroot_copy(df->queue, path)) {
+		if (df->copies++ == 0)
+			df->first_copy =
+			    xasprintf("%s is %s, file contexts say %s", path,
+			              from ? from : "(no label)", to);
+		return;
+	}
 	if (df->count < EXAMPLES)
 		df->examples[df->count] =
 		    xasprintf("%s is %s, file contexts say %s", path,
@@ -72,9 +113,12 @@ struct walker {
 	struct label_walk_opts o;
 	struct label_fc fc;
 	struct label_memo *memo;
+	sidtab_t sidtab; /* labels_policy_load() */
 	int ready;
 	int trees;
 };
+
+static void labels_policy_unload(struct walker *w);
 
 static int
 walker_open(struct walker *w, struct why *why)
@@ -83,8 +127,7 @@ walker_open(struct walker *w, struct why *why)
 
 	if (label_fc_load(&w->fc, w->d->sr.file_contexts, why) < 0)
 		return -1;
-	if (label_policy_load(w->d->sr.binary_policy, why) < 0 ||
-	    label_customizable_load(w->d->sr.policy_dir, why) < 0) {
+	if (label_customizable_load(w->d->sr.policy_dir, why) < 0) {
 		label_fc_free(&w->fc);
 		return -1;
 	}
@@ -105,6 +148,36 @@ walker_open(struct walker *w, struct why *why)
 	return 0;
 }
 
+/*
+ * The walk validates the contexts it composes through label_policy.h,
+ * which loads the policy into libsepol's global policydb and re-inits
+ * the global sidtab, the one review_policy.h's policy handed to
+ * libsepol: its SIDs would be lost.  So the walks get a sidtab of their
+ * own, and the review policy is made libsepol's again after them.
+ */
+static int
+labels_policy_load(struct walker *w, struct why *why)
+{
+	/* label_policy_load() inits it (sepol_set_policydb_from_file). */
+	memset(&w->sidtab, 0, sizeof(w->sidtab));
+	sepol_set_sidtab(&w->sidtab);
+	if (label_policy_load(w->d->sr.binary_policy, why) < 0) {
+		labels_policy_unload(w);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+labels_policy_unload(struct walker *w)
+{
+	label_policy_unload();
+	sepol_sidtab_destroy(&w->sidtab);
+	sepol_set_sidtab(NULL);
+	if (w->d->pol != NULL)
+		rv_policy_activate(w->d->pol);
+}
+
 static void
 walker_close(struct walker *w)
 {
@@ -113,7 +186,6 @@ walker_close(struct walker *w)
 	selabel_close(w->o.handle);
 	label_memo_free(w->memo);
 	label_fc_free(&w->fc);
-	label_policy_unload();
 }
 
 /* Walk one tree (path as main.cf names it) like pfsel-label check. */
@@ -130,6 +202,8 @@ check_labels(struct walker *w, const char *param, const char *path)
 
 	memset(&c, 0, sizeof(c));
 	memset(&df, 0, sizeof(df));
+	if (strcmp(param, "queue_directory") == 0)
+		df.queue = full;
 	w->o.native = native;
 	w->o.differs_arg = &df;
 	label_walk(&w->o, &full, 1, &c);
@@ -154,6 +228,15 @@ check_labels(struct walker *w, const char *param, const char *path)
 		            "%s: %lu file%s could not be checked", path,
 		            (unsigned long)atomic_load(&c.errors),
 		            atomic_load(&c.errors) == 1 ? "" : "s");
+	if (df.copies > 0)
+		doctor_fact(
+		    d, DOCTOR_PART, "chroot copies",
+		    "%lu file%s under %s/{etc,lib,usr,dev} differ%s from "
+		    "the file contexts, e.g. %s: Postfix's start "
+		    "copies them again with that label, not counted",
+		    df.copies, df.copies == 1 ? "" : "s", path,
+		    df.copies == 1 ? "s" : "", df.first_copy);
+	free(df.first_copy);
 	for (i = 0; i < df.count && i < EXAMPLES; i++)
 		free(df.examples[i]);
 	label_native_free(native);
@@ -270,7 +353,7 @@ doctor_trees(struct doctor *d)
 {
 	struct walker w;
 	struct why why;
-	char *queue = NULL;
+	char *paths[NKINDS];
 	size_t i;
 
 	if (!d->have_conf) {
@@ -285,23 +368,24 @@ doctor_trees(struct doctor *d)
 		            why.text);
 		return;
 	}
-	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
-		char *path = tree_path(d, kinds[i].param);
-
-		if (path == NULL)
-			continue;
-		check_type(&w, &kinds[i], path);
-		if (exists(d, path))
-			check_labels(&w, kinds[i].param, path);
-		if (strcmp(kinds[i].param, "queue_directory") == 0)
-			queue = path;
-		else
-			free(path);
+	/* The policy's answers first, then the walks (labels_policy_load). */
+	for (i = 0; i < NKINDS; i++)
+		if ((paths[i] = tree_path(d, kinds[i].param)) != NULL)
+			check_type(&w, &kinds[i], paths[i]);
+	if (labels_policy_load(&w, &why) < 0) {
+		doctor_fact(d, DOCTOR_PART, "trees", "labels not checked: %s",
+		            why.text);
+	} else {
+		for (i = 0; i < NKINDS; i++)
+			if (paths[i] != NULL && exists(d, paths[i]))
+				check_labels(&w, kinds[i].param, paths[i]);
+		if (paths[0] != NULL) /* queue_directory */
+			milter_dirs(&w, paths[0]);
+		labels_policy_unload(&w);
+		doctor_fact(d, DOCTOR_PART, "trees", "%d checked against %s",
+		            w.trees, d->sr.file_contexts);
 	}
-	if (queue != NULL)
-		milter_dirs(&w, queue);
-	doctor_fact(d, DOCTOR_PART, "trees", "%d checked against %s", w.trees,
-	            d->sr.file_contexts);
-	free(queue);
+	for (i = 0; i < NKINDS; i++)
+		free(paths[i]);
 	walker_close(&w);
 }

@@ -797,3 +797,12 @@ rv_policy_boolean(struct rv_policy *pol, const char *name)
 
 	return b == NULL ? -1 : b->state != 0;
 }
+
+void
+rv_policy_activate(struct rv_policy *pol)
+{
+	if (pol->services) {
+		sepol_set_policydb(pol->p);
+		sepol_set_sidtab(&pol->sidtab);
+	}
+}

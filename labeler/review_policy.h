@@ -91,6 +91,9 @@ unsigned long rv_policy_dontaudit_rules(struct rv_policy *pol);
 int rv_policy_permissive_types(struct rv_policy *pol, const char **names,
                                int max);
 int rv_policy_boolean(struct rv_policy *pol, const char *name);
+/* Hand pol to libsepol's services again, after code that loaded another
+ * policy there (label_policy.h) and gave them a sidtab of its own. */
+void rv_policy_activate(struct rv_policy *pol);
 
 /* A copy of con with its type replaced; caller frees. */
 char *rv_context_with_type(const char *con, const char *type);

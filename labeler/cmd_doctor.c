@@ -114,6 +114,7 @@ load_config(struct doctor *d, const char *given)
 	}
 	if (pfconf_load(&d->conf, dir, PFCONF_DEFAULTS_AUTO, NULL, &why) < 0) {
 		warnx("doctor: %s", why.text);
+		pfconf_free(&d->conf); /* what it read before the error */
 		free(dir);
 		return -1;
 	}

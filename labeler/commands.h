@@ -12,5 +12,6 @@
 int cmd_check(int argc, char **argv);
 int cmd_apply(int argc, char **argv);
 int cmd_review(int argc, char **argv);
+int cmd_doctor(int argc, char **argv);
 
 #endif

@@ -290,6 +290,17 @@ hard_link_elsewhere(const struct label_walk_opts *o, const struct stat *st,
 	       o->native != NULL && !label_native_has(o->native, cur);
 }
 
+/* A differing label to the caller's differs() (label_walk.h). */
+static void
+differs(struct worker *wk, const char *path, const char *from, const char *to)
+{
+	const struct label_walk_opts *o = wk->w->o;
+
+	pthread_mutex_lock(&wk->w->lock);
+	o->differs(o->differs_arg, path, from, to);
+	pthread_mutex_unlock(&wk->w->lock);
+}
+
 /* Compare (and with apply, set) the label of one object. */
 static void
 label_object(struct worker *wk, struct label_memo_dir *md, int fd, int is_open,
@@ -338,9 +349,12 @@ label_object(struct worker *wk, struct label_memo_dir *md, int fd, int is_open,
 		char *type = label_native_type_of(cur);
 
 		atomic_fetch_add(&c->refused, 1);
-		label_report_refused(&wk->out, path, cur, target,
-		                     (unsigned long)st->st_nlink,
-		                     type ? type : "(none)");
+		if (o->differs != NULL)
+			differs(wk, path, cur, target);
+		else
+			label_report_refused(&wk->out, path, cur, target,
+			                     (unsigned long)st->st_nlink,
+			                     type ? type : "(none)");
 		free(type);
 	} else if (rc == 1) {
 		int written = 0;
@@ -356,7 +370,9 @@ label_object(struct worker *wk, struct label_memo_dir *md, int fd, int is_open,
 				atomic_fetch_add(&c->errors, 1);
 			}
 		}
-		if (!o->apply || written)
+		if (o->differs != NULL)
+			differs(wk, path, cur, target);
+		else if (!o->apply || written)
 			label_report_change(&wk->out, path, cur, target,
 			                    written);
 	}

@@ -50,6 +50,14 @@ struct label_walk_opts {
 	const struct label_memo *memo; /* may be NULL */
 	/* The trees' own types: a hard link with another is left alone. */
 	const struct label_native *native;
+	/*
+	 * When set, a label that differs (or a hard link left alone) is
+	 * handed here instead of printed: pfsel-label doctor makes
+	 * findings of them.  Called one at a time, under the walk's lock.
+	 */
+	void (*differs)(void *arg, const char *path, const char *from,
+	                const char *to);
+	void *differs_arg;
 };
 
 /* Set from a signal handler: finish the entry at hand, then stop. */

@@ -47,6 +47,17 @@ static const struct subcommand commands[] = {
      "  --interfaces[=FILE]   name refpolicy interfaces (sepolgen's "
      "vectors)\n"
      "  --color[=WHEN]        always, never or auto\n"},
+    {"doctor", cmd_doctor,
+     "doctor [-r ROOT] [-c CONFIG_DIR] [--since TIME] [--json]\n"
+     "  -r, --root ROOT        the static parts against ROOT: its policy,\n"
+     "                         labels under ROOT, its audit log; no\n"
+     "                         processes, no kernel\n"
+     "  -c, --config-dir DIR   Postfix's configuration directory (default\n"
+     "                         ROOT/etc/postfix)\n"
+     "  --since TIME           denials logged since TIME: boot, @SECONDS or\n"
+     "                         \"YYYY-MM-DD[ HH:MM[:SS]]\" (default: boot;\n"
+     "                         with -r, all)\n"
+     "  --json                 one JSON object instead of text\n"},
 };
 
 int

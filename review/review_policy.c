@@ -755,3 +755,60 @@ rv_policy_port_types(struct rv_policy *pol, const char *scon, const char *tcon,
 	}
 	return n;
 }
+
+/* The type of proto/port: lib/policydb_query's one lookup. */
+const char *
+rv_policy_port_label(struct rv_policy *pol, const char *proto, int port)
+{
+	return policydb_port_type(pol->p, proto, port);
+}
+
+static int
+count_dontaudit(avtab_key_t *k, avtab_datum_t *d, void *arg)
+{
+	(void)d;
+	if (k->specified & AVTAB_AUDITDENY)
+		(*(unsigned long *)arg)++;
+	return 0;
+}
+
+unsigned long
+rv_policy_dontaudit_rules(struct rv_policy *pol)
+{
+	unsigned long n = 0;
+
+	avtab_map(&pol->p->te_avtab, count_dontaudit, &n);
+	avtab_map(&pol->p->te_cond_avtab, count_dontaudit, &n);
+	return n;
+}
+
+int
+rv_policy_permissive_types(struct rv_policy *pol, const char **names, int max)
+{
+	uint32_t i;
+	int n = 0;
+
+	for (i = 1; i <= pol->p->p_types.nprim && n < max; i++)
+		if (ebit(&pol->p->permissive_map, i) &&
+		    pol->p->p_type_val_to_name[i - 1] != NULL)
+			names[n++] = pol->p->p_type_val_to_name[i - 1];
+	return n;
+}
+
+int
+rv_policy_boolean(struct rv_policy *pol, const char *name)
+{
+	const cond_bool_datum_t *b =
+	    hashtab_search(pol->p->p_bools.table, (hashtab_key_t)name);
+
+	return b == NULL ? -1 : b->state != 0;
+}
+
+void
+rv_policy_activate(struct rv_policy *pol)
+{
+	if (pol->services) {
+		sepol_set_policydb(pol->p);
+		sepol_set_sidtab(&pol->sidtab);
+	}
+}

@@ -85,6 +85,23 @@ int rv_policy_port_types(struct rv_policy *pol, const char *scon,
  */
 int rv_policy_boolean_reach(struct rv_policy *pol, const char *name);
 
+/*
+ * For pfsel-label doctor: how many dontaudit rules the policy holds (0
+ * after "semodule -DB"), its permissive types (names owned by the
+ * policy; returns their number) and a boolean's value in the policy
+ * file (1, 0; -1 when the policy has no such boolean).
+ */
+unsigned long rv_policy_dontaudit_rules(struct rv_policy *pol);
+int rv_policy_permissive_types(struct rv_policy *pol, const char **names,
+                               int max);
+int rv_policy_boolean(struct rv_policy *pol, const char *name);
+/* The type of proto/port (policydb_port_type). */
+const char *rv_policy_port_label(struct rv_policy *pol, const char *proto,
+                                 int port);
+/* Hand pol to libsepol's services again, after code that loaded another
+ * policy there (label_policy.h) and gave them a sidtab of its own. */
+void rv_policy_activate(struct rv_policy *pol);
+
 /* A copy of con with its type replaced; caller frees. */
 char *rv_context_with_type(const char *con, const char *type);
 

@@ -89,6 +89,43 @@ for s in $(cut -f1 "$sum" | sort -u); do
 done
 [ $rv_failed = 1 ] && failed=1
 
+# "pfsel-label doctor", run in the guest at the end of each phase
+# (guest/lib.sh doctor_phase): in the baseline it must name the
+# scenario's problem (every line of scenarios/*/doctor.expect, an
+# extended regular expression, matches its output); with pfsel it must
+# report no error (an [ERROR] line is about Postfix: its labels, ports,
+# processes, modules, permissive mail domains or mail denials).
+dr_failed=0
+for s in $(cut -f1 "$sum" | sort -u); do
+	expect=$here/scenarios/$s/doctor.expect
+	base=$out/res/$s/baseline/doctor.txt pf=$out/res/$s/pfsel/doctor.txt
+	[ -f "$expect" ] && [ "$(field "$s" baseline 3)" != SKIPPED ] || continue
+	if [ ! -f "$base" ]; then
+		echo "doctor $s: FAIL (no doctor output in the baseline: $base)"
+		dr_failed=1
+		continue
+	fi
+	miss=
+	while IFS= read -r re; do
+		case $re in '' | '#'*) continue ;; esac
+		grep -Eq -- "$re" "$base" || miss="$miss '$re'"
+	done <"$expect"
+	errs=$( [ -f "$pf" ] && grep -c '^  \[ERROR\]' "$pf")
+	if [ -n "$miss" ]; then
+		echo "doctor $s: FAIL (baseline output lacks$miss; see $base)"
+		dr_failed=1
+	elif [ ! -f "$pf" ]; then
+		echo "doctor $s: baseline PASS; pfsel phase not run"
+	elif [ "$errs" != 0 ]; then
+		echo "doctor $s: FAIL (with pfsel: $errs error(s); see $pf)"
+		grep -A1 '^  \[ERROR\]' "$pf" | sed 's/^/    /'
+		dr_failed=1
+	else
+		echo "doctor $s: PASS (baseline names $(grep -v '^#' "$expect" | tr '\n' ' '); pfsel: no error, exit $(cat "${pf%.txt}.rc"))"
+	fi
+done
+[ $dr_failed = 1 ] && failed=1
+
 if [ $failed = 1 ]; then
 	echo
 	echo "check-vm: FAILED; logs of this run:"

@@ -195,3 +195,13 @@ postfix_ensure() {
 
 # master_cf_add LINE...: append service lines to master.cf.
 master_cf_add() { printf '%s\n' "$@" >>/etc/postfix/master.cf; }
+
+# doctor_phase DIR SINCE: "pfsel-label doctor" on the guest as it stands
+# at the end of a phase's traffic, over the denials logged since SINCE
+# (epoch seconds).  Its output and exit status are kept with the phase's
+# logs (DIR/doctor.txt, DIR/doctor.rc); report.sh judges them against
+# scenarios/*/doctor.expect.
+doctor_phase() {
+	pfsel-label doctor --since "@$2" >"$1/doctor.txt" 2>&1
+	echo $? >"$1/doctor.rc"
+}

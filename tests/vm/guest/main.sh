@@ -103,6 +103,7 @@ run_phase() {
 		if PHASE=$ph step "$s" verify "$d/verify.log"; then checks=ok; else checks=FAIL; fi
 	fi
 	n=$(audit_window "$mark" "$d/avc")
+	doctor_phase "$d" "$t0"
 	# Probes that must be denied run after the window is closed.
 	PHASE=$ph step "$s" probe "$d/probe.log" || checks=FAIL
 	# Nothing runs after the last phase: no need to undo it.

@@ -5,7 +5,9 @@
  * A service sees its own -o overrides first, then main.cf, then the
  * defaults; $service_name is the service's name.  config_directory is the
  * directory read, as with `postconf -c DIR`.
- * Called by cmd_scan.c, pfconf_print.c and the scan_*.c detectors.
+ * Called by pfsel-gen (gen/cmd_scan.c, gen/pfconf_print.c, the
+ * gen/scan_*.c detectors) and pfsel-label doctor (labeler/doctor_trees.c,
+ * labeler/doctor_ports.c): both read one parser of main.cf and master.cf.
  */
 #ifndef PFSEL_PFCONF_CONFIG_H
 #define PFSEL_PFCONF_CONFIG_H

@@ -1,0 +1,210 @@
+/*
+ * doctor_ports - the ports of master.cf and main.cf against the policy:
+ * master(8) binds every inet service's socket as postfix_master_t, so a
+ * port whose type it may not name_bind fails at start; and the clients
+ * of inet milters (smtpd, cleanup) and of the relayhost (smtp) must be
+ * allowed to name_connect to their server's port.  Called by
+ * cmd_doctor.c; the port labels and the answers come from the policy
+ * file (review_policy.h), so a root's own port records count.
+ */
+#include <netdb.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doctor.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+#define MAX_TYPES 32
+
+/* The port of "smtp", "2525", "127.0.0.1:10030", "[::1]:2525"; -1. */
+static int
+port_of(const char *name)
+{
+	const char *colon = strrchr(name, ':');
+	const char *p = colon ? colon + 1 : name;
+	struct servent *se;
+	char *end;
+	long n;
+
+	if (*p == '\0')
+		return -1;
+	n = strtol(p, &end, 10);
+	if (*end == '\0')
+		return n >= 1 && n <= 65535 ? (int)n : -1;
+	if ((se = getservbyname(p, "tcp")) == NULL)
+		return -1;
+	return ntohs((unsigned short)se->s_port);
+}
+
+/* The type of tcp/port, "port_t" (the kernel's default) when unlabeled. */
+static const char *
+port_type(struct doctor *d, int port)
+{
+	const char *t = rv_policy_port_label(d->pol, "tcp", port);
+
+	return t != NULL ? t : "port_t";
+}
+
+/* Whether domain may perm (name_bind, name_connect) tcp/port. */
+static int
+may(struct doctor *d, const char *domain, const char *perm, int port)
+{
+	return doctor_allowed(d, domain, port_type(d, port), "tcp_socket",
+	                      perm);
+}
+
+/* The port types domain may perm, the preferred one first. */
+static int
+usable_types(struct doctor *d, const char *domain, const char *perm,
+             const char *prefer, const char **names)
+{
+	uint16_t cls = rv_policy_class(d->pol, "tcp_socket");
+	char *scon = doctor_context(d, "system_r", domain);
+	char *tcon = doctor_context(d, "object_r", "port_t");
+	int n = rv_policy_port_types(d->pol, scon, tcon, cls,
+	                             rv_policy_perm(d->pol, cls, perm), names,
+	                             MAX_TYPES),
+	    i;
+
+	for (i = 1; i < n; i++)
+		if (strcmp(names[i], prefer) == 0) {
+			names[i] = names[0];
+			names[0] = prefer;
+		}
+	free(scon);
+	free(tcon);
+	return n;
+}
+
+static void
+port_finding(struct doctor *d, const char *who, const char *domain,
+             const char *perm, int port, const char *prefer, const char *where)
+{
+	const char *types[MAX_TYPES];
+	int n = usable_types(d, domain, perm, prefer, types), i;
+	struct doctor_finding *f;
+	char num[16];
+	struct strbuf sb = STRBUF_INIT;
+
+	f = doctor_finding(d, DOCTOR_PART, DOCTOR_ERROR, "port",
+	                   "%s: %s on tcp/%d, whose type %s %s may not %s",
+	                   where, who, port, port_type(d, port), domain, perm);
+	doctor_evidence(f, "tcp/%d is %s in %s", port, port_type(d, port),
+	                rv_policy_path(d->pol));
+	if (n == 0) {
+		doctor_fix_note(f, "no port type of this policy allows it: "
+		                   "a [port] section of the pfsel spec with a "
+		                   "type of its own");
+		return;
+	}
+	for (i = 0; i < n && i < 6; i++)
+		strbuf_addf(&sb, "%s%s", i ? ", " : "", types[i]);
+	doctor_evidence(f, "types %s may %s: %s%s", domain, perm, sb.data,
+	                n > 6 ? ", ..." : "");
+	strbuf_free(&sb);
+	snprintf(num, sizeof(num), "%d", port);
+	{
+		const char *fix[] = {"semanage", "port", "-a", "-t", types[0],
+		                     "-p",       "tcp",  num,  NULL};
+		doctor_fix(f, fix);
+	}
+	doctor_fix_note(f,
+	                "[port] with port = tcp/%d and type = %s in the "
+	                "pfsel spec, then pfsel-gen install%s",
+	                port, types[0], d->root ? " --root ROOT" : "");
+}
+
+static void
+inet_services(struct doctor *d, int *checked)
+{
+	size_t i;
+
+	for (i = 0; i < d->conf.master.count; i++) {
+		const struct pfconf_service *s = &d->conf.master.items[i];
+		int port;
+		char *where;
+
+		if (strcmp(s->field[PF_TYPE], "inet") != 0)
+			continue;
+		port = port_of(s->field[PF_SERVICE]);
+		where = xasprintf("%s:%d", d->conf.master_file, s->line);
+		if (port < 0)
+			doctor_fact(d, DOCTOR_PART, "port",
+			            "%s: service \"%s\" has no TCP port here",
+			            where, s->field[PF_SERVICE]);
+		else if (!may(d, "postfix_master_t", "name_bind", port))
+			port_finding(d, s->field[PF_COMMAND],
+			             "postfix_master_t", "name_bind", port,
+			             "smtp_port_t", where);
+		else
+			(*checked)++;
+		free(where);
+	}
+}
+
+/* The inet clients main.cf names: milters and the relayhost. */
+static void
+clients(struct doctor *d, int *checked)
+{
+	static const struct {
+		const char *param, *domain, *prefer;
+	} uses[] = {
+	    {"smtpd_milters", "postfix_smtpd_t", "milter_port_t"},
+	    {"non_smtpd_milters", "postfix_cleanup_t", "milter_port_t"},
+	    {"relayhost", "postfix_smtp_t", "smtp_port_t"},
+	};
+	size_t u;
+
+	for (u = 0; u < sizeof(uses) / sizeof(uses[0]); u++) {
+		struct why why;
+		char *v = pfconf_get(&d->conf, NULL, uses[u].param, &why);
+		char *save = NULL, *w;
+
+		if (v == NULL)
+			continue;
+		for (w = strtok_r(v, " \t,", &save); w != NULL;
+		     w = strtok_r(NULL, " \t,", &save)) {
+			int port;
+			char *where;
+
+			/* milters: inet:HOST:PORT; relayhost: [HOST]:PORT */
+			if (strcmp(uses[u].param, "relayhost") != 0 &&
+			    strncmp(w, "inet:", 5) != 0)
+				continue;
+			if (strcmp(uses[u].param, "relayhost") == 0 &&
+			    strrchr(w, ':') == NULL)
+				continue; /* the smtp port, allowed */
+			port = port_of(w);
+			if (port < 0)
+				continue;
+			where = pfconf_origin(&d->conf, NULL, uses[u].param);
+			if (!may(d, uses[u].domain, "name_connect", port))
+				port_finding(d, uses[u].param, uses[u].domain,
+				             "name_connect", port,
+				             uses[u].prefer, where);
+			else
+				(*checked)++;
+			free(where);
+		}
+		free(v);
+	}
+}
+
+void
+doctor_ports(struct doctor *d)
+{
+	int checked = 0;
+
+	if (d->pol == NULL || !d->have_conf) {
+		doctor_fact(d, DOCTOR_PART, "ports", "not checked: %s",
+		            d->pol == NULL ? "no policy file could be read"
+		                           : "no Postfix configuration");
+		return;
+	}
+	inet_services(d, &checked);
+	clients(d, &checked);
+	doctor_fact(d, DOCTOR_PART, "ports",
+	            "%d inet service and client port%s allowed", checked,
+	            checked == 1 ? "" : "s");
+}

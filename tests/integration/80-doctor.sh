@@ -38,7 +38,7 @@ doctor() { "$LABEL" doctor -r "$root" "$@" 2>"$T_TMP/err"; }
 # --help: exit 0, every option.
 "$LABEL" doctor --help >"$T_TMP/help" 2>&1
 check_eq "doctor --help exits 0" 0 $?
-for o in -r --root -c --config-dir --since --json --help; do
+for o in -r --root -c --config-dir --since --json; do
 	check "doctor --help lists $o" grep -q -- "$o" "$T_TMP/help"
 done
 

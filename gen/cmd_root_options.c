@@ -1,13 +1,16 @@
 /*
  * cmd_root_options - the options of the subcommands that act on a
- * root's policy store and nothing else ("uninstall", "verify"):
- * --root ROOT and -v.
+ * root's policy store and nothing else: --root ROOT and -v
+ * ("uninstall"), and with --json and --help ("status", "verify").
  */
 #include <getopt.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "commands.h"
 #include "msg.h"
+#include "verify.h"
 
 int
 cmd_root_options(int argc, char **argv, const char **root)
@@ -33,5 +36,56 @@ cmd_root_options(int argc, char **argv, const char **root)
 			return -1;
 		}
 	}
+	return optind;
+}
+
+int
+cmd_report_options(int argc, char **argv, const char *usage,
+                   struct verify_opts *o, int *no_drift)
+{
+	static const struct option longopts[] = {
+	    {"root", required_argument, NULL, 'r'},
+	    {"json", no_argument, NULL, 'j'},
+	    {"no-drift", no_argument, NULL, 'n'},
+	    {"verbose", no_argument, NULL, 'v'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	int ch;
+
+	memset(o, 0, sizeof(*o));
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "r:vh", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'r':
+			o->root = optarg;
+			break;
+		case 'j':
+			o->json = 1;
+			break;
+		case 'n':
+			if (no_drift == NULL) {
+				warnx("usage: %s", usage);
+				return -1;
+			}
+			*no_drift = 1;
+			break;
+		case 'v':
+			msg_set_verbose(msg_verbose() + 1);
+			break;
+		case 'h':
+			printf("usage: %s\n", usage);
+			return -2;
+		default:
+			warnx("usage: %s", usage);
+			return -1;
+		}
+	}
+	if (optind < argc - 1) {
+		warnx("usage: %s", usage);
+		return -1;
+	}
+	if (optind == argc - 1)
+		o->module = argv[optind];
 	return optind;
 }

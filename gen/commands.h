@@ -14,9 +14,19 @@ int cmd_install(int argc, char **argv);
 int cmd_uninstall(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_scan(int argc, char **argv);
+int cmd_status(int argc, char **argv);
+int cmd_bundle(int argc, char **argv);
 
 /* --root ROOT and -v for uninstall and verify: the index of the first
  * operand, or -1 after getopt's message on a bad option. */
 int cmd_root_options(int argc, char **argv, const char **root);
+
+/* The options of status and verify: --root ROOT, --json, -v, --help
+ * (usage on stdout), and verify's --no-drift (no_drift NULL: refused).
+ * The index of the first operand; -1 after a message on a bad option;
+ * -2 after --help. */
+struct verify_opts;
+int cmd_report_options(int argc, char **argv, const char *usage,
+                       struct verify_opts *o, int *no_drift);
 
 #endif

@@ -11,8 +11,8 @@
  * store unchanged when it fails, and records the change before it
  * commits it, so that a crash at any moment leaves the store and the
  * manifests in agreement once the next install, uninstall or verify
- * has run (gen/install_intent.h).  Called by gen/cmd_install.c,
- * gen/cmd_uninstall.c and gen/cmd_verify.c.
+ * has run (gen/install_intent.h).  Called by gen/cmd_install.c and
+ * gen/cmd_uninstall.c; gen/verify.c checks what they left.
  */
 #ifndef PFSEL_GEN_INSTALL_H
 #define PFSEL_GEN_INSTALL_H
@@ -30,12 +30,4 @@ int install_check(const char *root, const struct spec *spec, struct why *why);
 int install_spec(const char *root, const struct spec *spec, const char *pp_path,
                  struct why *why);
 int uninstall_module(const char *root, const char *module, struct why *why);
-/*
- * Settle interrupted installs and uninstalls, then compare every
- * manifest with the store (module listed, port labels as recorded):
- * one line per agreeing module on stdout, one per difference on stderr,
- * -1 when any differs.
- */
-int verify_installs(const char *root, struct why *why);
-
 #endif

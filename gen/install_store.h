@@ -36,6 +36,26 @@ int store_install_module(struct store *st, const char *pp_path,
 int store_remove_module(struct store *st, const char *module, struct why *why);
 int store_apply_ports(struct store *st, const struct port_plan *plan,
                       struct why *why);
+/*
+ * The priority "pfsel-gen install" gives its modules: libsemanage's
+ * default, as "semodule -i" without -X.
+ */
+#define STORE_PRIORITY 400
+
+/* What the store holds of a module: the instance that takes effect. */
+struct store_module {
+	int priority; /* the highest; 0 when no such module */
+	int enabled;
+};
+int store_module_lookup(struct store *st, const char *module,
+                        struct store_module *out, struct why *why);
+/*
+ * The module package (the .pp bytes) of module's instance at its
+ * highest priority: 1 with *data (free it), 0 when no such module or not
+ * a .pp, -1.
+ */
+int store_module_package(struct store *st, const char *module, char **data,
+                         size_t *len, struct why *why);
 /* Both end the transaction (if any) and free st. */
 int store_commit(struct store *st, struct why *why);
 void store_abort(struct store *st);

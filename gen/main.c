@@ -10,9 +10,11 @@
 static const struct subcommand commands[] = {
     {"emit", cmd_emit, "emit SPEC [-o DIR] [--root ROOT]"},
     {"build", cmd_build, "build SPEC [-o DIR] [--root ROOT]"},
-    {"install", cmd_install, "install SPEC [-o DIR] [--root ROOT] [-v]"},
+    {"install", cmd_install, "install SPEC|BUNDLE [-o DIR] [--root ROOT] [-v]"},
     {"uninstall", cmd_uninstall, "uninstall NAME [--root ROOT]"},
-    {"verify", cmd_verify, "verify [--root ROOT]"},
+    {"verify", cmd_verify, "verify [NAME] [--root ROOT] [--json]"},
+    {"status", cmd_status, "status [NAME] [--root ROOT] [--json]"},
+    {"bundle", cmd_bundle, "bundle SPEC -o FILE [--root ROOT] [-v]"},
     {"scan", cmd_scan,
      "scan [-c CONFIG_DIR] [-n NAME] [-o SPEC] [-r ROOT] [--builtin-defaults] "
      "[--print n|M|F|P]"},

@@ -1,0 +1,61 @@
+/*
+ * cmd_bundle - "pfsel-gen bundle SPEC -o FILE [--root ROOT] [-v]":
+ * build the spec's module against ROOT's policy, as install would, and
+ * write it with its spec, port and tree records into one file
+ * (gen/bundle.h) that "pfsel-gen install FILE" installs on hosts
+ * without the devel toolchain.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "atomic_file.h"
+#include "build.h"
+#include "build_tmp.h"
+#include "bundle_install.h"
+#include "commands.h"
+#include "msg.h"
+#include "spec_args.h"
+
+int
+cmd_bundle(int argc, char **argv)
+{
+	struct strbuf out = STRBUF_INIT;
+	struct spec_args a;
+	struct bundle b = {0};
+	struct spec *spec;
+	struct why why;
+	char *tmp, *pp = NULL;
+	int rc = PFSEL_EXIT_ERROR;
+
+	if (spec_args_parse(argc, argv, &a) < 0)
+		return PFSEL_EXIT_ERROR;
+	if (a.outdir == NULL) {
+		warnx("usage: pfsel-gen bundle SPEC -o FILE [--root ROOT] "
+		      "[-v]");
+		return PFSEL_EXIT_ERROR;
+	}
+	if ((spec = spec_load(a.spec, &why)) == NULL) {
+		errorx("%s", why.text);
+		return PFSEL_EXIT_ERROR;
+	}
+	tmp = build_tmp_create();
+	if (build_module(spec, tmp, a.root, &pp, &why) < 0 ||
+	    bundle_make(spec, pp, &b, &why) < 0 ||
+	    bundle_format(&b, &out, &why) < 0 ||
+	    atomic_write_file(a.outdir, out.data, out.len, 0644, &why) < 0)
+		errorx("%s", why.text);
+	else {
+		info("wrote %s: module %s (%zu bytes), %zu port label%s, "
+		     "%zu tree%s and its spec",
+		     a.outdir, b.module, b.pp_len, b.nports,
+		     b.nports == 1 ? "" : "s", b.ntrees,
+		     b.ntrees == 1 ? "" : "s");
+		rc = 0;
+	}
+	strbuf_free(&out);
+	bundle_free(&b);
+	build_tmp_remove(tmp);
+	free(pp);
+	spec_free(spec);
+	return rc;
+}

@@ -41,12 +41,12 @@ cmd_root_options(int argc, char **argv, const char **root)
 
 int
 cmd_report_options(int argc, char **argv, const char *usage,
-                   struct verify_opts *o, int *no_drift)
+                   struct verify_opts *o, int *drift)
 {
 	static const struct option longopts[] = {
 	    {"root", required_argument, NULL, 'r'},
 	    {"json", no_argument, NULL, 'j'},
-	    {"no-drift", no_argument, NULL, 'n'},
+	    {"drift", no_argument, NULL, 'n'},
 	    {"verbose", no_argument, NULL, 'v'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
@@ -64,11 +64,11 @@ cmd_report_options(int argc, char **argv, const char *usage,
 			o->json = 1;
 			break;
 		case 'n':
-			if (no_drift == NULL) {
+			if (drift == NULL) {
 				warnx("usage: %s", usage);
 				return -1;
 			}
-			*no_drift = 1;
+			*drift = 1;
 			break;
 		case 'v':
 			msg_set_verbose(msg_verbose() + 1);

@@ -1,6 +1,6 @@
 /*
  * cmd_verify - "pfsel-gen verify [NAME] [--root ROOT] [--json]
- * [--no-drift] [-v]": settle what an interrupted install or uninstall
+ * [--drift] [-v]": settle what an interrupted install or uninstall
  * left, then check that what pfsel-gen installed still takes effect
  * (gen/verify.h).  Exit 0 when it all does, 1 with each loss and the
  * command that restores it, 2 on error.
@@ -10,7 +10,7 @@
 #include "verify.h"
 
 #define VERIFY_USAGE                                                        \
-	"pfsel-gen verify [NAME] [--root ROOT] [--json] [--no-drift] [-v]"
+	"pfsel-gen verify [NAME] [--root ROOT] [--json] [--drift] [-v]"
 
 int
 cmd_verify(int argc, char **argv)
@@ -20,7 +20,7 @@ cmd_verify(int argc, char **argv)
 	int rc;
 
 	if ((rc = cmd_report_options(argc, argv, VERIFY_USAGE, &o,
-	                             &o.no_drift)) < 0)
+	                             &o.drift)) < 0)
 		return rc == -2 ? 0 : PFSEL_EXIT_ERROR;
 	if ((rc = verify_run(&o, &why)) < 0) {
 		errorx("%s", why.text);

@@ -22,11 +22,11 @@ int cmd_bundle(int argc, char **argv);
 int cmd_root_options(int argc, char **argv, const char **root);
 
 /* The options of status and verify: --root ROOT, --json, -v, --help
- * (usage on stdout), and verify's --no-drift (no_drift NULL: refused).
+ * (usage on stdout), and verify's --drift (drift NULL: refused).
  * The index of the first operand; -1 after a message on a bad option;
  * -2 after --help. */
 struct verify_opts;
 int cmd_report_options(int argc, char **argv, const char *usage,
-                       struct verify_opts *o, int *no_drift);
+                       struct verify_opts *o, int *drift);
 
 #endif

@@ -9,9 +9,11 @@
  * installs at, enabled; each recorded port label is a local record;
  * for each tree, the root's file contexts give what the module's own
  * file contexts say; the files in each tree carry the labels the file
- * contexts give; and, unless told not to, the recorded spec rebuilt
+ * contexts give; and, when asked (--drift), the recorded spec rebuilt
  * against the current policy (or the recorded bundle) is the module in
- * the store.  Each loss comes with the one command that restores it,
+ * the store.  Not by default: the emitter reads the policy the module
+ * is part of once installed, so a rebuild can differ from the first
+ * build without any upgrade (pfsel-gen(1), BUGS).  Each loss comes with the one command that restores it,
  * shell-quoted (lib/quote.h).
  */
 #ifndef PFSEL_GEN_VERIFY_H
@@ -23,7 +25,7 @@ struct verify_opts {
 	const char *root;   /* NULL: the running system */
 	const char *module; /* NULL: every manifest */
 	int json;
-	int no_drift; /* skip the rebuild */
+	int drift; /* rebuild and compare */
 };
 
 /* 0 all as installed, 1 some loss (reported), -1 error with why. */

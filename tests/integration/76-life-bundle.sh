@@ -47,13 +47,16 @@ out=$(no_toolchain "$GEN" verify --drift --root "$target" 2>&1)
 check "verify: the bundle's module is the installed one" \
 	grep -q "drift: same" <<<"$out"
 
-# A policy without a type the module needs.
+# A policy without types the module needs outside optional blocks (the
+# distribution's postfix module, at priority 100, removed).
 lacking=$(scratch_root) || { not_ok "scratch root"; exit 1; }
-semodule -p "$lacking" -r dkim >/dev/null 2>&1
+check "postfix module removed from a scratch store" \
+	semodule -p "$lacking" -X 100 -r postfix
 before=$(store_sum "$lacking")
 out=$(no_toolchain "$GEN" install "$dir/daemon.bundle" --root "$lacking" 2>&1)
 check_eq "install into a policy lacking a type: exit 2" 2 $?
-check "the refusal names the missing type" grep -q "type dkim_milter_t" <<<"$out"
+check "the refusal names a missing type" grep -q "type postfix_master_t" <<<"$out"
+check "the refusal names a missing attribute" grep -q "attribute postfix_domain" <<<"$out"
 check_eq "the refused store is unchanged" "$before" "$(store_sum "$lacking")"
 
 # Damaged bundles.

@@ -11,6 +11,7 @@
 int cmd_emit(int argc, char **argv);
 int cmd_build(int argc, char **argv);
 int cmd_install(int argc, char **argv);
+int cmd_plan(int argc, char **argv);
 int cmd_uninstall(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_scan(int argc, char **argv);

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include <semanage/semanage.h>
 
@@ -231,6 +232,43 @@ store_module_checksum(struct store *st, const char *module, char **sum,
 	else
 		rc =
 		    store_fail(st, why, "cannot compute the module's checksum");
+	if (info) {
+		semanage_module_info_destroy(st->sh, info);
+		free(info);
+	}
+	if (key) {
+		semanage_module_key_destroy(st->sh, key);
+		free(key);
+	}
+	return rc;
+}
+
+int
+store_module_cil(struct store *st, const char *module, char **text,
+                 struct why *why)
+{
+	semanage_module_info_t *info = NULL;
+	semanage_module_key_t *key = NULL;
+	void *data = NULL;
+	size_t len = 0;
+	int rc;
+
+	*text = NULL;
+	if ((rc = store_has_module(st, module, why)) != 1)
+		return rc;
+	if (semanage_module_key_create(st->sh, &key) == 0 &&
+	    semanage_module_key_set_name(st->sh, key, module) == 0 &&
+	    semanage_module_extract(st->sh, key, 1, &data, &len, &info) == 0) {
+		*text = xmalloc(len + 1);
+		memcpy(*text, data, len);
+		(*text)[len] = '\0';
+		rc = 1;
+	} else {
+		rc = store_fail(st, why, "cannot read the module's CIL");
+	}
+	/* The data is mapped from the store's file. */
+	if (data)
+		munmap(data, len);
 	if (info) {
 		semanage_module_info_destroy(st->sh, info);
 		free(info);

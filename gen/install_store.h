@@ -31,6 +31,12 @@ int store_has_module(struct store *st, const char *module, struct why *why);
  */
 int store_module_checksum(struct store *st, const char *module, char **sum,
                           struct why *why);
+/*
+ * The module's CIL as the store keeps it (what "semodule -E -c" writes):
+ * 1 with *text (NUL-terminated, free it), 0 when no such module, -1.
+ */
+int store_module_cil(struct store *st, const char *module, char **text,
+                     struct why *why);
 int store_install_module(struct store *st, const char *pp_path,
                          struct why *why);
 int store_remove_module(struct store *st, const char *module, struct why *why);

@@ -19,5 +19,8 @@ int cmd_scan(int argc, char **argv);
 /* --root ROOT and -v for uninstall and verify: the index of the first
  * operand, or -1 after getopt's message on a bad option. */
 int cmd_root_options(int argc, char **argv, const char **root);
+/* The same, with --json (uninstall). */
+int cmd_root_json_options(int argc, char **argv, const char **root,
+                          int *json);
 
 #endif

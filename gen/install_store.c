@@ -207,35 +207,47 @@ store_has_module(struct store *st, const char *module, struct why *why)
 	return found;
 }
 
+/*
+ * A key with the name alone finds the highest priority; the checksum
+ * and the module's contents need that priority in their key.
+ */
+static int
+module_key(struct store *st, const char *module, semanage_module_key_t **key)
+{
+	semanage_module_info_t *info = NULL;
+	uint16_t priority = 0;
+	int rc = -1;
+
+	if (semanage_module_key_create(st->sh, key) == 0 &&
+	    semanage_module_key_set_name(st->sh, *key, module) == 0 &&
+	    semanage_module_get_module_info(st->sh, *key, &info) == 0 &&
+	    semanage_module_info_get_priority(st->sh, info, &priority) == 0 &&
+	    semanage_module_key_set_priority(st->sh, *key, priority) == 0)
+		rc = 0;
+	if (info) {
+		semanage_module_info_destroy(st->sh, info);
+		free(info);
+	}
+	return rc;
+}
+
 int
 store_module_checksum(struct store *st, const char *module, char **sum,
                       struct why *why)
 {
-	semanage_module_info_t *info = NULL;
 	semanage_module_key_t *key = NULL;
-	uint16_t priority = 0;
 	size_t len = 0;
 	int rc;
 
 	*sum = NULL;
 	if ((rc = store_has_module(st, module, why)) != 1)
 		return rc;
-	/* A key with the name alone finds the highest priority; the
-	 * checksum needs that priority in its key. */
-	if (semanage_module_key_create(st->sh, &key) == 0 &&
-	    semanage_module_key_set_name(st->sh, key, module) == 0 &&
-	    semanage_module_get_module_info(st->sh, key, &info) == 0 &&
-	    semanage_module_info_get_priority(st->sh, info, &priority) == 0 &&
-	    semanage_module_key_set_priority(st->sh, key, priority) == 0 &&
+	if (module_key(st, module, &key) == 0 &&
 	    semanage_module_compute_checksum(st->sh, key, 0, sum, &len) == 0)
 		rc = 1;
 	else
 		rc =
 		    store_fail(st, why, "cannot compute the module's checksum");
-	if (info) {
-		semanage_module_info_destroy(st->sh, info);
-		free(info);
-	}
 	if (key) {
 		semanage_module_key_destroy(st->sh, key);
 		free(key);
@@ -256,8 +268,7 @@ store_module_cil(struct store *st, const char *module, char **text,
 	*text = NULL;
 	if ((rc = store_has_module(st, module, why)) != 1)
 		return rc;
-	if (semanage_module_key_create(st->sh, &key) == 0 &&
-	    semanage_module_key_set_name(st->sh, key, module) == 0 &&
+	if (module_key(st, module, &key) == 0 &&
 	    semanage_module_extract(st->sh, key, 1, &data, &len, &info) == 0) {
 		*text = xmalloc(len + 1);
 		memcpy(*text, data, len);

@@ -81,15 +81,37 @@ bad:
 	return NULL;
 }
 
-int
-bundle_stage(const struct bundle *b, const char *path, const char *root,
-             const char *dir, char **pp, struct why *why)
+struct spec *
+install_input_load(const char *path, const char *outdir, struct bundle *b,
+                   struct why *why)
 {
-	char *missing = NULL, *file;
+	struct spec *spec;
+	int is_bundle;
+
+	memset(b, 0, sizeof(*b));
+	if ((is_bundle = bundle_load(path, b, why)) < 0)
+		return NULL;
+	if (!is_bundle)
+		return spec_load(path, why);
+	if (outdir)
+		why_set(why, "%s: a bundle holds its built module; -o is for "
+		             "a spec",
+		        path);
+	else if ((spec = bundle_spec(b, path, why)) != NULL)
+		return spec;
+	bundle_free(b);
+	return NULL;
+}
+
+/* The package's needs against root's binary policy. */
+static int
+check_target(const struct bundle *b, const char *path, const char *root,
+             struct why *why)
+{
+	char *missing = NULL;
 	struct selroot sr;
 	int rc;
 
-	*pp = NULL;
 	if (selroot_open(&sr, root, why) < 0)
 		return -1;
 	rc = module_package_missing(b->pp, b->pp_len, path, sr.binary_policy,
@@ -103,15 +125,23 @@ bundle_stage(const struct bundle *b, const char *path, const char *root,
 		             b->module, missing);
 	free(missing);
 	selroot_free(&sr);
-	if (rc < 0)
+	return rc;
+}
+
+int
+bundle_temp(const struct bundle *b, const char *path, const char *root,
+            struct build_temp *bt, struct why *why)
+{
+	const char *t = getenv("TMPDIR");
+
+	memset(bt, 0, sizeof(*bt));
+	if (check_target(b, path, root, why) < 0)
 		return -1;
-	file = xasprintf("%s/%s.pp", dir, b->module);
-	if (atomic_write_file(file, b->pp, b->pp_len, 0600, why) < 0) {
-		free(file);
-		return -1;
-	}
-	*pp = file;
-	return 0;
+	bt->tmp = xasprintf("%s/pfsel-gen.XXXXXX", t && *t ? t : "/tmp");
+	if (mkdtemp(bt->tmp) == NULL)
+		return why_errno(why, "cannot create %s", bt->tmp);
+	bt->pp = xasprintf("%s/%s.pp", bt->tmp, b->module);
+	return atomic_write_file(bt->pp, b->pp, b->pp_len, 0600, why);
 }
 
 int

@@ -3,11 +3,13 @@
  * (gen/bundle.h): the spec it carries, and its module package staged as
  * NAME.pp once it is known to fit the target policy.  Install goes on
  * from there as for a spec, without building: no devel headers, m4 or
- * checkmodule.  Called by gen/cmd_install.c and gen/cmd_bundle.c.
+ * checkmodule.  Called by gen/cmd_install.c, gen/cmd_plan.c,
+ * gen/cmd_bundle.c and gen/verify.c.
  */
 #ifndef PFSEL_GEN_BUNDLE_INSTALL_H
 #define PFSEL_GEN_BUNDLE_INSTALL_H
 
+#include "build_temp.h"
 #include "bundle.h"
 #include "spec.h"
 #include "why.h"
@@ -20,12 +22,20 @@
 struct spec *bundle_spec(const struct bundle *b, const char *path,
                          struct why *why);
 /*
- * Refuse a package that needs a type or attribute root's policy lacks
- * (root NULL: the running system), naming them; else write it to
- * dir/NAME.pp, returned in *pp (malloc'd).
+ * What install and plan read from path: a bundle's spec (b filled) or
+ * the spec path is (b->module NULL).  outdir is -o's DIR, which a
+ * bundle refuses: it holds its built module.  Free b with bundle_free.
  */
-int bundle_stage(const struct bundle *b, const char *path, const char *root,
-                 const char *dir, char **pp, struct why *why);
+struct spec *install_input_load(const char *path, const char *outdir,
+                                struct bundle *b, struct why *why);
+/*
+ * Refuse a package that needs a type or attribute root's policy lacks
+ * (root NULL: the running system), naming them; else stage it as
+ * NAME.pp in a temporary directory, as build_temp() leaves a build
+ * (build_temp_done() removes it).
+ */
+int bundle_temp(const struct bundle *b, const char *path, const char *root,
+                struct build_temp *bt, struct why *why);
 /* The bundle of spec, whose module was built at pp_path. */
 int bundle_make(const struct spec *spec, const char *pp_path,
                 struct bundle *b, struct why *why);

@@ -9,8 +9,7 @@
 #include <stdlib.h>
 
 #include "atomic_file.h"
-#include "build.h"
-#include "build_tmp.h"
+#include "build_temp.h"
 #include "bundle_install.h"
 #include "commands.h"
 #include "msg.h"
@@ -22,9 +21,9 @@ cmd_bundle(int argc, char **argv)
 	struct strbuf out = STRBUF_INIT;
 	struct spec_args a;
 	struct bundle b = {0};
+	struct build_temp bt;
 	struct spec *spec;
 	struct why why;
-	char *tmp, *pp = NULL;
 	int rc = PFSEL_EXIT_ERROR;
 
 	if (spec_args_parse(argc, argv, &a) < 0)
@@ -38,9 +37,8 @@ cmd_bundle(int argc, char **argv)
 		errorx("%s", why.text);
 		return PFSEL_EXIT_ERROR;
 	}
-	tmp = build_tmp_create();
-	if (build_module(spec, tmp, a.root, &pp, &why) < 0 ||
-	    bundle_make(spec, pp, &b, &why) < 0 ||
+	if (build_temp(spec, NULL, a.root, &bt, &why) < 0 ||
+	    bundle_make(spec, bt.pp, &b, &why) < 0 ||
 	    bundle_format(&b, &out, &why) < 0 ||
 	    atomic_write_file(a.outdir, out.data, out.len, 0644, &why) < 0)
 		errorx("%s", why.text);
@@ -54,8 +52,7 @@ cmd_bundle(int argc, char **argv)
 	}
 	strbuf_free(&out);
 	bundle_free(&b);
-	build_tmp_remove(tmp);
-	free(pp);
+	build_temp_done(&bt);
 	spec_free(spec);
 	return rc;
 }

@@ -15,14 +15,23 @@
 int
 cmd_root_options(int argc, char **argv, const char **root)
 {
+	return cmd_root_json_options(argc, argv, root, NULL);
+}
+
+int
+cmd_root_json_options(int argc, char **argv, const char **root, int *json)
+{
 	static const struct option longopts[] = {
 	    {"root", required_argument, NULL, 'r'},
 	    {"verbose", no_argument, NULL, 'v'},
+	    {"json", no_argument, NULL, 'j'},
 	    {NULL, 0, NULL, 0},
 	};
 	int ch;
 
 	*root = NULL;
+	if (json)
+		*json = 0;
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "r:v", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -31,6 +40,13 @@ cmd_root_options(int argc, char **argv, const char **root)
 			break;
 		case 'v':
 			msg_set_verbose(msg_verbose() + 1);
+			break;
+		case 'j':
+			if (json == NULL) {
+				errorx("%s: unknown option --json", argv[0]);
+				return -1;
+			}
+			*json = 1;
 			break;
 		default:
 			return -1;

@@ -31,6 +31,12 @@ int store_has_module(struct store *st, const char *module, struct why *why);
  */
 int store_module_checksum(struct store *st, const char *module, char **sum,
                           struct why *why);
+/*
+ * The module's CIL as the store keeps it (what "semodule -E -c" writes):
+ * 1 with *text (NUL-terminated, free it), 0 when no such module, -1.
+ */
+int store_module_cil(struct store *st, const char *module, char **text,
+                     struct why *why);
 int store_install_module(struct store *st, const char *pp_path,
                          struct why *why);
 int store_remove_module(struct store *st, const char *module, struct why *why);
@@ -50,9 +56,8 @@ struct store_module {
 int store_module_lookup(struct store *st, const char *module,
                         struct store_module *out, struct why *why);
 /*
- * The module package (the .pp bytes) of module's instance at its
- * highest priority: 1 with *data (free it), 0 when no such module or not
- * a .pp, -1.
+ * What was installed as module (the .pp bytes), at its highest
+ * priority: 1 with *data (free it), 0 when no such module, -1.
  */
 int store_module_package(struct store *st, const char *module, char **data,
                          size_t *len, struct why *why);

@@ -10,7 +10,9 @@
 static const struct subcommand commands[] = {
     {"emit", cmd_emit, "emit SPEC [-o DIR] [--root ROOT]"},
     {"build", cmd_build, "build SPEC [-o DIR] [--root ROOT]"},
-    {"install", cmd_install, "install SPEC|BUNDLE [-o DIR] [--root ROOT] [-v]"},
+    {"install", cmd_install,
+     "install SPEC|BUNDLE [-o DIR] [--root ROOT] [--json] [-v]"},
+    {"plan", cmd_plan, "plan SPEC|BUNDLE [-o DIR] [--root ROOT] [--json] [-v]"},
     {"uninstall", cmd_uninstall, "uninstall NAME [--root ROOT]"},
     {"verify", cmd_verify, "verify [NAME] [--root ROOT] [--json]"},
     {"status", cmd_status, "status [NAME] [--root ROOT] [--json]"},

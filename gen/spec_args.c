@@ -7,13 +7,14 @@
 #include "msg.h"
 #include "spec_args.h"
 
-int
-spec_args_parse(int argc, char **argv, struct spec_args *a)
+static int
+parse(int argc, char **argv, int json, struct spec_args *a)
 {
 	static const struct option longopts[] = {
 	    {"output", required_argument, NULL, 'o'},
 	    {"root", required_argument, NULL, 'r'},
 	    {"verbose", no_argument, NULL, 'v'},
+	    {"json", no_argument, NULL, 'j'},
 	    {NULL, 0, NULL, 0},
 	};
 	int ch;
@@ -31,15 +32,34 @@ spec_args_parse(int argc, char **argv, struct spec_args *a)
 		case 'v':
 			msg_set_verbose(msg_verbose() + 1);
 			break;
+		case 'j':
+			if (!json) {
+				errorx("%s: unknown option --json", argv[0]);
+				return -1;
+			}
+			a->json = 1;
+			break;
 		default:
 			return -1;
 		}
 	}
 	if (optind != argc - 1) {
-		errorx("usage: pfsel-gen %s SPEC [-o DIR] [--root ROOT] [-v]",
-		       argv[0]);
+		errorx("usage: pfsel-gen %s SPEC [-o DIR] [--root ROOT] [-v]%s",
+		       argv[0], json ? " [--json]" : "");
 		return -1;
 	}
 	a->spec = argv[optind];
 	return 0;
+}
+
+int
+spec_args_parse(int argc, char **argv, struct spec_args *a)
+{
+	return parse(argc, argv, 0, a);
+}
+
+int
+spec_args_parse_json(int argc, char **argv, struct spec_args *a)
+{
+	return parse(argc, argv, 1, a);
 }

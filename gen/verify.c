@@ -20,8 +20,7 @@
 #include <selinux/label.h>
 #include <selinux/selinux.h>
 
-#include "build.h"
-#include "build_tmp.h"
+#include "build_temp.h"
 #include "bundle.h"
 #include "install_intent.h"
 #include "install_store.h"
@@ -244,23 +243,25 @@ mode_in_root(const struct verify_ctx *c, const char *path)
 	return mode;
 }
 
-/* The module's own file contexts, as a selabel handle. */
+/* The module's own file contexts, as a selabel handle (read from a
+ * temporary copy, removed once loaded). */
 static struct selabel_handle *
-module_labels(struct verify_ctx *c, struct result *r, char **tmp)
+module_labels(struct verify_ctx *c, struct result *r)
 {
 	struct selinux_opt opt = {SELABEL_OPT_PATH, NULL};
 	struct selabel_handle *h = NULL;
+	const char *t = getenv("TMPDIR");
 	char *data = NULL, *fc = NULL, *path;
 	struct why why;
 	size_t len;
+	int fd;
 
-	*tmp = build_tmp_create();
-	path = xasprintf("%s/%s.fc", *tmp, r->m->module);
+	path = xasprintf("%s/pfsel-gen.fc.XXXXXX", t && *t ? t : "/tmp");
 	if (store_module_package(c->st, r->m->module, &data, &len, &why) <= 0 ||
 	    (fc = module_package_fc(data, len, r->m->module, &why)) == NULL) {
 		add_note(r, "the module's file contexts cannot be read");
-	} else {
-		FILE *fp = fopen(path, "we");
+	} else if ((fd = mkstemp(path)) >= 0) {
+		FILE *fp = fdopen(fd, "w");
 
 		if (fp && fputs(fc, fp) >= 0 && fclose(fp) == 0) {
 			opt.value = path;
@@ -268,10 +269,10 @@ module_labels(struct verify_ctx *c, struct result *r, char **tmp)
 		} else if (fp) {
 			fclose(fp);
 		}
-		if (h == NULL)
-			add_note(r, "the module's file contexts cannot be "
-			            "loaded");
+		unlink(path);
 	}
+	if (fc && h == NULL)
+		add_note(r, "the module's file contexts cannot be loaded");
 	free(path);
 	free(data);
 	free(fc);
@@ -281,8 +282,8 @@ module_labels(struct verify_ctx *c, struct result *r, char **tmp)
 static void
 check_file_contexts(struct verify_ctx *c, struct result *r)
 {
-	char want[256], got[256], *tmp = NULL;
-	struct selabel_handle *own = module_labels(c, r, &tmp);
+	char want[256], got[256];
+	struct selabel_handle *own = module_labels(c, r);
 	size_t i;
 
 	for (i = 0; own && i < r->m->ntrees; i++) {
@@ -310,7 +311,6 @@ check_file_contexts(struct verify_ctx *c, struct result *r)
 	}
 	if (own)
 		selabel_close(own);
-	build_tmp_remove(tmp);
 }
 
 /* One walk of a tree: the files whose type is not what labels gives. */
@@ -402,10 +402,11 @@ check_files(struct verify_ctx *c, struct result *r)
 static int
 rebuilt_package(struct verify_ctx *c, struct result *r, char **pp, size_t *len)
 {
+	struct build_temp bt;
 	struct bundle b;
 	struct spec *spec;
 	struct why why;
-	char *tmp, *file = NULL, *mk;
+	char *mk;
 	int is_bundle, rc = -1;
 
 	if ((is_bundle = bundle_load(r->m->spec, &b, &why)) < 0) {
@@ -435,19 +436,17 @@ rebuilt_package(struct verify_ctx *c, struct result *r, char **pp, size_t *len)
 		         r->m->spec, r->m->module, why.text);
 		return -1;
 	}
-	tmp = build_tmp_create();
-	if (build_module(spec, tmp, *c->sr.root ? c->sr.root : NULL, &file,
-	                 &why) < 0)
+	if (build_temp(spec, NULL, *c->sr.root ? c->sr.root : NULL, &bt,
+	               &why) < 0)
 		add_loss(r, NULL,
 		         "the spec no longer builds against the current "
 		         "policy: %s",
 		         why.text);
-	else if (read_file(file, pp, len, &why) < 0)
+	else if (read_file(bt.pp, pp, len, &why) < 0)
 		add_loss(r, NULL, "%s", why.text);
 	else
 		rc = 1;
-	free(file);
-	build_tmp_remove(tmp);
+	build_temp_done(&bt);
 	spec_free(spec);
 	return rc;
 }

@@ -7,6 +7,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "atomic_file.h"
 #include "build_temp.h"
@@ -14,6 +15,8 @@
 #include "commands.h"
 #include "msg.h"
 #include "spec_args.h"
+
+#define BUNDLE_USAGE "pfsel-gen bundle SPEC -o FILE [--root ROOT] [-v]"
 
 int
 cmd_bundle(int argc, char **argv)
@@ -26,11 +29,15 @@ cmd_bundle(int argc, char **argv)
 	struct why why;
 	int rc = PFSEL_EXIT_ERROR;
 
+	if (argc == 2 &&
+	    (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		printf("usage: %s\n", BUNDLE_USAGE);
+		return 0;
+	}
 	if (spec_args_parse(argc, argv, &a) < 0)
 		return PFSEL_EXIT_ERROR;
 	if (a.outdir == NULL) {
-		warnx("usage: pfsel-gen bundle SPEC -o FILE [--root ROOT] "
-		      "[-v]");
+		warnx("usage: %s", BUNDLE_USAGE);
 		return PFSEL_EXIT_ERROR;
 	}
 	if ((spec = spec_load(a.spec, &why)) == NULL) {

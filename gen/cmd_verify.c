@@ -1,29 +1,27 @@
 /*
- * cmd_verify - "pfsel-gen verify [--root ROOT] [-v]": settle what an
- * interrupted install or uninstall left, then check that the store holds
- * what every manifest in ROOT/var/lib/pfsel says (gen/install.c).
+ * cmd_verify - "pfsel-gen verify [NAME] [--root ROOT] [--json]
+ * [--drift] [-v]": settle what an interrupted install or uninstall
+ * left, then check that what pfsel-gen installed still takes effect
+ * (gen/verify.h).  Exit 0 when it all does, 1 with each loss and the
+ * command that restores it, 2 on error.
  */
-#include <stdio.h>
-
 #include "commands.h"
-#include "install.h"
 #include "msg.h"
 #include "subcommand.h"
+#include "verify.h"
 
 int
 cmd_verify(int argc, char **argv)
 {
-	const char *root;
+	struct verify_opts o;
 	struct why why;
-	int first;
+	int rc;
 
-	if ((first = cmd_root_options(argc, argv, &root)) < 0)
+	if (cmd_report_options(argc, argv, &o, &o.drift) < 0)
 		return PFSEL_EXIT_ERROR;
-	if (first != argc)
-		return usage_error("unexpected argument \"%s\"", argv[first]);
-	if (verify_installs(root, &why) < 0) {
+	if ((rc = verify_run(&o, &why)) < 0) {
 		errorx("%s", why.text);
 		return PFSEL_EXIT_ERROR;
 	}
-	return 0;
+	return rc;
 }

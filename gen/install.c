@@ -30,6 +30,7 @@
 #include "quote.h"
 #include "selroot.h"
 #include "statedir.h"
+#include "strbuf.h"
 #include "xalloc.h"
 
 static double
@@ -127,15 +128,18 @@ load_previous(const struct statedir *sd, const char *module, struct manifest *m,
 
 /* What the new manifest says; borrows the plan's port records. */
 static void
-fill_manifest(struct manifest *m, const struct spec *spec,
-              const struct port_plan *plan)
+fill_manifest(struct manifest *m, const struct install_input *in,
+              const char *checksum, const struct port_plan *plan)
 {
+	const struct spec *spec = in->spec;
 	char real[PATH_MAX];
 
 	memset(m, 0, sizeof(*m));
 	m->module = xstrdup(spec->module);
 	if (realpath(spec->file, real))
 		m->spec = xstrdup(real);
+	m->inputs = in->inputs ? xstrdup(in->inputs) : NULL;
+	m->checksum = xstrdup(checksum);
 	m->ports = plan->records;
 	m->nports = plan->nrecords;
 	m->trees = spec_trees(spec, &m->ntrees);
@@ -148,6 +152,8 @@ free_manifest_own(struct manifest *m)
 
 	free(m->module);
 	free(m->spec);
+	free(m->inputs);
+	free(m->checksum);
 	for (i = 0; i < m->ntrees; i++)
 		free(m->trees[i]);
 	free(m->trees);
@@ -182,6 +188,38 @@ free_port_state(struct port_set *local, struct port_claims *claims)
 	manifest_list_free(claims->mods, claims->count);
 }
 
+/* An interrupted run's intent: until a transaction settles it, the
+ * manifests may not tell what the store holds. */
+static int
+intent_pending(const struct statedir *sd, struct why *why)
+{
+	size_t n = 0, i;
+	char **names;
+
+	if (statedir_list(sd, INTENT_SUFFIX, &names, &n, why) < 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return n > 0;
+}
+
+/* A plan cannot settle an interrupted run (it writes nothing). */
+static int
+refuse_pending(const struct statedir *sd, struct why *why)
+{
+	int rc;
+
+	if (sd == NULL || (rc = intent_pending(sd, why)) == 0)
+		return 0;
+	if (rc > 0)
+		why_set(why,
+		        "%s holds the record of an interrupted install or "
+		        "uninstall; \"pfsel-gen verify\" settles it",
+		        sd->path);
+	return -1;
+}
+
 /*
  * The staged transaction m describes is recorded (m->intent), then
  * committed, then the record finished.  Each failure says what the
@@ -213,21 +251,70 @@ commit_recorded(struct store *st, const struct statedir *sd,
 	return 0;
 }
 
+/* What the changes staged in the transaction amount to. */
+static void
+tally_changes(struct install_result *res, const char *sum_before,
+              const char *sum_after, const struct port_set *local,
+              const struct port_plan *plan)
+{
+	size_t i;
+
+	intent_fill(&res->changes, 0, sum_before ? sum_before : "", sum_after,
+	            local, plan);
+	res->module = sum_before == NULL                ? MODULE_NEW
+	              : strcmp(sum_before, sum_after) == 0 ? MODULE_UNCHANGED
+	                                                  : MODULE_CHANGED;
+	for (i = 0; i < res->changes.nkeys; i++) {
+		const struct manifest_key *k = &res->changes.keys[i];
+
+		if (k->before == NULL)
+			res->ports_added++;
+		else if (k->after == NULL)
+			res->ports_removed++;
+		else
+			res->ports_modified++;
+	}
+	res->changed = res->module != MODULE_UNCHANGED || plan->nops > 0;
+}
+
 /*
- * Begin, settle interrupted runs, plan the ports, make every change,
- * record, commit.  *next is the new manifest (borrowing the plan's
- * records; free_manifest_own it).
+ * The store is left as it was; only the manifest may be out of date
+ * (new inputs that made the same module, or a manifest from before
+ * "inputs" records): rewrite it when its text would change.
+ */
+static int
+refresh_manifest(const struct statedir *sd, const struct manifest *prev,
+                 int have_prev, const struct manifest *next, struct why *why)
+{
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	char *name = xasprintf("%s%s", next->module, MANIFEST_SUFFIX);
+	int rc = 0;
+
+	if (!have_prev || manifest_format(prev, &a, why) < 0 ||
+	    manifest_format(next, &b, why) < 0 || strcmp(a.data, b.data) != 0)
+		rc = manifest_save_at(sd, name, next, why);
+	strbuf_free(&a);
+	strbuf_free(&b);
+	free(name);
+	return rc;
+}
+
+/*
+ * Begin, settle interrupted runs, plan the ports, stage every change,
+ * then: nothing to do, abort; a plan, abort; else copy the file contexts
+ * aside, record, commit.  *next is the new manifest (borrowing the
+ * plan's records; free_manifest_own it).
  */
 static int
 install_transaction(const struct selroot *sr, const struct statedir *sd,
-                    const struct spec *spec, const char *pp_path,
+                    const struct install_input *input, int dry_run,
                     struct port_plan *plan, struct manifest *next,
-                    struct why *why)
+                    struct install_result *res, struct why *why)
 {
-	struct manifest_intent in = {0};
+	const struct spec *spec = input->spec;
 	struct port_claims claims = {0};
 	struct port_set local = {0}, policy = {0};
-	char *sum_before = NULL, *sum_after = NULL;
+	char *sum_before = NULL, *sum_after = NULL, *cil = NULL;
 	struct manifest prev = {0};
 	struct store *st;
 	int have_prev = 0, rc = -1;
@@ -235,18 +322,24 @@ install_transaction(const struct selroot *sr, const struct statedir *sd,
 	if ((st = store_begin(sr->root, why)) == NULL)
 		return -1;
 	/* Read under the store lock: the policy, the local records and
-	 * the manifests all as of this transaction. */
-	if (intent_reconcile(st, sd, why) < 0 ||
+	 * the manifests all as of this transaction.  A plan writes nothing,
+	 * so it cannot settle an interrupted run and refuses instead. */
+	if ((dry_run ? refuse_pending(sd, why)
+	             : intent_reconcile(st, sd, why)) < 0 ||
 	    read_store_policy(sr, spec, &policy, why) < 0 ||
-	    (have_prev = load_previous(sd, spec->module, &prev, why)) < 0 ||
+	    (sd && (have_prev = load_previous(sd, spec->module, &prev,
+	                                      why)) < 0) ||
 	    read_port_state(st, sd, spec->module, &local, &claims, why) < 0)
 		goto abort;
 	rc = ports_plan(spec, have_prev ? &prev : NULL, &claims, &policy,
 	                &local, plan, why);
+	if (rc == 0 && dry_run &&
+	    store_module_cil(st, spec->module, &cil, why) < 0)
+		rc = -1;
 	/* The module first: a port label may use a type it defines. */
 	if (rc == 0 && (rc = store_module_checksum(st, spec->module,
 	                                           &sum_before, why)) >= 0)
-		rc = store_install_module(st, pp_path, why);
+		rc = store_install_module(st, input->pp_path, why);
 	if (rc == 0)
 		rc = store_apply_ports(st, plan, why);
 	if (rc == 0 &&
@@ -254,10 +347,22 @@ install_transaction(const struct selroot *sr, const struct statedir *sd,
 		rc = -1;
 	if (rc < 0)
 		goto abort;
-	fill_manifest(next, spec, plan);
-	intent_fill(&in, 0, sum_before ? sum_before : "", sum_after, &local,
-	            plan);
-	next->intent = &in;
+	tally_changes(res, sum_before, sum_after, &local, plan);
+	fill_manifest(next, input, sum_after, plan);
+	if (dry_run) {
+		module_facts_from_cil(cil ? cil : "", &res->old);
+		rc = module_facts_from_pp(input->pp_path, &res->new, why);
+		store_abort(st);
+		goto out;
+	}
+	if (!res->changed) {
+		store_abort(st);
+		rc = refresh_manifest(sd, &prev, have_prev, next, why);
+		goto out;
+	}
+	if ((res->before = fc_snapshot(sr, sd, spec->module, why)) == NULL)
+		goto abort;
+	next->intent = &res->changes;
 	rc = commit_recorded(st, sd, next, why);
 	next->intent = NULL;
 	goto out;
@@ -265,7 +370,7 @@ abort:
 	rc = -1;
 	store_abort(st);
 out:
-	manifest_intent_clear(&in);
+	free(cil);
 	free(sum_before);
 	free(sum_after);
 	free_port_state(&local, &claims);
@@ -305,22 +410,6 @@ check_with_store(const struct selroot *sr, const struct statedir *sd,
 	free_port_state(&local, &claims);
 	port_plan_free(&plan);
 	return rc;
-}
-
-/* An interrupted run's intent: until a transaction settles it, the
- * manifests may not tell what the store holds. */
-static int
-intent_pending(const struct statedir *sd, struct why *why)
-{
-	size_t n = 0, i;
-	char **names;
-
-	if (statedir_list(sd, INTENT_SUFFIX, &names, &n, why) < 0)
-		return -1;
-	for (i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-	return n > 0;
 }
 
 int
@@ -379,41 +468,123 @@ print_relabel_hint(const struct selroot *sr, const char *before)
 }
 
 int
-install_spec(const char *root, const struct spec *spec, const char *pp_path,
-             struct why *why)
+install_module(const char *root, const struct install_input *input,
+               int dry_run, struct install_result *res, struct why *why)
 {
+	const char *module = input->spec->module;
 	struct port_plan plan = {0};
 	struct statedir sd = {-1, NULL};
 	struct state_names names;
 	struct manifest next = {0};
 	struct selroot sr;
-	char *before = NULL;
+	int have_sd, rc = -1;
 	double t0;
-	int rc = -1;
 
+	memset(res, 0, sizeof(*res));
 	if (selroot_open(&sr, root, why) < 0)
 		return -1;
-	state_names_init(&names, spec->module);
-	if (statedir_open(&sd, sr.root, 1, why) < 0 ||
-	    statedir_lock(&sd, why) < 0 ||
-	    check_state_entries(&sd, &names, why) < 0)
-		goto out;
-	if ((before = fc_snapshot(&sr, &sd, spec->module, why)) == NULL)
+	state_names_init(&names, module);
+	/* A plan creates nothing, not even ROOT/var/lib/pfsel. */
+	if ((have_sd = statedir_open(&sd, sr.root, !dry_run, why)) < 0 ||
+	    (have_sd && (statedir_lock(&sd, why) < 0 ||
+	                 check_state_entries(&sd, &names, why) < 0)))
 		goto out;
 	t0 = now_seconds();
-	if (install_transaction(&sr, &sd, spec, pp_path, &plan, &next, why) < 0)
+	if (install_transaction(&sr, have_sd ? &sd : NULL, input, dry_run,
+	                        &plan, &next, res, why) < 0)
 		goto out;
-	info("installed %s into %s: the module and %zu port label "
-	     "change%s in one transaction (%.2f s)",
-	     spec->module, store_name(&sr), plan.nops,
-	     plan.nops == 1 ? "" : "s", now_seconds() - t0);
-	print_notes(&plan);
-	print_relabel_hint(&sr, before);
+	res->seconds = now_seconds() - t0;
+	if (!dry_run)
+		print_notes(&plan);
+	if (res->before)
+		print_relabel_hint(&sr, res->before);
 	rc = 0;
 out:
 	free_manifest_own(&next);
 	port_plan_free(&plan);
-	free(before);
+	state_names_free(&names);
+	statedir_close(&sd);
+	selroot_free(&sr);
+	return rc;
+}
+
+void
+install_result_free(struct install_result *res)
+{
+	manifest_intent_clear(&res->changes);
+	module_facts_free(&res->old);
+	module_facts_free(&res->new);
+	free(res->before);
+	memset(res, 0, sizeof(*res));
+}
+
+const char *
+module_change_name(enum module_change c)
+{
+	return c == MODULE_NEW ? "new" : c == MODULE_CHANGED ? "changed" : "unchanged";
+}
+
+/* The local record of each manifest port carries its type. */
+static int
+ports_in_store(const struct manifest *m, const struct port_set *local)
+{
+	size_t i;
+
+	for (i = 0; i < m->nports; i++) {
+		const struct manifest_port *p = &m->ports[i];
+		const struct port_rec *r =
+		    port_set_find(local, p->proto, p->low, p->high);
+
+		if (r == NULL || strcmp(r->type, p->type) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+int
+install_unchanged(const char *root, const struct spec *spec,
+                  const char *inputs, struct why *why)
+{
+	struct statedir sd = {-1, NULL};
+	struct port_set local = {0};
+	struct state_names names;
+	struct manifest prev = {0};
+	struct store *st = NULL;
+	char *sum = NULL;
+	struct selroot sr;
+	int rc = -1, have;
+
+	if (selroot_open(&sr, root, why) < 0)
+		return -1;
+	state_names_init(&names, spec->module);
+	if ((have = statedir_open(&sd, sr.root, 0, why)) <= 0) {
+		rc = have;
+		goto out;
+	}
+	/* Under the lock, as an install would read them. */
+	if (statedir_lock(&sd, why) < 0 ||
+	    (have = check_state_entries(&sd, &names, why)) < 0 ||
+	    (have && (have = intent_pending(&sd, why)) < 0))
+		goto out;
+	rc = 0;
+	if (have || load_previous(&sd, spec->module, &prev, why) != 1 ||
+	    prev.inputs == NULL || prev.checksum == NULL ||
+	    strcmp(prev.inputs, inputs) != 0)
+		goto out; /* an error here is the install's to report */
+	if ((st = store_read(sr.root, why)) == NULL ||
+	    store_module_checksum(st, spec->module, &sum, why) < 0 ||
+	    store_local_ports(st, &local, why) < 0) {
+		rc = -1;
+		goto out;
+	}
+	rc = sum && strcmp(sum, prev.checksum) == 0 &&
+	     ports_in_store(&prev, &local);
+out:
+	if (st)
+		store_abort(st);
+	free(sum);
+	port_set_free(&local);
+	manifest_free(&prev);
 	state_names_free(&names);
 	statedir_close(&sd);
 	selroot_free(&sr);
@@ -549,108 +720,6 @@ out:
 	manifest_free(&m);
 	free(before);
 	state_names_free(&names);
-	statedir_close(&sd);
-	selroot_free(&sr);
-	return rc;
-}
-
-/* Some manifest records type for the key of p (claims may differ:
- * an override by one module replaces the label another claims). */
-static int
-claimed_type(const struct manifest *list, size_t n, const char *proto, int low,
-             int high, const char *type)
-{
-	size_t i, j;
-
-	for (i = 0; i < n; i++)
-		for (j = 0; j < list[i].nports; j++) {
-			const struct manifest_port *q = &list[i].ports[j];
-
-			if (q->low == low && q->high == high &&
-			    strcmp(q->proto, proto) == 0 &&
-			    strcmp(q->type, type) == 0)
-				return 1;
-		}
-	return 0;
-}
-
-/* One manifest against the store: 0 when they agree, else -1 and a line
- * on stderr for each difference. */
-static int
-verify_one(struct store *st, const struct manifest *m,
-           const struct manifest *list, size_t n, const struct port_set *local,
-           struct why *why)
-{
-	int have, bad = 0;
-	size_t i;
-
-	if ((have = store_has_module(st, m->module, why)) < 0)
-		return -1;
-	if (!have) {
-		warnx("%s: the manifest says installed, the store has no such "
-		      "module",
-		      m->module);
-		bad = 1;
-	}
-	for (i = 0; i < m->nports; i++) {
-		const struct manifest_port *p = &m->ports[i];
-		const struct port_rec *r =
-		    port_set_find(local, p->proto, p->low, p->high);
-
-		if (r == NULL || !claimed_type(list, n, p->proto, p->low,
-		                               p->high, r->type)) {
-			warnx("%s: %s/%d-%d should have a local label %s, "
-			      "the store has %s",
-			      m->module, p->proto, p->low, p->high, p->type,
-			      r ? r->type : "none");
-			bad = 1;
-		}
-	}
-	if (!bad)
-		printf("%s: module and %zu port label%s as the manifest says\n",
-		       m->module, m->nports, m->nports == 1 ? "" : "s");
-	return bad ? -1 : 0;
-}
-
-int
-verify_installs(const char *root, struct why *why)
-{
-	struct statedir sd = {-1, NULL};
-	struct port_set local = {0};
-	struct manifest *list = NULL;
-	struct selroot sr;
-	struct store *st = NULL;
-	size_t n = 0, i;
-	int rc = -1, bad = 0, have;
-
-	if (selroot_open(&sr, root, why) < 0)
-		return -1;
-	if ((have = statedir_open(&sd, sr.root, 0, why)) <= 0) {
-		rc = have;
-		goto out;
-	}
-	if (statedir_lock(&sd, why) < 0)
-		goto out;
-	/* Under both locks an intent is one a dead run left; the store's
-	 * needs a transaction. */
-	if ((st = store_begin(sr.root, why)) == NULL)
-		goto out;
-	if (intent_reconcile(st, &sd, why) < 0 ||
-	    manifest_load_others(&sd, "", &list, &n, why) < 0 ||
-	    store_local_ports(st, &local, why) < 0)
-		goto out;
-	for (i = 0; i < n; i++)
-		if (verify_one(st, &list[i], list, n, &local, why) < 0)
-			bad++;
-	if (bad)
-		why_set(why, "%d of %zu manifests disagree with the store", bad,
-		        n);
-	rc = bad ? -1 : 0;
-out:
-	if (st)
-		store_abort(st);
-	port_set_free(&local);
-	manifest_list_free(list, n);
 	statedir_close(&sd);
 	selroot_free(&sr);
 	return rc;

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include <semanage/semanage.h>
 
@@ -206,31 +207,84 @@ store_has_module(struct store *st, const char *module, struct why *why)
 	return found;
 }
 
+/*
+ * A key with the name alone finds the highest priority; the checksum
+ * and the module's contents need that priority in their key.
+ */
+static int
+module_key(struct store *st, const char *module, semanage_module_key_t **key)
+{
+	semanage_module_info_t *info = NULL;
+	uint16_t priority = 0;
+	int rc = -1;
+
+	if (semanage_module_key_create(st->sh, key) == 0 &&
+	    semanage_module_key_set_name(st->sh, *key, module) == 0 &&
+	    semanage_module_get_module_info(st->sh, *key, &info) == 0 &&
+	    semanage_module_info_get_priority(st->sh, info, &priority) == 0 &&
+	    semanage_module_key_set_priority(st->sh, *key, priority) == 0)
+		rc = 0;
+	if (info) {
+		semanage_module_info_destroy(st->sh, info);
+		free(info);
+	}
+	return rc;
+}
+
 int
 store_module_checksum(struct store *st, const char *module, char **sum,
                       struct why *why)
 {
-	semanage_module_info_t *info = NULL;
 	semanage_module_key_t *key = NULL;
-	uint16_t priority = 0;
 	size_t len = 0;
 	int rc;
 
 	*sum = NULL;
 	if ((rc = store_has_module(st, module, why)) != 1)
 		return rc;
-	/* A key with the name alone finds the highest priority; the
-	 * checksum needs that priority in its key. */
-	if (semanage_module_key_create(st->sh, &key) == 0 &&
-	    semanage_module_key_set_name(st->sh, key, module) == 0 &&
-	    semanage_module_get_module_info(st->sh, key, &info) == 0 &&
-	    semanage_module_info_get_priority(st->sh, info, &priority) == 0 &&
-	    semanage_module_key_set_priority(st->sh, key, priority) == 0 &&
+	if (module_key(st, module, &key) == 0 &&
 	    semanage_module_compute_checksum(st->sh, key, 0, sum, &len) == 0)
 		rc = 1;
 	else
 		rc =
 		    store_fail(st, why, "cannot compute the module's checksum");
+	if (key) {
+		semanage_module_key_destroy(st->sh, key);
+		free(key);
+	}
+	return rc;
+}
+
+/* The module's source as the store keeps it at its highest priority:
+ * CIL (cil set) or what was installed (a .pp), NUL-terminated. */
+static int
+module_contents(struct store *st, const char *module, int cil, char **data,
+                size_t *len, struct why *why)
+{
+	semanage_module_info_t *info = NULL;
+	semanage_module_key_t *key = NULL;
+	void *mapped = NULL;
+	size_t n = 0;
+	int rc;
+
+	*data = NULL;
+	*len = 0;
+	if ((rc = store_has_module(st, module, why)) != 1)
+		return rc;
+	if (module_key(st, module, &key) == 0 &&
+	    semanage_module_extract(st->sh, key, cil, &mapped, &n, &info) ==
+	        0) {
+		*data = xmalloc(n + 1);
+		memcpy(*data, mapped, n);
+		(*data)[n] = '\0';
+		*len = n;
+		rc = 1;
+	} else {
+		rc = store_fail(st, why, "cannot read the module from the store");
+	}
+	/* The data is mapped from the store's file. */
+	if (mapped)
+		munmap(mapped, n);
 	if (info) {
 		semanage_module_info_destroy(st->sh, info);
 		free(info);
@@ -240,6 +294,15 @@ store_module_checksum(struct store *st, const char *module, char **sum,
 		free(key);
 	}
 	return rc;
+}
+
+int
+store_module_cil(struct store *st, const char *module, char **text,
+                 struct why *why)
+{
+	size_t len;
+
+	return module_contents(st, module, 1, text, &len, why);
 }
 
 int
@@ -384,4 +447,44 @@ store_abort(struct store *st)
 	 * Outside one it only closes the handle (store_read). */
 	semanage_disconnect(st->sh);
 	store_free(st);
+}
+
+int
+store_module_lookup(struct store *st, const char *module,
+                    struct store_module *out, struct why *why)
+{
+	semanage_module_info_t *info = NULL;
+	semanage_module_key_t *key = NULL;
+	uint16_t priority = 0;
+	int rc, enabled = 0;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = store_has_module(st, module, why)) != 1)
+		return rc;
+	if (module_key(st, module, &key) == 0 &&
+	    semanage_module_get_module_info(st->sh, key, &info) == 0 &&
+	    semanage_module_info_get_priority(st->sh, info, &priority) == 0 &&
+	    semanage_module_info_get_enabled(st->sh, info, &enabled) == 0) {
+		out->priority = priority;
+		out->enabled = enabled;
+		rc = 1;
+	} else {
+		rc = store_fail(st, why, "cannot look up the module");
+	}
+	if (info) {
+		semanage_module_info_destroy(st->sh, info);
+		free(info);
+	}
+	if (key) {
+		semanage_module_key_destroy(st->sh, key);
+		free(key);
+	}
+	return rc;
+}
+
+int
+store_module_package(struct store *st, const char *module, char **data,
+                     size_t *len, struct why *why)
+{
+	return module_contents(st, module, 0, data, len, why);
 }

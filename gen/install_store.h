@@ -31,11 +31,36 @@ int store_has_module(struct store *st, const char *module, struct why *why);
  */
 int store_module_checksum(struct store *st, const char *module, char **sum,
                           struct why *why);
+/*
+ * The module's CIL as the store keeps it (what "semodule -E -c" writes):
+ * 1 with *text (NUL-terminated, free it), 0 when no such module, -1.
+ */
+int store_module_cil(struct store *st, const char *module, char **text,
+                     struct why *why);
 int store_install_module(struct store *st, const char *pp_path,
                          struct why *why);
 int store_remove_module(struct store *st, const char *module, struct why *why);
 int store_apply_ports(struct store *st, const struct port_plan *plan,
                       struct why *why);
+/*
+ * The priority "pfsel-gen install" gives its modules: libsemanage's
+ * default, as "semodule -i" without -X.
+ */
+#define STORE_PRIORITY 400
+
+/* What the store holds of a module: the instance that takes effect. */
+struct store_module {
+	int priority; /* the highest; 0 when no such module */
+	int enabled;
+};
+int store_module_lookup(struct store *st, const char *module,
+                        struct store_module *out, struct why *why);
+/*
+ * What was installed as module (the .pp bytes), at its highest
+ * priority: 1 with *data (free it), 0 when no such module, -1.
+ */
+int store_module_package(struct store *st, const char *module, char **data,
+                         size_t *len, struct why *why);
 /* Both end the transaction (if any) and free st. */
 int store_commit(struct store *st, struct why *why);
 void store_abort(struct store *st);

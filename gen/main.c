@@ -16,16 +16,31 @@
 #define ROOT_OPTIONS                                                           \
 	"  -r, --root ROOT    use the policy store under ROOT\n"               \
 	"  -v, --verbose      say more\n"
+#define JSON_OPTION "  --json             one JSON object on standard output\n"
 
 static const struct subcommand commands[] = {
     {"emit", cmd_emit, "emit SPEC [-o DIR] [--root ROOT] [-v]\n" SPEC_OPTIONS},
     {"build", cmd_build,
      "build SPEC [-o DIR] [--root ROOT] [-v]\n" SPEC_OPTIONS},
     {"install", cmd_install,
-     "install SPEC [-o DIR] [--root ROOT] [-v]\n" SPEC_OPTIONS},
+     "install SPEC|BUNDLE [-o DIR] [--root ROOT] [--json] [-v]\n" SPEC_OPTIONS
+         JSON_OPTION},
+    {"plan", cmd_plan,
+     "plan SPEC|BUNDLE [-o DIR] [--root ROOT] [--json] [-v]\n" SPEC_OPTIONS
+         JSON_OPTION},
     {"uninstall", cmd_uninstall,
-     "uninstall NAME [--root ROOT] [-v]\n" ROOT_OPTIONS},
-    {"verify", cmd_verify, "verify [--root ROOT] [-v]\n" ROOT_OPTIONS},
+     "uninstall NAME [--root ROOT] [--json] [-v]\n" ROOT_OPTIONS JSON_OPTION},
+    {"status", cmd_status,
+     "status [NAME] [--root ROOT] [--json] [-v]\n" ROOT_OPTIONS JSON_OPTION},
+    {"verify", cmd_verify,
+     "verify [NAME] [--root ROOT] [--json] [--drift] [-v]\n" ROOT_OPTIONS
+         JSON_OPTION
+     "  --drift            also rebuild each recorded spec and compare\n"},
+    {"bundle", cmd_bundle,
+     "bundle SPEC -o FILE [--root ROOT] [-v]\n"
+     "  -o, --output FILE  write the bundle to FILE\n"
+     "  -r, --root ROOT    build against the policy under ROOT\n"
+     "  -v, --verbose      say more\n"},
     {"scan", cmd_scan,
      "scan [-c CONFIG_DIR] [-n NAME] [-o SPEC] [-r ROOT] [--builtin-defaults] "
      "[--print n|M|F|P]\n"

@@ -8,13 +8,14 @@
 #include "spec_args.h"
 #include "subcommand.h"
 
-int
-spec_args_parse(int argc, char **argv, struct spec_args *a)
+static int
+parse(int argc, char **argv, int json, struct spec_args *a)
 {
 	static const struct option longopts[] = {
 	    {"output", required_argument, NULL, 'o'},
 	    {"root", required_argument, NULL, 'r'},
 	    {"verbose", no_argument, NULL, 'v'},
+	    {"json", no_argument, NULL, 'j'},
 	    {NULL, 0, NULL, 0},
 	};
 	int ch;
@@ -32,6 +33,13 @@ spec_args_parse(int argc, char **argv, struct spec_args *a)
 		case 'v':
 			msg_set_verbose(msg_verbose() + 1);
 			break;
+		case 'j':
+			if (!json) {
+				usage_error("unknown option --json");
+				return -1;
+			}
+			a->json = 1;
+			break;
 		default:
 			return subcommand_getopt_error(ch, argv), -1;
 		}
@@ -43,4 +51,16 @@ spec_args_parse(int argc, char **argv, struct spec_args *a)
 		       -1;
 	a->spec = argv[optind];
 	return 0;
+}
+
+int
+spec_args_parse(int argc, char **argv, struct spec_args *a)
+{
+	return parse(argc, argv, 0, a);
+}
+
+int
+spec_args_parse_json(int argc, char **argv, struct spec_args *a)
+{
+	return parse(argc, argv, 1, a);
 }

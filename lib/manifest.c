@@ -261,6 +261,19 @@ parse_intent_line(const char *file, int line, const char *text, char *args,
 	return parse_key(file, line, args, m->intent, why);
 }
 
+/* "inputs" or "checksum": once, a checksum. */
+static int
+parse_digest(const char *file, int line, const char *text, const char *args,
+             char **out, struct why *why)
+{
+	if (*out)
+		return why_at(why, file, line, "second %s record", text);
+	if (!valid_checksum(args))
+		return why_at(why, file, line, "bad %s \"%s\"", text, args);
+	*out = xstrdup(args);
+	return 0;
+}
+
 static int
 parse_line(const char *file, int line, char *text, struct manifest *m,
            struct why *why)
@@ -290,6 +303,11 @@ parse_line(const char *file, int line, char *text, struct manifest *m,
 			return why_at(why, file, line,
 			              "spec must be an absolute path");
 		m->spec = xstrdup(args);
+	} else if (strcmp(text, "inputs") == 0 ||
+	           strcmp(text, "checksum") == 0) {
+		return parse_digest(file, line, text, args,
+		                    *text == 'i' ? &m->inputs : &m->checksum,
+		                    why);
 	} else if (strcmp(text, "port") == 0) {
 		return parse_port(file, line, args, m, why);
 	} else if (strcmp(text, "tree") == 0) {
@@ -436,6 +454,9 @@ check_savable(const char *path, const struct manifest *m, struct why *why)
 	if (m->spec && !valid_path(m->spec))
 		return why_set(why, "%s: spec path \"%s\" is not absolute",
 		               path, m->spec);
+	if ((m->inputs && !valid_checksum(m->inputs)) ||
+	    (m->checksum && !valid_checksum(m->checksum)))
+		return why_set(why, "%s: bad inputs or checksum record", path);
 	for (i = 0; i < m->nports; i++) {
 		const struct manifest_port *p = &m->ports[i];
 
@@ -486,6 +507,10 @@ format_manifest(const char *path, const struct manifest *m, struct strbuf *sb,
 	strbuf_addf(sb, "%s\nmodule %s\n", MANIFEST_HEADER, m->module);
 	if (m->spec)
 		strbuf_addf(sb, "spec %s\n", m->spec);
+	if (m->inputs)
+		strbuf_addf(sb, "inputs %s\n", m->inputs);
+	if (m->checksum)
+		strbuf_addf(sb, "checksum %s\n", m->checksum);
 	for (i = 0; i < m->nports; i++) {
 		const struct manifest_port *p = &m->ports[i];
 
@@ -521,6 +546,12 @@ make_parent_dirs(const char *path, struct why *why)
 	}
 	free(dir);
 	return 0;
+}
+
+int
+manifest_format(const struct manifest *m, struct strbuf *sb, struct why *why)
+{
+	return format_manifest(m->module ? m->module : "manifest", m, sb, why);
 }
 
 int
@@ -576,6 +607,8 @@ manifest_free(struct manifest *m)
 
 	free(m->module);
 	free(m->spec);
+	free(m->inputs);
+	free(m->checksum);
 	for (i = 0; i < m->nports; i++) {
 		free(m->ports[i].type);
 		free(m->ports[i].old_type);

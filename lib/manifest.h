@@ -10,6 +10,8 @@
  *	# pfsel manifest 1
  *	module NAME
  *	spec /abs/path/to/spec.ini
+ *	inputs sha256:HEX                    (gen/install_inputs.h)
+ *	checksum sha256:HEX                  (the module, as the store has it)
  *	port PROTO LOW HIGH TYPE added
  *	port PROTO LOW HIGH TYPE modified OLDTYPE
  *	tree /abs/path
@@ -27,7 +29,9 @@
  *	key PROTO LOW HIGH BEFORE AFTER      (local port record, - for none)
  *
  * A manifest has no intent records, an intent file has them all after
- * its "intent" line.
+ * its "intent" line.  "inputs" and "checksum" are optional (manifests
+ * before pfsel 0.2 lack them): with both, an install of the same inputs
+ * whose module and port records are still in the store is "unchanged".
  */
 #ifndef PFSEL_MANIFEST_H
 #define PFSEL_MANIFEST_H
@@ -68,6 +72,8 @@ struct manifest_intent {
 struct manifest {
 	char *module;
 	char *spec;
+	char *inputs;   /* "sha256:HEX" or NULL */
+	char *checksum; /* "sha256:HEX" or NULL */
 	struct manifest_port *ports;
 	size_t nports;
 	char **trees;
@@ -84,6 +90,11 @@ int manifest_load(const char *path, struct manifest *m, struct why *why);
 int manifest_save(const char *path, const struct manifest *m,
 		  struct why *why);
 void manifest_free(struct manifest *m);
+struct strbuf;
+/* The text manifest_save would write, appended to sb; -1 when m could
+ * not be read back as it is. */
+int manifest_format(const struct manifest *m, struct strbuf *sb,
+                    struct why *why);
 /*
  * name in ROOT/var/lib/pfsel (lib/statedir.h): 1 loaded, 0 absent, -1
  * bad.  intent says which kind of file name must be: one with intent

@@ -12,7 +12,7 @@ libselinux1-dev libpcre2-dev libsepol-dev libsemanage-dev libinih-dev libcmocka-
 libauparse-dev
 checkpolicy semodule-utils policycoreutils policycoreutils-python-utils policycoreutils-dev
 selinux-utils selinux-policy-default selinux-policy-dev setools selint
-python3-audit python3-semanage python3-setools auditd
+python3-audit python3-semanage python3-setools auditd ansible-core
 postfix valgrind attr m4 make python3 time strace zstd
 git dpkg-dev debhelper lintian rpm cpio bash-completion
 ${PFSEL_DEPS_EXTRA:-}

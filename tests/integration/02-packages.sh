@@ -3,7 +3,8 @@
 # dpkg-buildpackage builds pfsel_*.deb, lintian finds no error in it,
 # "make dist" writes the release tarball and rpmbuild builds the RPM from
 # it.  Both hold what the source tree says must be installed (programs,
-# every man page, all of policy/ and examples/, the bash completions),
+# every man page, all of policy/ and examples/, the bash completions, the
+# verify units and the verify hook of its package manager),
 # with the data directory /usr/share/pfsel compiled in, and the runtime
 # dependencies pfsel-gen build needs.  Each package is built once.
 source "$PFSEL_TOP/tests/lib/testlib.sh"
@@ -30,6 +31,8 @@ expected() {
 	echo /usr/bin/pfsel-label
 	echo /usr/share/bash-completion/completions/pfsel-gen
 	echo /usr/share/bash-completion/completions/pfsel-label
+	echo /usr/lib/systemd/system/pfsel-verify.service
+	echo /usr/lib/systemd/system/pfsel-verify.timer
 	(cd "$src" && git ls-files man policy examples) | while read -r f; do
 		case $f in
 		man/*) echo "/usr/share/man/man${f##*.}/${f#man/}" ;;
@@ -48,6 +51,12 @@ normalized() {
 		sort
 }
 want=$(expected)
+# The verify hook of each package manager (pfsel-gen(1), VERIFY AFTER
+# POLICY UPGRADES) goes into its own package only.
+want_deb=$(printf '%s\n' "$want" /etc/apt/apt.conf.d/80pfsel-verify \
+	/usr/libexec/pfsel/pfsel-apt-hook | sort)
+want_rpm=$(printf '%s\n' "$want" \
+	/etc/dnf/plugins/post-transaction-actions.d/pfsel.action | sort)
 check "the man pages named by the issue are in the list" \
 	grep -qx -e /usr/share/man/man1/pfsel-gen.1 <<<"$want"
 for m in man1/pfsel-label.1 man5/pfsel-spec.5; do
@@ -79,8 +88,8 @@ deb=$(ls "$work"/pfsel_"$ver"-*_*.deb 2>/dev/null | head -1)
 check "it wrote pfsel_${ver}-*.deb" test -s "$deb"
 debfiles=$(dpkg-deb -c "$deb" 2>/dev/null | awk '{print $6}' | normalized)
 check_eq "the .deb holds exactly what the source tree says is installed" \
-	"$want" "$debfiles"
-[ "$want" = "$debfiles" ] || diff <(echo "$want") <(echo "$debfiles") | head
+	"$want_deb" "$debfiles"
+[ "$want_deb" = "$debfiles" ] || diff <(echo "$want_deb") <(echo "$debfiles") | head
 deps=$(dpkg-deb -f "$deb" Depends 2>/dev/null)
 for d in checkpolicy semodule-utils selinux-policy-dev m4 make libselinux1 libsemanage2; do
 	check "the .deb depends on $d" grep -qE "(^|, )$d( |,|$)" <<<"$deps"
@@ -131,7 +140,9 @@ rpmdirs=$(rpm -qp --qf '[%{FILEMODES:perms} %{FILENAMES}\n]' "$rpm" 2>/dev/null 
 	awk '$1 ~ /^d/ { print $2 }' | sort)
 rpmfiles=$(rpm -qlp "$rpm" 2>/dev/null | sort | comm -23 - <(echo "$rpmdirs") |
 	normalized)
-check_eq "rpm -qlp lists the same files as the .deb" "$want" "$rpmfiles"
+check_eq "rpm -qlp lists the same files as the .deb (the DNF action for the APT hook)" \
+	"$want_rpm" "$rpmfiles"
+[ "$want_rpm" = "$rpmfiles" ] || diff <(echo "$want_rpm") <(echo "$rpmfiles") | head
 reqs=$(rpm -qRp "$rpm" 2>/dev/null)
 for d in checkpolicy selinux-policy-devel policycoreutils m4 make; do
 	check "the .rpm requires $d" grep -qx "$d" <<<"$reqs"

@@ -1,0 +1,51 @@
+/*
+ * build_temp - a module built where install and plan want it; see
+ * build_temp.h.
+ */
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "build.h"
+#include "build_temp.h"
+#include "msg.h"
+#include "xalloc.h"
+
+static int
+remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	if (remove(path) < 0)
+		warn("cannot remove %s", path);
+	return 0;
+}
+
+int
+build_temp(const struct spec *spec, const char *outdir, const char *root,
+           struct build_temp *bt, struct why *why)
+{
+	memset(bt, 0, sizeof(*bt));
+	if (outdir == NULL) {
+		const char *t = getenv("TMPDIR");
+
+		bt->tmp = xasprintf("%s/pfsel-gen.XXXXXX", t && *t ? t : "/tmp");
+		if (mkdtemp(bt->tmp) == NULL)
+			fatal("cannot create %s", bt->tmp);
+	}
+	return build_module(spec, outdir ? outdir : bt->tmp, root, &bt->pp,
+	                    why);
+}
+
+void
+build_temp_done(struct build_temp *bt)
+{
+	/* rm -r; never follows symbolic links. */
+	if (bt->tmp)
+		nftw(bt->tmp, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	free(bt->tmp);
+	free(bt->pp);
+	memset(bt, 0, sizeof(*bt));
+}

@@ -82,7 +82,7 @@ usage_error "no SPEC given" pfsel-gen emit
 usage_error "one SPEC, not 2 arguments" pfsel-gen build a b
 usage_error "option -o needs an argument" pfsel-gen install x.spec -o
 usage_error "no module NAME given" pfsel-gen uninstall
-usage_error 'unexpected argument "x"' pfsel-gen verify x
+usage_error 'one NAME at most, not 2 arguments' pfsel-gen verify x y
 usage_error 'unexpected argument "x"' pfsel-gen scan x
 
 # One voice for failures: "PROG: error: what" and exit 2, whichever

@@ -59,6 +59,17 @@ out=$("$GEN" plan "$dir/a.ini" --root "$root" 2>&1)
 check_eq "plan of the installed spec exits 0" 0 "$?"
 check "plan says unchanged" grep -q "unchanged" <<<"$out"
 
+# With -o the module is rebuilt: against the policy without the installed
+# module (emitted against the policy holding it, it lost its daemon's
+# search rules), so it comes out the same and nothing is committed.
+out=$("$GEN" install "$dir/a.ini" -o "$dir/out" --root "$root" 2>&1)
+check_eq "rebuilt install of the same spec exits 0" 0 "$?"
+check "rebuilt install of the same spec: unchanged" grep -q "unchanged" <<<"$out"
+check_eq "rebuilt install of the same spec: no store commit" "$n" "$(commits)"
+check_eq "rebuilt install: store files byte-identical" "$sums" "$(store_digest)"
+check "the rebuilt module keeps the daemon's search rules" \
+	grep -q "search_dir_perms" "$dir/out/pfsel_idem.te"
+
 out=$("$GEN" plan "$dir/b.ini" --root "$root" 2>/dev/null)
 check_eq "plan of a changed spec exits 1" 1 "$?"
 check "plan: module changed, with rule counts" \

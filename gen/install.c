@@ -22,6 +22,7 @@
 
 #include "fc_snapshot.h"
 #include "install.h"
+#include "install_impact.h"
 #include "install_intent.h"
 #include "install_store.h"
 #include "manifest.h"
@@ -251,6 +252,20 @@ commit_recorded(struct store *st, const struct statedir *sd,
 	return 0;
 }
 
+/* Each finding on stderr; the install stops before its commit. */
+static int
+impact_refuse(const struct impact *im, struct why *why)
+{
+	size_t i;
+
+	for (i = 0; i < im->count; i++)
+		warnx("%s", im->findings[i]);
+	return why_set(why,
+	               "%zu path%s would change type in a way the spec did "
+	               "not ask for (listed above); nothing was changed",
+	               im->count, im->count == 1 ? "" : "s");
+}
+
 /* What the changes staged in the transaction amount to. */
 static void
 tally_changes(struct install_result *res, const char *sum_before,
@@ -333,9 +348,17 @@ install_transaction(const struct selroot *sr, const struct statedir *sd,
 		goto abort;
 	rc = ports_plan(spec, have_prev ? &prev : NULL, &claims, &policy,
 	                &local, plan, why);
-	if (rc == 0 && dry_run &&
-	    store_module_cil(st, spec->module, &cil, why) < 0)
+	if (rc == 0 && store_module_cil(st, spec->module, &cil, why) < 0)
 		rc = -1;
+	if (rc == 0) {
+		module_facts_from_cil(cil ? cil : "", &res->old);
+		rc = module_facts_from_pp(input->pp_path, &res->new, why);
+	}
+	if (rc == 0)
+		rc = impact_check(sr, spec, &res->old, &res->new, &res->impact,
+		                  why);
+	if (rc == 0 && res->impact.count > 0 && !dry_run)
+		rc = impact_refuse(&res->impact, why);
 	/* The module first: a port label may use a type it defines. */
 	if (rc == 0 && (rc = store_module_checksum(st, spec->module,
 	                                           &sum_before, why)) >= 0)
@@ -350,8 +373,6 @@ install_transaction(const struct selroot *sr, const struct statedir *sd,
 	tally_changes(res, sum_before, sum_after, &local, plan);
 	fill_manifest(next, input, sum_after, plan);
 	if (dry_run) {
-		module_facts_from_cil(cil ? cil : "", &res->old);
-		rc = module_facts_from_pp(input->pp_path, &res->new, why);
 		store_abort(st);
 		goto out;
 	}
@@ -514,6 +535,7 @@ install_result_free(struct install_result *res)
 	manifest_intent_clear(&res->changes);
 	module_facts_free(&res->old);
 	module_facts_free(&res->new);
+	impact_free(&res->impact);
 	free(res->before);
 	memset(res, 0, sizeof(*res));
 }

@@ -158,6 +158,7 @@ report_plan(const char *root, const char *module,
             const struct install_result *res, int json)
 {
 	struct strbuf sb = STRBUF_INIT;
+	size_t i;
 
 	if (!json) {
 		printf("%s in %s: %s\n", module, where(root),
@@ -168,6 +169,9 @@ report_plan(const char *root, const char *module,
 		text_ports(&res->changes);
 		fc_difference(&res->new, &res->old, "added", NULL);
 		fc_difference(&res->old, &res->new, "removed", NULL);
+		for (i = 0; i < res->impact.count; i++)
+			printf("  would stop the install: %s\n",
+			       res->impact.findings[i]);
 		return;
 	}
 	json_head(&sb, "plan", root, module, res->changed);
@@ -181,6 +185,11 @@ report_plan(const char *root, const char *module,
 	fc_difference(&res->new, &res->old, "added", &sb);
 	strbuf_adds(&sb, "], \"file_contexts_removed\": [");
 	fc_difference(&res->old, &res->new, "removed", &sb);
+	strbuf_adds(&sb, "], \"impact\": [");
+	for (i = 0; i < res->impact.count; i++) {
+		strbuf_adds(&sb, i ? ", " : "");
+		quote_json(&sb, res->impact.findings[i]);
+	}
 	strbuf_adds(&sb, "]");
 	json_end(&sb);
 }

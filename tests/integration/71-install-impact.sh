@@ -1,0 +1,70 @@
+#!/bin/bash
+# Issue 13 (impact check before install), issue 15 (plan shows it): an
+# install that would change the type of paths the spec did not ask for
+# stops before its commit, naming them, and the store is left as it was;
+# plan lists the same findings.  Two cases: a moved queue whose private/
+# also holds a socket section (issue 13 point 1: two types for one
+# expression), and a second module claiming a tree another pfsel module
+# already labels (the store would keep one of the two).
+source "$PFSEL_TOP/tests/lib/testlib.sh"
+
+root=$(scratch_root) || { not_ok "scratch root"; exit 1; }
+t=$(selinux_type_of "$root")
+store_digest() { store_sum "$root" | sha256sum; }
+dir=$(tmpdir)
+
+cat >"$dir/queue.ini" <<'EOF2'
+[module]
+name = pfsel_impq
+
+[queue]
+directory = /srv/pfq
+
+[socket dovecot_auth]
+socket = unix:/srv/pfq/private/auth
+server = dovecot_t
+clients = smtpd
+EOF2
+cat >"$dir/a.ini" <<'EOF2'
+[module]
+name = pfsel_impa
+
+[daemon alogd]
+command = /usr/libexec/postfix/alogd
+log = /var/log/shared
+EOF2
+sed -e 's/pfsel_impa/pfsel_impb/' -e 's/alogd/blogd/g' "$dir/a.ini" >"$dir/b.ini"
+
+sums=$(store_digest)
+out=$("$GEN" plan "$dir/queue.ini" --root "$root" 2>&1)
+check_eq "plan of the moved queue with a socket in private/ exits 1" 1 "$?"
+check "plan lists the conflict in private/" \
+	grep -q "would stop the install: /srv/pfq/private(/\.\*)? (any): the module's .*postfix_private_t.* conflicts with" <<<"$out"
+json=$("$GEN" plan "$dir/queue.ini" --root "$root" --json 2>/dev/null)
+check "plan --json lists it under impact" /usr/bin/python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+sys.exit(not any("/srv/pfq/private" in f for f in d["impact"]))' <<<"$json"
+
+out=$("$GEN" install "$dir/queue.ini" --root "$root" 2>&1)
+check_eq "install of it exits 2" 2 "$?"
+check "install names the path" grep -q "/srv/pfq/private" <<<"$out"
+check "install says nothing was changed" grep -q "nothing was changed" <<<"$out"
+check_eq "the store is unchanged" "$sums" "$(store_digest)"
+check_fails "no manifest" test -e "$root/var/lib/pfsel/pfsel_impq.manifest"
+
+out=$("$GEN" install "$dir/a.ini" --root "$root" 2>&1)
+check_eq "module a labelling /var/log/shared installs" 0 "$?"
+[ "$(fc_type "$root" /var/log/shared)" = pfsel_impa_alogd_log_t ] ||
+	check_eq "a: /var/log/shared type" pfsel_impa_alogd_log_t "$(fc_type "$root" /var/log/shared)"
+sums=$(store_digest)
+out=$("$GEN" plan "$dir/b.ini" --root "$root" 2>&1)
+check_eq "plan of module b claiming the same tree exits 1" 1 "$?"
+check "plan lists the conflict with module a" \
+	grep -q "/var/log/shared(/\.\*)? (any): the module's .*pfsel_impb_blogd_log_t.* conflicts with .*pfsel_impa_alogd_log_t" <<<"$out"
+out=$("$GEN" install "$dir/b.ini" --root "$root" 2>&1)
+check_eq "install of module b exits 2" 2 "$?"
+check_eq "the store is unchanged" "$sums" "$(store_digest)"
+check_eq "/var/log/shared keeps module a's type" pfsel_impa_alogd_log_t \
+	"$(fc_type "$root" /var/log/shared)"
+exit "$T_FAILED"

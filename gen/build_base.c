@@ -35,8 +35,9 @@ copy_file(const char *from, const char *to, mode_t mode, struct why *why)
 
 	if ((in = open(from, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0)
 		return why_errno(why, "cannot open %s", from);
-	if ((out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-	                mode & 07777)) < 0) {
+	if ((out =
+	         open(to, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	              mode & 07777)) < 0) {
 		close(in);
 		return why_errno(why, "cannot create %s", to);
 	}

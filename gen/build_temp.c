@@ -35,7 +35,8 @@ build_temp(const struct spec *spec, const char *outdir, const char *root,
 	if (outdir == NULL) {
 		const char *t = getenv("TMPDIR");
 
-		bt->tmp = xasprintf("%s/pfsel-gen.XXXXXX", t && *t ? t : "/tmp");
+		bt->tmp =
+		    xasprintf("%s/pfsel-gen.XXXXXX", t && *t ? t : "/tmp");
 		if (mkdtemp(bt->tmp) == NULL)
 			fatal("cannot create %s", bt->tmp);
 	}

@@ -20,7 +20,6 @@ int cmd_scan(int argc, char **argv);
  * operand, or -1 after getopt's message on a bad option. */
 int cmd_root_options(int argc, char **argv, const char **root);
 /* The same, with --json (uninstall). */
-int cmd_root_json_options(int argc, char **argv, const char **root,
-                          int *json);
+int cmd_root_json_options(int argc, char **argv, const char **root, int *json);
 
 #endif

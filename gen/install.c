@@ -276,9 +276,9 @@ tally_changes(struct install_result *res, const char *sum_before,
 
 	intent_fill(&res->changes, 0, sum_before ? sum_before : "", sum_after,
 	            local, plan);
-	res->module = sum_before == NULL                ? MODULE_NEW
+	res->module = sum_before == NULL                   ? MODULE_NEW
 	              : strcmp(sum_before, sum_after) == 0 ? MODULE_UNCHANGED
-	                                                  : MODULE_CHANGED;
+	                                                   : MODULE_CHANGED;
 	for (i = 0; i < res->changes.nkeys; i++) {
 		const struct manifest_key *k = &res->changes.keys[i];
 
@@ -342,8 +342,8 @@ install_transaction(const struct selroot *sr, const struct statedir *sd,
 	if ((dry_run ? refuse_pending(sd, why)
 	             : intent_reconcile(st, sd, why)) < 0 ||
 	    read_store_policy(sr, spec, &policy, why) < 0 ||
-	    (sd && (have_prev = load_previous(sd, spec->module, &prev,
-	                                      why)) < 0) ||
+	    (sd &&
+	     (have_prev = load_previous(sd, spec->module, &prev, why)) < 0) ||
 	    read_port_state(st, sd, spec->module, &local, &claims, why) < 0)
 		goto abort;
 	rc = ports_plan(spec, have_prev ? &prev : NULL, &claims, &policy,
@@ -489,8 +489,8 @@ print_relabel_hint(const struct selroot *sr, const char *before)
 }
 
 int
-install_module(const char *root, const struct install_input *input,
-               int dry_run, struct install_result *res, struct why *why)
+install_module(const char *root, const struct install_input *input, int dry_run,
+               struct install_result *res, struct why *why)
 {
 	const char *module = input->spec->module;
 	struct port_plan plan = {0};
@@ -543,7 +543,9 @@ install_result_free(struct install_result *res)
 const char *
 module_change_name(enum module_change c)
 {
-	return c == MODULE_NEW ? "new" : c == MODULE_CHANGED ? "changed" : "unchanged";
+	return c == MODULE_NEW       ? "new"
+	       : c == MODULE_CHANGED ? "changed"
+	                             : "unchanged";
 }
 
 /* The local record of each manifest port carries its type. */
@@ -564,8 +566,8 @@ ports_in_store(const struct manifest *m, const struct port_set *local)
 }
 
 int
-install_unchanged(const char *root, const struct spec *spec,
-                  const char *inputs, struct why *why)
+install_unchanged(const char *root, const struct spec *spec, const char *inputs,
+                  struct why *why)
 {
 	struct statedir sd = {-1, NULL};
 	struct port_set local = {0};

@@ -95,8 +95,9 @@ static const char *
 kind_flag(const char *kind)
 {
 	static const char *const map[][2] = {
-	    {"file", "--"},   {"dir", "-d"},  {"char", "-c"}, {"block", "-b"},
-	    {"socket", "-s"}, {"pipe", "-p"}, {"symlink", "-l"},
+	    {"file", "--"},    {"dir", "-d"},    {"char", "-c"},
+	    {"block", "-b"},   {"socket", "-s"}, {"pipe", "-p"},
+	    {"symlink", "-l"},
 	};
 	size_t i;
 
@@ -191,8 +192,7 @@ same_key(const struct fc_line *a, const struct fc_line *b)
 	return strcmp(a->re, b->re) == 0 && strcmp(a->flag, b->flag) == 0;
 }
 
-static void
-finding(struct impact *im, const char *fmt, ...)
+static void finding(struct impact *im, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 static void
@@ -237,7 +237,8 @@ merge(const struct fc_list *before, const struct fc_list *old_mod,
 
 	for (j = 0; j < old_mod->n; j++)
 		for (i = 0; i < before->n; i++)
-			if (!taken[i] && same_key(&before->v[i], &old_mod->v[j]) &&
+			if (!taken[i] &&
+			    same_key(&before->v[i], &old_mod->v[j]) &&
 			    strcmp(before->v[i].ctx, old_mod->v[j].ctx) == 0) {
 				taken[i] = 1;
 				break;
@@ -252,11 +253,12 @@ merge(const struct fc_list *before, const struct fc_list *old_mod,
 		for (i = 0; i < after->n; i++)
 			if (same_key(&after->v[i], f) &&
 			    strcmp(after->v[i].ctx, f->ctx) != 0)
-				finding(im,
-				        "%s %s: the module's %s conflicts with %s "
-				        "for the same expression",
-				        f->re, *f->flag ? f->flag : "(any)",
-				        f->ctx, after->v[i].ctx);
+				finding(
+				    im,
+				    "%s %s: the module's %s conflicts with %s "
+				    "for the same expression",
+				    f->re, *f->flag ? f->flag : "(any)", f->ctx,
+				    after->v[i].ctx);
 		fc_insert(after, insertion_point(after, f), f);
 	}
 	free(taken);
@@ -286,8 +288,9 @@ open_list(const struct fc_list *l, char **tmp, struct why *why)
 	opts[1].type = SELABEL_OPT_BASEONLY;
 	opts[1].value = (const char *)1;
 	if ((h = selabel_open(SELABEL_CTX_FILE, opts, 2)) == NULL)
-		why_errno(why, "cannot read the file contexts an install "
-		               "would make (%s)",
+		why_errno(why,
+		          "cannot read the file contexts an install "
+		          "would make (%s)",
 		          *tmp);
 	return h;
 }
@@ -325,7 +328,8 @@ in_trees(const char *path, char **trees, size_t n, int exact)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (exact ? strcmp(path, trees[i]) == 0 : inside(path, trees[i]))
+		if (exact ? strcmp(path, trees[i]) == 0
+		          : inside(path, trees[i]))
 			return 1;
 	return 0;
 }
@@ -396,13 +400,15 @@ judge(struct impact *im, const char *path, int stock, int named,
 		finding(im, "%s: a Postfix path would change from %s to %s",
 		        path, was, will);
 	else if (strcmp(was, will) != 0 && strcmp(will, asked) != 0)
-		finding(im, "%s: would change from %s to %s, which the module "
-		            "does not give it",
+		finding(im,
+		        "%s: would change from %s to %s, which the module "
+		        "does not give it",
 		        path, was, will);
 	else if (named && strcmp(asked, "<<none>>") != 0 &&
 	         strcmp(will, asked) != 0)
-		finding(im, "%s: the module gives it %s, but the policy would "
-		            "keep %s",
+		finding(im,
+		        "%s: the module gives it %s, but the policy would "
+		        "keep %s",
 		        path, asked, will);
 	free(was);
 	free(will);
@@ -442,7 +448,8 @@ impact_check(const struct selroot *sr, const struct spec *spec,
 	from_facts(next, &new_mod);
 	merge(&before, &old_mod, &new_mod, &after, im);
 	for (i = 0; i < new_mod.n; i++)
-		fc_insert(&mod_sorted, insertion_point(&mod_sorted, &new_mod.v[i]),
+		fc_insert(&mod_sorted,
+		          insertion_point(&mod_sorted, &new_mod.v[i]),
 		          &new_mod.v[i]);
 	if ((hb = selabel_open(SELABEL_CTX_FILE, opts, 2)) == NULL) {
 		why_errno(why, "cannot read %s", sr->file_contexts);

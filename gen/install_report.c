@@ -94,7 +94,8 @@ text_ports(const struct manifest_intent *c)
 		const struct manifest_key *k = &c->keys[i];
 
 		printf("  port %s %s/%d-%d: %s -> %s\n", port_change(k),
-		       k->proto, k->low, k->high, k->before ? k->before : "none",
+		       k->proto, k->low, k->high,
+		       k->before ? k->before : "none",
 		       k->after ? k->after : "none");
 	}
 }

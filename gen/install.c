@@ -359,6 +359,8 @@ install_transaction(const struct selroot *sr, const struct statedir *sd,
 		                  why);
 	if (rc == 0 && res->impact.count > 0 && !dry_run)
 		rc = impact_refuse(&res->impact, why);
+	if (rc == 0)
+		rc = impact_ports(sr->root, plan, &res->ports, why);
 	/* The module first: a port label may use a type it defines. */
 	if (rc == 0 && (rc = store_module_checksum(st, spec->module,
 	                                           &sum_before, why)) >= 0)
@@ -500,6 +502,7 @@ install_module(const char *root, const struct install_input *input, int dry_run,
 	struct selroot sr;
 	int have_sd, rc = -1;
 	double t0;
+	size_t i;
 
 	memset(res, 0, sizeof(*res));
 	if (selroot_open(&sr, root, why) < 0)
@@ -515,8 +518,11 @@ install_module(const char *root, const struct install_input *input, int dry_run,
 	                        &plan, &next, res, why) < 0)
 		goto out;
 	res->seconds = now_seconds() - t0;
-	if (!dry_run)
+	if (!dry_run) {
 		print_notes(&plan);
+		for (i = 0; i < res->ports.count; i++)
+			info("%s", res->ports.findings[i]);
+	}
 	if (res->before)
 		print_relabel_hint(&sr, res->before);
 	rc = 0;
@@ -536,6 +542,7 @@ install_result_free(struct install_result *res)
 	module_facts_free(&res->old);
 	module_facts_free(&res->new);
 	impact_free(&res->impact);
+	impact_free(&res->ports);
 	free(res->before);
 	memset(res, 0, sizeof(*res));
 }

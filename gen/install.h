@@ -54,6 +54,7 @@ struct install_result {
 	size_t ports_added, ports_modified, ports_removed;
 	struct module_facts old, new;
 	struct impact impact; /* paths an install would relabel unasked */
+	struct impact ports;  /* access port labels would take away */
 	char *before; /* the file contexts copy for --changed-since, or NULL */
 	double seconds;
 };

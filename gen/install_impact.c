@@ -15,6 +15,7 @@
 #include "install_impact.h"
 #include "msg.h"
 #include "policy_file.h"
+#include "policyinfo.h"
 #include "quote.h"
 #include "read_file.h"
 #include "strbuf.h"
@@ -495,6 +496,70 @@ out:
 	fc_list_free(&after);
 	fc_list_free(&mod_sorted);
 	return rc;
+}
+
+/* Who loses perm on the port: allowed on from, not on to. */
+static void
+port_losers(struct policyinfo *pi, const struct port_rec *r, const char *from,
+            const char *perm, struct impact *im)
+{
+	char *class = xasprintf("%s_socket", r->proto);
+	const char **had, **has;
+	size_t nhad = policyinfo_allowed_domains(pi, from, class, perm, &had);
+	size_t nhas =
+	    policyinfo_allowed_domains(pi, r->type, class, perm, &has);
+	struct strbuf names = STRBUF_INIT;
+	size_t i, j, lost = 0;
+
+	for (i = 0; i < nhad; i++) {
+		for (j = 0; j < nhas && strcmp(had[i], has[j]) != 0; j++)
+			;
+		if (j < nhas)
+			continue;
+		if (lost++ < 8)
+			strbuf_addf(&names, "%s%s", lost > 1 ? ", " : "",
+			            had[i]);
+	}
+	if (lost > 8)
+		strbuf_addf(&names, " and %zu more", lost - 8);
+	if (lost)
+		finding(im,
+		        "%s/%d-%d: %s -> %s takes %s from %s (override = yes)",
+		        r->proto, r->low, r->high, from, r->type, perm,
+		        strbuf_str(&names));
+	strbuf_free(&names);
+	free(had);
+	free(has);
+	free(class);
+}
+
+int
+impact_ports(const char *root, const struct port_plan *plan, struct impact *im,
+             struct why *why)
+{
+	struct policyinfo *pi;
+	size_t i;
+
+	memset(im, 0, sizeof(*im));
+	if (plan->nops == 0)
+		return 0;
+	if ((pi = policyinfo_open(root, why)) == NULL)
+		return -1;
+	for (i = 0; i < plan->nops; i++) {
+		const struct port_rec *r = &plan->ops[i].rec;
+		char *now;
+
+		if (plan->ops[i].kind != PORT_OP_SET)
+			continue;
+		now = policyinfo_port_type(pi, r->proto, r->low);
+		if (strcmp(now, r->type) != 0 && !port_type_is_generic(now)) {
+			port_losers(pi, r, now, "name_bind", im);
+			port_losers(pi, r, now, "name_connect", im);
+		}
+		free(now);
+	}
+	policyinfo_close(pi);
+	return 0;
 }
 
 void

@@ -23,6 +23,7 @@
 #include <stddef.h>
 
 #include "module_facts.h"
+#include "ports.h"
 #include "selroot.h"
 #include "spec.h"
 #include "why.h"
@@ -36,6 +37,15 @@ int impact_check(const struct selroot *sr, const struct spec *spec,
                  const struct module_facts *installed,
                  const struct module_facts *next, struct impact *out,
                  struct why *why);
+/*
+ * For each port label plan sets: the domains that may name_bind or
+ * name_connect to the port's type now (ROOT's policy says which) and
+ * could not to the new one.  A port of a specific type is only taken
+ * when its section says override = yes (gen/ports.h), so these are said,
+ * not refused: the section overrode, and the install says what it costs.
+ */
+int impact_ports(const char *root, const struct port_plan *plan,
+                 struct impact *out, struct why *why);
 void impact_free(struct impact *im);
 
 #endif

@@ -173,6 +173,8 @@ report_plan(const char *root, const char *module,
 		for (i = 0; i < res->impact.count; i++)
 			printf("  would stop the install: %s\n",
 			       res->impact.findings[i]);
+		for (i = 0; i < res->ports.count; i++)
+			printf("  port access: %s\n", res->ports.findings[i]);
 		return;
 	}
 	json_head(&sb, "plan", root, module, res->changed);
@@ -190,6 +192,11 @@ report_plan(const char *root, const char *module,
 	for (i = 0; i < res->impact.count; i++) {
 		strbuf_adds(&sb, i ? ", " : "");
 		quote_json(&sb, res->impact.findings[i]);
+	}
+	strbuf_adds(&sb, "], \"port_access\": [");
+	for (i = 0; i < res->ports.count; i++) {
+		strbuf_adds(&sb, i ? ", " : "");
+		quote_json(&sb, res->ports.findings[i]);
 	}
 	strbuf_adds(&sb, "]");
 	json_end(&sb);

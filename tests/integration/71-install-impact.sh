@@ -70,4 +70,30 @@ check_eq "install of module b exits 2" 2 "$?"
 check_eq "the store is unchanged" "$sums" "$(store_digest)"
 check_eq "/var/log/shared keeps module a's type" postfix_alogd_log_t \
 	"$(fc_type "$root" /var/log/shared)"
+# A port taken over (override = yes) names the domains that lose access:
+# amavis_t may name_connect to amavisd_send_port_t, not to smtp_port_t
+# (sesearch is the oracle for both).
+cat >"$dir/port.ini" <<'EOF2'
+[module]
+name = pfsel_impp
+
+[port reinject]
+port = tcp/10025
+type = smtp_port_t
+override = yes
+EOF2
+if allowed "$root" amavis_t amavisd_send_port_t tcp_socket name_connect &&
+	! allowed "$root" amavis_t smtp_port_t tcp_socket name_connect; then
+	out=$("$GEN" plan "$dir/port.ini" --root "$root" 2>&1)
+	check_eq "plan of a port takeover exits 1" 1 "$?"
+	check "plan names amavis_t losing name_connect" \
+		grep -q "tcp/10025-10025: amavisd_send_port_t -> smtp_port_t takes name_connect from .*amavis_t" <<<"$out"
+	json=$("$GEN" plan "$dir/port.ini" --root "$root" --json 2>/dev/null)
+	check "plan --json lists it under port_access" /usr/bin/python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+sys.exit(not any("amavis_t" in f for f in d["port_access"]))' <<<"$json"
+else
+	echo "SKIPPED - port access: amavis_t's name_connect differs in this policy"
+fi
 exit "$T_FAILED"

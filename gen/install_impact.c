@@ -265,9 +265,59 @@ merge(const struct fc_list *before, const struct fc_list *old_mod,
 	free(taken);
 }
 
+static const char *const subs_suffixes[] = {".subs_dist", ".subs"};
+
+/*
+ * The path substitutions beside ROOT's file_contexts (Fedora's
+ * "/usr/sbin /usr/bin") beside the copy too: libselinux reads them from
+ * next to the file it opens, and without them /usr/sbin/postfix would
+ * seem to change type.
+ */
+static void
+copy_subs(const char *fc, const char *tmp)
+{
+	size_t i, len;
+	char *text;
+	struct why ignored;
+
+	for (i = 0; i < 2; i++) {
+		char *from = xasprintf("%s%s", fc, subs_suffixes[i]);
+		char *to = xasprintf("%s%s", tmp, subs_suffixes[i]);
+		FILE *fp;
+
+		if (access(from, F_OK) == 0 &&
+		    read_file(from, &text, &len, &ignored) == 0) {
+			if ((fp = fopen(to, "wxe")) == NULL ||
+			    fwrite(text, 1, len, fp) != len || fclose(fp) != 0)
+				fatal("cannot write %s", to);
+			free(text);
+		}
+		free(from);
+		free(to);
+	}
+}
+
+/* The copy and its substitutions. */
+static void
+remove_list(char *tmp)
+{
+	size_t i;
+
+	if (tmp == NULL)
+		return;
+	unlink(tmp);
+	for (i = 0; i < 2; i++) {
+		char *p = xasprintf("%s%s", tmp, subs_suffixes[i]);
+
+		unlink(p);
+		free(p);
+	}
+	free(tmp);
+}
+
 /* l written to a temporary file and opened with libselinux. */
 static struct selabel_handle *
-open_list(const struct fc_list *l, char **tmp, struct why *why)
+open_list(const struct fc_list *l, const char *fc, char **tmp, struct why *why)
 {
 	const char *t = getenv("TMPDIR");
 	struct selinux_opt opts[2];
@@ -284,6 +334,7 @@ open_list(const struct fc_list *l, char **tmp, struct why *why)
 		        l->v[i].ctx);
 	if (fclose(fp) != 0)
 		fatal("cannot write %s", *tmp);
+	copy_subs(fc, *tmp);
 	opts[0].type = SELABEL_OPT_PATH;
 	opts[0].value = *tmp;
 	opts[1].type = SELABEL_OPT_BASEONLY;
@@ -456,8 +507,10 @@ impact_check(const struct selroot *sr, const struct spec *spec,
 		why_errno(why, "cannot read %s", sr->file_contexts);
 		goto out;
 	}
-	if ((ha = open_list(&after, &tmp_after, why)) == NULL ||
-	    (hm = open_list(&mod_sorted, &tmp_mod, why)) == NULL ||
+	if ((ha = open_list(&after, sr->file_contexts, &tmp_after, why)) ==
+	        NULL ||
+	    (hm = open_list(&mod_sorted, sr->file_contexts, &tmp_mod, why)) ==
+	        NULL ||
 	    probe_stock(&ps, why) < 0)
 		goto out;
 	for (i = 0; i < ntrees; i++)
@@ -477,12 +530,8 @@ out:
 		selabel_close(ha);
 	if (hm)
 		selabel_close(hm);
-	if (tmp_after)
-		unlink(tmp_after);
-	if (tmp_mod)
-		unlink(tmp_mod);
-	free(tmp_after);
-	free(tmp_mod);
+	remove_list(tmp_after);
+	remove_list(tmp_mod);
 	for (i = 0; i < ps.n; i++)
 		free(ps.paths[i]);
 	free(ps.paths);

@@ -3,6 +3,7 @@
  * see install_impact.h.
  */
 #include <errno.h>
+#include <ftw.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -347,14 +348,14 @@ open_list(const struct fc_list *l, const char *fc, char **tmp, struct why *why)
 	return h;
 }
 
-/* The type h gives path, "<<none>>" when no entry does; freed by the
- * caller. */
+/* The type h gives path as a file of that mode (0: any), "<<none>>"
+ * when no entry does; freed by the caller. */
 static char *
-type_of(struct selabel_handle *h, const char *path)
+type_at(struct selabel_handle *h, const char *path, mode_t mode)
 {
 	char *con = NULL, *type = NULL, *p;
 
-	if (selabel_lookup_raw(h, &con, path, 0) < 0)
+	if (selabel_lookup_raw(h, &con, path, (int)mode) < 0)
 		return xstrdup("<<none>>");
 	if ((p = strchr(con, ':')) && (p = strchr(p + 1, ':'))) {
 		type = xstrdup(p + 1);
@@ -363,6 +364,12 @@ type_of(struct selabel_handle *h, const char *path)
 	}
 	freecon(con);
 	return type ? type : xstrdup("<<none>>");
+}
+
+static char *
+type_of(struct selabel_handle *h, const char *path)
+{
+	return type_at(h, path, 0);
 }
 
 /* a is b or lies inside b */
@@ -476,6 +483,87 @@ from_facts(const struct module_facts *f, struct fc_list *l)
 		parse_filecon(f->fc[i], l);
 }
 
+/* nftw keeps no user pointer: the count in progress. */
+static struct {
+	struct selabel_handle *before, *after;
+	size_t root_len; /* ROOT's prefix, cut off for the lookups */
+	size_t count, seen;
+} walk;
+
+static int
+count_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	const char *p = path + walk.root_len;
+	char *was, *will;
+
+	(void)flag;
+	(void)ftw;
+	if (++walk.seen > RELABEL_WALK_MAX)
+		return 1;
+	if (*p == '\0')
+		p = "/";
+	was = type_at(walk.before, p, st->st_mode);
+	will = type_at(walk.after, p, st->st_mode);
+	if (strcmp(was, will) != 0)
+		walk.count++;
+	free(was);
+	free(will);
+	return 0;
+}
+
+/*
+ * The files below the literal path a CIL filecon starts with (or its
+ * directory, when that path is not there) whose type differs between
+ * the two file contexts: what a relabel after the install would change.
+ */
+static size_t
+count_relabel(const struct selroot *sr, const char *filecon,
+              struct selabel_handle *before, struct selabel_handle *after)
+{
+	struct fc_list one = {0};
+	struct stat st;
+	size_t stem;
+	char *dir;
+
+	if (parse_filecon(filecon, &one) < 0)
+		return 0;
+	has_meta(one.v[0].re, &stem);
+	dir = xasprintf("%s%.*s", sr->root, (int)stem, one.v[0].re);
+	while (lstat(dir, &st) < 0 && strrchr(dir, '/') &&
+	       strlen(dir) > strlen(sr->root) + 1)
+		*strrchr(dir, '/') = '\0';
+	walk.before = before;
+	walk.after = after;
+	walk.root_len = strlen(sr->root);
+	walk.count = walk.seen = 0;
+	/* Never the whole of ROOT: an entry that far up names no tree. */
+	if (strlen(dir) > strlen(sr->root) + 1 && lstat(dir, &st) == 0)
+		nftw(dir, count_entry, 16, FTW_PHYS | FTW_MOUNT);
+	free(dir);
+	fc_list_free(&one);
+	return walk.count;
+}
+
+static void
+count_relabels(const struct selroot *sr, const struct module_facts *installed,
+               const struct module_facts *next, struct selabel_handle *hb,
+               struct selabel_handle *ha, struct impact *im)
+{
+	size_t i;
+
+	im->relabel_added = xcalloc(next->nfc ? next->nfc : 1, sizeof(size_t));
+	im->relabel_removed =
+	    xcalloc(installed->nfc ? installed->nfc : 1, sizeof(size_t));
+	for (i = 0; i < next->nfc; i++)
+		if (!module_facts_has_fc(installed, next->fc[i]))
+			im->relabel_added[i] =
+			    count_relabel(sr, next->fc[i], hb, ha);
+	for (i = 0; i < installed->nfc; i++)
+		if (!module_facts_has_fc(next, installed->fc[i]))
+			im->relabel_removed[i] =
+			    count_relabel(sr, installed->fc[i], hb, ha);
+}
+
 int
 impact_check(const struct selroot *sr, const struct spec *spec,
              const struct module_facts *installed,
@@ -522,6 +610,7 @@ impact_check(const struct selroot *sr, const struct spec *spec,
 	for (i = 0; i < ps.n; i++)
 		judge(im, ps.paths[i], ps.stock[i],
 		      in_trees(ps.paths[i], trees, ntrees, 1), hb, ha, hm);
+	count_relabels(sr, installed, next, hb, ha, im);
 	rc = 0;
 out:
 	if (hb)
@@ -619,5 +708,7 @@ impact_free(struct impact *im)
 	for (i = 0; i < im->count; i++)
 		free(im->findings[i]);
 	free(im->findings);
+	free(im->relabel_added);
+	free(im->relabel_removed);
 	memset(im, 0, sizeof(*im));
 }

@@ -31,7 +31,16 @@
 struct impact {
 	char **findings; /* one line each, quoted for a terminal */
 	size_t count;
+	/* For each entry of next->fc installed lacks (added), and of
+	 * installed->fc next lacks (removed), indexed like those lists: how
+	 * many files under ROOT, below the entry's literal path, would get
+	 * another type (impact_check only; at most RELABEL_WALK_MAX counted).
+	 */
+	size_t *relabel_added;
+	size_t *relabel_removed;
 };
+
+#define RELABEL_WALK_MAX 100000
 
 int impact_check(const struct selroot *sr, const struct spec *spec,
                  const struct module_facts *installed,

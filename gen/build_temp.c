@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "build.h"
+#include "build_base.h"
 #include "build_temp.h"
 #include "msg.h"
 #include "xalloc.h"
@@ -27,16 +28,24 @@ int
 build_temp(const struct spec *spec, const char *outdir, const char *root,
            struct build_temp *bt, struct why *why)
 {
+	char *base = NULL;
+	int rc;
+
 	memset(bt, 0, sizeof(*bt));
 	if (outdir == NULL) {
 		const char *t = getenv("TMPDIR");
 
-		bt->tmp = xasprintf("%s/pfsel-gen.XXXXXX", t && *t ? t : "/tmp");
+		bt->tmp =
+		    xasprintf("%s/pfsel-gen.XXXXXX", t && *t ? t : "/tmp");
 		if (mkdtemp(bt->tmp) == NULL)
 			fatal("cannot create %s", bt->tmp);
 	}
-	return build_module(spec, outdir ? outdir : bt->tmp, root, &bt->pp,
-	                    why);
+	/* Against the policy without this module, when it is installed. */
+	if ((rc = build_base(root, spec->module, &base, why)) >= 0)
+		rc = build_module(spec, outdir ? outdir : bt->tmp,
+		                  base ? base : root, &bt->pp, why);
+	build_base_remove(base);
+	return rc;
 }
 
 void

@@ -1,7 +1,9 @@
 /*
  * build_temp - build a spec's module for install or plan: in DIR when
  * the user gave -o DIR (kept afterwards), else in a temporary directory
- * under $TMPDIR that build_temp_done() removes.  Called by
+ * under $TMPDIR that build_temp_done() removes.  When ROOT's store has
+ * an earlier pfsel install of the module, the module is built against
+ * ROOT's policy without it (gen/build_base.h), not against ROOT.  Called by
  * gen/cmd_install.c and gen/cmd_plan.c.
  */
 #ifndef PFSEL_GEN_BUILD_TEMP_H

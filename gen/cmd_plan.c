@@ -60,7 +60,9 @@ cmd_plan(int argc, char **argv)
 		errorx("%s", why.text);
 		return PFSEL_EXIT_ERROR;
 	}
+	/* -o DIR asks for the built files: always build then. */
 	if ((rc = install_inputs_digest(spec, inputs, &why)) == 0 &&
+	    a.outdir == NULL &&
 	    (rc = install_unchanged(a.root, spec, inputs, &why)) == 1)
 		report_unchanged("plan", a.root, spec->module, a.json);
 	else if (rc == 0 && (change = plan_built(&a, &b, spec, inputs, &why)) < 0)

@@ -22,8 +22,7 @@ int cmd_bundle(int argc, char **argv);
  * operand, or -1 after getopt's message on a bad option. */
 int cmd_root_options(int argc, char **argv, const char **root);
 /* The same, with --json (uninstall). */
-int cmd_root_json_options(int argc, char **argv, const char **root,
-                          int *json);
+int cmd_root_json_options(int argc, char **argv, const char **root, int *json);
 
 /* The options of status and verify: --root ROOT, --json, -v, and
  * verify's --drift (drift NULL: refused), and at most one NAME.  The

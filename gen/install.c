@@ -22,6 +22,7 @@
 
 #include "fc_snapshot.h"
 #include "install.h"
+#include "install_impact.h"
 #include "install_intent.h"
 #include "install_store.h"
 #include "manifest.h"
@@ -251,6 +252,20 @@ commit_recorded(struct store *st, const struct statedir *sd,
 	return 0;
 }
 
+/* Each finding on stderr; the install stops before its commit. */
+static int
+impact_refuse(const struct impact *im, struct why *why)
+{
+	size_t i;
+
+	for (i = 0; i < im->count; i++)
+		warnx("%s", im->findings[i]);
+	return why_set(why,
+	               "%zu path%s would change type in a way the spec did "
+	               "not ask for (listed above); nothing was changed",
+	               im->count, im->count == 1 ? "" : "s");
+}
+
 /* What the changes staged in the transaction amount to. */
 static void
 tally_changes(struct install_result *res, const char *sum_before,
@@ -261,9 +276,9 @@ tally_changes(struct install_result *res, const char *sum_before,
 
 	intent_fill(&res->changes, 0, sum_before ? sum_before : "", sum_after,
 	            local, plan);
-	res->module = sum_before == NULL                ? MODULE_NEW
+	res->module = sum_before == NULL                   ? MODULE_NEW
 	              : strcmp(sum_before, sum_after) == 0 ? MODULE_UNCHANGED
-	                                                  : MODULE_CHANGED;
+	                                                   : MODULE_CHANGED;
 	for (i = 0; i < res->changes.nkeys; i++) {
 		const struct manifest_key *k = &res->changes.keys[i];
 
@@ -327,15 +342,25 @@ install_transaction(const struct selroot *sr, const struct statedir *sd,
 	if ((dry_run ? refuse_pending(sd, why)
 	             : intent_reconcile(st, sd, why)) < 0 ||
 	    read_store_policy(sr, spec, &policy, why) < 0 ||
-	    (sd && (have_prev = load_previous(sd, spec->module, &prev,
-	                                      why)) < 0) ||
+	    (sd &&
+	     (have_prev = load_previous(sd, spec->module, &prev, why)) < 0) ||
 	    read_port_state(st, sd, spec->module, &local, &claims, why) < 0)
 		goto abort;
 	rc = ports_plan(spec, have_prev ? &prev : NULL, &claims, &policy,
 	                &local, plan, why);
-	if (rc == 0 && dry_run &&
-	    store_module_cil(st, spec->module, &cil, why) < 0)
+	if (rc == 0 && store_module_cil(st, spec->module, &cil, why) < 0)
 		rc = -1;
+	if (rc == 0) {
+		module_facts_from_cil(cil ? cil : "", &res->old);
+		rc = module_facts_from_pp(input->pp_path, &res->new, why);
+	}
+	if (rc == 0)
+		rc = impact_check(sr, spec, &res->old, &res->new, &res->impact,
+		                  why);
+	if (rc == 0 && res->impact.count > 0 && !dry_run)
+		rc = impact_refuse(&res->impact, why);
+	if (rc == 0)
+		rc = impact_ports(sr->root, plan, &res->ports, why);
 	/* The module first: a port label may use a type it defines. */
 	if (rc == 0 && (rc = store_module_checksum(st, spec->module,
 	                                           &sum_before, why)) >= 0)
@@ -350,8 +375,6 @@ install_transaction(const struct selroot *sr, const struct statedir *sd,
 	tally_changes(res, sum_before, sum_after, &local, plan);
 	fill_manifest(next, input, sum_after, plan);
 	if (dry_run) {
-		module_facts_from_cil(cil ? cil : "", &res->old);
-		rc = module_facts_from_pp(input->pp_path, &res->new, why);
 		store_abort(st);
 		goto out;
 	}
@@ -468,8 +491,8 @@ print_relabel_hint(const struct selroot *sr, const char *before)
 }
 
 int
-install_module(const char *root, const struct install_input *input,
-               int dry_run, struct install_result *res, struct why *why)
+install_module(const char *root, const struct install_input *input, int dry_run,
+               struct install_result *res, struct why *why)
 {
 	const char *module = input->spec->module;
 	struct port_plan plan = {0};
@@ -479,6 +502,7 @@ install_module(const char *root, const struct install_input *input,
 	struct selroot sr;
 	int have_sd, rc = -1;
 	double t0;
+	size_t i;
 
 	memset(res, 0, sizeof(*res));
 	if (selroot_open(&sr, root, why) < 0)
@@ -494,8 +518,11 @@ install_module(const char *root, const struct install_input *input,
 	                        &plan, &next, res, why) < 0)
 		goto out;
 	res->seconds = now_seconds() - t0;
-	if (!dry_run)
+	if (!dry_run) {
 		print_notes(&plan);
+		for (i = 0; i < res->ports.count; i++)
+			info("%s", res->ports.findings[i]);
+	}
 	if (res->before)
 		print_relabel_hint(&sr, res->before);
 	rc = 0;
@@ -514,6 +541,8 @@ install_result_free(struct install_result *res)
 	manifest_intent_clear(&res->changes);
 	module_facts_free(&res->old);
 	module_facts_free(&res->new);
+	impact_free(&res->impact);
+	impact_free(&res->ports);
 	free(res->before);
 	memset(res, 0, sizeof(*res));
 }
@@ -521,7 +550,9 @@ install_result_free(struct install_result *res)
 const char *
 module_change_name(enum module_change c)
 {
-	return c == MODULE_NEW ? "new" : c == MODULE_CHANGED ? "changed" : "unchanged";
+	return c == MODULE_NEW       ? "new"
+	       : c == MODULE_CHANGED ? "changed"
+	                             : "unchanged";
 }
 
 /* The local record of each manifest port carries its type. */
@@ -542,8 +573,8 @@ ports_in_store(const struct manifest *m, const struct port_set *local)
 }
 
 int
-install_unchanged(const char *root, const struct spec *spec,
-                  const char *inputs, struct why *why)
+install_unchanged(const char *root, const struct spec *spec, const char *inputs,
+                  struct why *why)
 {
 	struct statedir sd = {-1, NULL};
 	struct port_set local = {0};

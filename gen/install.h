@@ -17,6 +17,7 @@
 #ifndef PFSEL_GEN_INSTALL_H
 #define PFSEL_GEN_INSTALL_H
 
+#include "install_impact.h"
 #include "manifest.h"
 #include "module_facts.h"
 #include "spec.h"
@@ -42,8 +43,9 @@ enum module_change { MODULE_NEW, MODULE_CHANGED, MODULE_UNCHANGED };
  * What install_module() did, or with plan set would do.  changes holds
  * the module checksums before and after ("" for none) and each local
  * port record that changes, its type before and after (NULL for no
- * record); old and new are the modules' rule counts and file contexts
- * (plan only).
+ * record); old and new are the modules' rule counts and file contexts.
+ * Findings of the impact check (gen/install_impact.h) stop an install;
+ * a plan lists them.
  */
 struct install_result {
 	int changed; /* the store was (would be) changed */
@@ -51,6 +53,8 @@ struct install_result {
 	struct manifest_intent changes;
 	size_t ports_added, ports_modified, ports_removed;
 	struct module_facts old, new;
+	struct impact impact; /* paths an install would relabel unasked */
+	struct impact ports;  /* access port labels would take away */
 	char *before; /* the file contexts copy for --changed-since, or NULL */
 	double seconds;
 };

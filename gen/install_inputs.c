@@ -16,8 +16,7 @@
 /* The file's name and bytes, each preceded by its length, so that no two
  * different lists of files hash alike. */
 static int
-add_file(struct sha256 *s, const char *label, const char *path,
-         struct why *why)
+add_file(struct sha256 *s, const char *label, const char *path, struct why *why)
 {
 	char head[64];
 	size_t len;

@@ -94,7 +94,8 @@ text_ports(const struct manifest_intent *c)
 		const struct manifest_key *k = &c->keys[i];
 
 		printf("  port %s %s/%d-%d: %s -> %s\n", port_change(k),
-		       k->proto, k->low, k->high, k->before ? k->before : "none",
+		       k->proto, k->low, k->high,
+		       k->before ? k->before : "none",
 		       k->after ? k->after : "none");
 	}
 }
@@ -131,24 +132,29 @@ report_install(const char *root, const char *module,
 	json_end(&sb);
 }
 
-/* Entries of a that b lacks: the file contexts added (a new, b old) or
- * removed (a old, b new). */
+/* Entries of a that b lacks: the file contexts added (a new, b old,
+ * counts im->relabel_added) or removed (a old, b new). */
 static void
 fc_difference(const struct module_facts *a, const struct module_facts *b,
-              const char *sign, struct strbuf *json)
+              const size_t *relabel, const char *sign, struct strbuf *json)
 {
 	size_t i, n = 0;
 
 	for (i = 0; i < a->nfc; i++) {
+		size_t files = relabel ? relabel[i] : 0;
+
 		if (module_facts_has_fc(b, a->fc[i]))
 			continue;
 		if (json) {
-			strbuf_adds(json, n++ ? ", " : "");
+			strbuf_adds(json,
+			            n++ ? ", {\"entry\": " : "{\"entry\": ");
 			quote_json(json, a->fc[i]);
+			strbuf_addf(json, ", \"relabel\": %zu}", files);
 		} else {
 			printf("  file context %s ", sign);
 			quote_fputs(stdout, quote_text, a->fc[i]);
-			putchar('\n');
+			printf(": %zu existing file%s to relabel\n", files,
+			       files == 1 ? "" : "s");
 		}
 	}
 }
@@ -158,6 +164,7 @@ report_plan(const char *root, const char *module,
             const struct install_result *res, int json)
 {
 	struct strbuf sb = STRBUF_INIT;
+	size_t i;
 
 	if (!json) {
 		printf("%s in %s: %s\n", module, where(root),
@@ -166,8 +173,15 @@ report_plan(const char *root, const char *module,
 		       module_change_name(res->module), res->old.nrules,
 		       res->new.nrules);
 		text_ports(&res->changes);
-		fc_difference(&res->new, &res->old, "added", NULL);
-		fc_difference(&res->old, &res->new, "removed", NULL);
+		fc_difference(&res->new, &res->old, res->impact.relabel_added,
+		              "added", NULL);
+		fc_difference(&res->old, &res->new, res->impact.relabel_removed,
+		              "removed", NULL);
+		for (i = 0; i < res->impact.count; i++)
+			printf("  would stop the install: %s\n",
+			       res->impact.findings[i]);
+		for (i = 0; i < res->ports.count; i++)
+			printf("  port access: %s\n", res->ports.findings[i]);
 		return;
 	}
 	json_head(&sb, "plan", root, module, res->changed);
@@ -178,9 +192,21 @@ report_plan(const char *root, const char *module,
 	            res->new.nrules);
 	json_ports(&sb, &res->changes);
 	strbuf_adds(&sb, ", \"file_contexts_added\": [");
-	fc_difference(&res->new, &res->old, "added", &sb);
+	fc_difference(&res->new, &res->old, res->impact.relabel_added, "added",
+	              &sb);
 	strbuf_adds(&sb, "], \"file_contexts_removed\": [");
-	fc_difference(&res->old, &res->new, "removed", &sb);
+	fc_difference(&res->old, &res->new, res->impact.relabel_removed,
+	              "removed", &sb);
+	strbuf_adds(&sb, "], \"impact\": [");
+	for (i = 0; i < res->impact.count; i++) {
+		strbuf_adds(&sb, i ? ", " : "");
+		quote_json(&sb, res->impact.findings[i]);
+	}
+	strbuf_adds(&sb, "], \"port_access\": [");
+	for (i = 0; i < res->ports.count; i++) {
+		strbuf_adds(&sb, i ? ", " : "");
+		quote_json(&sb, res->ports.findings[i]);
+	}
 	strbuf_adds(&sb, "]");
 	json_end(&sb);
 }

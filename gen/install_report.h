@@ -11,8 +11,8 @@
 #include "install.h"
 
 /* The store already had it all: no build, no transaction. */
-void report_unchanged(const char *command, const char *root,
-                      const char *module, int json);
+void report_unchanged(const char *command, const char *root, const char *module,
+                      int json);
 void report_install(const char *root, const char *module,
                     const struct install_result *res, int json);
 void report_plan(const char *root, const char *module,

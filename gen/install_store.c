@@ -95,6 +95,8 @@ select_root_store(struct store *st, struct why *why)
 	return 0;
 }
 
+static char *first_root; /* see store_open */
+
 static struct store *
 store_open(const char *root, int transaction, struct why *why)
 {
@@ -110,6 +112,18 @@ store_open(const char *root, int transaction, struct why *why)
 	 */
 	if (semanage_set_root(root) < 0 || strcmp(semanage_root(), root) != 0)
 		fatalx("cannot point libsemanage at root \"%s\"", root);
+	/*
+	 * libsemanage works out the store's paths once per process, under
+	 * the root set then, and keeps them: a second root would read and
+	 * commit the first one's store.  One root per process (gen/
+	 * build_base.c runs another pfsel-gen for its copy).
+	 */
+	if (first_root == NULL)
+		first_root = xstrdup(root);
+	else if (strcmp(first_root, root) != 0)
+		fatalx("libsemanage already works on root \"%s\" in this "
+		       "process; cannot open \"%s\" too",
+		       first_root, root);
 	if ((st->sh = semanage_handle_create()) == NULL) {
 		why_set(why, "%s: cannot create a libsemanage handle", where);
 		goto fail;

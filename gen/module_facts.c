@@ -18,9 +18,9 @@ static int
 is_rule(const char *s)
 {
 	static const char *const heads[] = {
-	    "(allow ",        "(allowx ",     "(auditallow ", "(dontaudit ",
-	    "(dontauditx ",   "(neverallow ", "(typetransition ",
-	    "(typechange ",   "(typemember ",
+	    "(allow ",          "(allowx ",     "(auditallow ",
+	    "(dontaudit ",      "(dontauditx ", "(neverallow ",
+	    "(typetransition ", "(typechange ", "(typemember ",
 	};
 	size_t i;
 
@@ -51,7 +51,8 @@ module_facts_from_cil(const char *cil, struct module_facts *f)
 			n--;
 		}
 		if (strncmp(p, "(filecon ", 9) == 0) {
-			f->fc = xreallocarray(f->fc, f->nfc + 1, sizeof(*f->fc));
+			f->fc =
+			    xreallocarray(f->fc, f->nfc + 1, sizeof(*f->fc));
 			f->fc[f->nfc++] = xstrndup(p, n);
 		} else if (is_rule(p)) {
 			f->nrules++;

@@ -216,6 +216,31 @@ policyinfo_allows(struct policyinfo *pi, const char *source, const char *target,
 	return (avd.allowed & av) == av;
 }
 
+size_t
+policyinfo_allowed_domains(struct policyinfo *pi, const char *target,
+                           const char *class, const char *perm,
+                           const char ***out)
+{
+	unsigned int domain = type_value(pi, "domain"), i;
+	size_t n = 0;
+
+	*out = NULL;
+	if (domain == 0 || pi->pdb->type_attr_map == NULL)
+		return 0;
+	for (i = 0; i < pi->pdb->p_types.nprim; i++) {
+		const char *name = pi->pdb->p_type_val_to_name[i];
+
+		if (name == NULL ||
+		    pi->pdb->type_val_to_struct[i]->flavor == TYPE_ATTRIB ||
+		    !bitmap_has(&pi->pdb->type_attr_map[i], domain - 1) ||
+		    !policyinfo_allows(pi, name, target, class, perm))
+			continue;
+		*out = xreallocarray(*out, n + 1, sizeof(**out));
+		(*out)[n++] = name;
+	}
+	return n;
+}
+
 char *
 policyinfo_port_type(struct policyinfo *pi, const char *proto, int port)
 {

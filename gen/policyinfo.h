@@ -46,6 +46,14 @@ char *policyinfo_file_type(struct policyinfo *pi, const char *path,
 /* Domain source may already do perm on class objects of type target. */
 int policyinfo_allows(struct policyinfo *pi, const char *source,
                       const char *target, const char *class, const char *perm);
+/*
+ * The domains (types with the attribute "domain") that may do perm on
+ * class objects of type target, in policy order, in *out: the names are pi's,
+ * the array the caller's to free.
+ */
+size_t policyinfo_allowed_domains(struct policyinfo *pi, const char *target,
+                                  const char *class, const char *perm,
+                                  const char ***out);
 /* The type the kernel gives proto/port (policydb_port_type); freed by
  * the caller. */
 char *policyinfo_port_type(struct policyinfo *pi, const char *proto, int port);

@@ -36,11 +36,12 @@ compress(struct sha256 *s, const unsigned char *p)
 		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
 		       (uint32_t)p[4 * i + 2] << 8 | (uint32_t)p[4 * i + 3];
 	for (i = 16; i < 64; i++)
-		w[i] = w[i - 16] +
-		       (ror(w[i - 15], 7) ^ ror(w[i - 15], 18) ^
-		        (w[i - 15] >> 3)) +
-		       w[i - 7] +
-		       (ror(w[i - 2], 17) ^ ror(w[i - 2], 19) ^ (w[i - 2] >> 10));
+		w[i] =
+		    w[i - 16] +
+		    (ror(w[i - 15], 7) ^ ror(w[i - 15], 18) ^
+		     (w[i - 15] >> 3)) +
+		    w[i - 7] +
+		    (ror(w[i - 2], 17) ^ ror(w[i - 2], 19) ^ (w[i - 2] >> 10));
 	memcpy(v, s->h, sizeof(v));
 	for (i = 0; i < 64; i++) {
 		t1 = v[7] + (ror(v[4], 6) ^ ror(v[4], 11) ^ ror(v[4], 25)) +

@@ -59,14 +59,27 @@ out=$("$GEN" plan "$dir/a.ini" --root "$root" 2>&1)
 check_eq "plan of the installed spec exits 0" 0 "$?"
 check "plan says unchanged" grep -q "unchanged" <<<"$out"
 
+# With -o the module is rebuilt: against the policy without the installed
+# module (emitted against the policy holding it, it lost its daemon's
+# search rules), so it comes out the same and nothing is committed.
+out=$("$GEN" install "$dir/a.ini" -o "$dir/out" --root "$root" 2>&1)
+check_eq "rebuilt install of the same spec exits 0" 0 "$?"
+check "rebuilt install of the same spec: unchanged" grep -q "unchanged" <<<"$out"
+check_eq "rebuilt install of the same spec: no store commit" "$n" "$(commits)"
+check_eq "rebuilt install: store files byte-identical" "$sums" "$(store_digest)"
+check "the rebuilt module keeps the daemon's search rules" \
+	grep -q "search_dir_perms" "$dir/out/pfsel_idem.te"
+
+# The new section's program exists under ROOT: one file to relabel.
+mkdir -p "$root/usr/libexec/postfix" && touch "$root/usr/libexec/postfix/otherd"
 out=$("$GEN" plan "$dir/b.ini" --root "$root" 2>/dev/null)
 check_eq "plan of a changed spec exits 1" 1 "$?"
 check "plan: module changed, with rule counts" \
 	grep -Eq "module changed: [0-9]+ rules installed, [0-9]+ rules new" <<<"$out"
 check "plan: port removed" grep -q "port removed tcp/2525-2525: smtp_port_t -> none" <<<"$out"
 check "plan: port added" grep -q "port added tcp/2527-2527: none -> smtp_port_t" <<<"$out"
-check "plan: file context added" \
-	grep -q 'file context added (filecon "/usr/libexec/postfix/otherd"' <<<"$out"
+check "plan: file context added, with the files it relabels" \
+	grep -q 'file context added (filecon "/usr/libexec/postfix/otherd" .*: 1 existing file to relabel' <<<"$out"
 json=$("$GEN" plan "$dir/b.ini" --root "$root" --json 2>/dev/null)
 check "plan --json is valid JSON" json_ok <<<"$json"
 check_eq "plan --json: changed true" True "$(json_field changed <<<"$json")"

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "manifest.h"
+#include "read_file.h"
 #include "statedir.h"
 #include "xalloc.h"
 
@@ -136,6 +137,16 @@ test_bad_inputs(void **state)
 	    {"# pfsel manifest 1\nmodule x", ":2: last line has no newline"},
 	    {"# pfsel manifest 1\nspec /a\n", ": no module record"},
 	    {"", ": empty file"},
+	    {"# pfsel manifest 1\nmodule x\ninputs sha256:12\n",
+	     ":3: bad inputs"},
+	    {"# pfsel manifest 1\nmodule x\nchecksum absent\n",
+	     ":3: bad checksum"},
+	    {"# pfsel manifest 1\nmodule x\ninputs sha256:"
+	     "0000000000000000000000000000000000000000000000000000000000000000"
+	     "\ninputs sha256:"
+	     "0000000000000000000000000000000000000000000000000000000000000000"
+	     "\n",
+	     ":4: second inputs"},
 	};
 	struct manifest m;
 	struct why why;
@@ -155,6 +166,41 @@ test_bad_inputs(void **state)
 		free(want);
 		free(path);
 	}
+}
+
+/* inputs and checksum (issue 15) are read back as written. */
+static void
+test_digests(void **state)
+{
+	static const char text[] =
+	    "# pfsel manifest 1\nmodule x\nspec /s.ini\n"
+	    "inputs sha256:"
+	    "1111111111111111111111111111111111111111111111111111111111111111\n"
+	    "checksum sha256:"
+	    "2222222222222222222222222222222222222222222222222222222222222222"
+	    "\n";
+	char *path = write_tmp("d.manifest", text);
+	char *copy = xasprintf("%s.copy", path);
+	struct manifest m;
+	struct why why;
+	char *back;
+	size_t len;
+
+	(void)state;
+	assert_int_equal(manifest_load(path, &m, &why), 0);
+	assert_string_equal(
+	    m.inputs + 7,
+	    "1111111111111111111111111111111111111111111111111111111111111111");
+	assert_string_equal(
+	    m.checksum + 7,
+	    "2222222222222222222222222222222222222222222222222222222222222222");
+	assert_int_equal(manifest_save(copy, &m, &why), 0);
+	assert_int_equal(read_file(copy, &back, &len, &why), 0);
+	assert_string_equal(back, text);
+	free(back);
+	manifest_free(&m);
+	free(copy);
+	free(path);
 }
 
 static void
@@ -348,6 +394,7 @@ main(void)
 	    cmocka_unit_test(test_round_trip),
 	    cmocka_unit_test(test_exact_text),
 	    cmocka_unit_test(test_bad_inputs),
+	    cmocka_unit_test(test_digests),
 	    cmocka_unit_test(test_comments_and_blank_lines),
 	    cmocka_unit_test(test_missing_file),
 	    cmocka_unit_test(test_save_refuses_unreadable_values),

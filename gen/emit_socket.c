@@ -10,13 +10,16 @@
  * var_run_t" would be a blanket grant.  A socket in one of Postfix's
  * own socket directories (private/, public/ of a queue, also one this
  * spec moves) keeps that directory's type: relabeling it would take the
- * type from every Postfix socket in it.
+ * type from every Postfix socket in it.  A server is never given a
+ * generic port type (unreserved_port_t) to bind: that would be every
+ * port of the type.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "emit_ctx.h"
+#include "ports.h"
 
 static const char *
 server_domain(struct emit_ctx *c, const struct spec_socket *k)
@@ -130,6 +133,15 @@ emit_inet_server(struct emit_ctx *c, const struct spec_socket *k)
 	if (policyinfo_allows(c->pi, server, k->port_type, "tcp_socket",
 	                      "name_bind"))
 		return 0;
+	if (port_type_is_generic(k->port_type))
+		return ctx_fail(
+		    c, k->at,
+		    "[%s %s] port_type = %s is generic: letting %s bind it "
+		    "would let it bind every port of that type; name a port "
+		    "type %s may already bind (sesearch -A -s %s -c "
+		    "tcp_socket -p name_bind), which the port gets at install",
+		    k->is_milter ? "milter" : "socket", k->name, k->port_type,
+		    server, server, server);
 	ctx_vars(c, &v, k->endpoint.at);
 	fragment_set(&v, "SERVER", server);
 	fragment_set(&v, "PORT_T", k->port_type);

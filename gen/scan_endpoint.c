@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ports.h"
 #include "scan_endpoint.h"
 #include "scan_known.h"
 #include "strbuf.h"
@@ -171,15 +172,29 @@ port_type(struct scan_ctx *sc, struct scan_section *sec, int port)
 {
 	char *t = policyinfo_port_type(sc->pi, "tcp", port);
 
-	if (strcmp(t, "unreserved_port_t") == 0 ||
-	    strcmp(t, "reserved_port_t") == 0 ||
-	    strcmp(t, "hi_reserved_port_t") == 0 || strcmp(t, "port_t") == 0)
+	if (port_type_is_generic(t))
 		scan_comment(sec,
 		             "the policy leaves tcp/%d generic (%s): "
 		             "clients may then connect to every such port",
 		             port, t);
 	scan_set(sec, "port_type", "%s", t);
 	free(t);
+}
+
+/*
+ * The port's type is generic and server may not bind it: emit refuses to
+ * let it (that would be every port of the type; pfsel-spec(5)).
+ */
+static int
+generic_unbound(struct scan_ctx *sc, const char *server, int port)
+{
+	char *t = policyinfo_port_type(sc->pi, "tcp", port);
+	int unbound = port_type_is_generic(t) &&
+	              !policyinfo_allows(sc->pi, server, t, "tcp_socket",
+	                                 "name_bind");
+
+	free(t);
+	return unbound;
 }
 
 /* The enabled [milter] that already runs command, or NULL. */
@@ -268,7 +283,17 @@ scan_record(struct scan_ctx *sc, struct scan_endpoint *ep,
 		return sec;
 	}
 	server = find_server(sc, ep, known, u, &reason);
-	if (server) {
+	if (server && !ep->is_unix && !u->is_milter &&
+	    generic_unbound(sc, server, ep->port)) {
+		sec->disabled = 1;
+		scan_comment(sec,
+		             "server %s: %s; but it may not bind tcp/%d, "
+		             "whose type is generic: name a port type it may "
+		             "bind (port_type =), then uncomment",
+		             server, reason.data, ep->port);
+		scan_set(sec, "server", "%s", server);
+		sec->server = xstrdup(server);
+	} else if (server) {
 		scan_comment(sec, "server %s: %s", server, reason.data);
 		scan_set(sec, "server", "%s", server);
 		sec->server = xstrdup(server);

@@ -15,19 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ports.h"
 #include "scan_ctx.h"
 #include "xalloc.h"
-
-/* Port types that only say "some port": adding a label is no override. */
-static int
-generic_port_type(const char *t)
-{
-	return strcmp(t, "port_t") == 0 ||
-	       strcmp(t, "unreserved_port_t") == 0 ||
-	       strcmp(t, "reserved_port_t") == 0 ||
-	       strcmp(t, "hi_reserved_port_t") == 0 ||
-	       strcmp(t, "ephemeral_port_t") == 0;
-}
 
 /* The port of an inet service name: "smtp", "2525", "host:port". */
 static int
@@ -72,7 +62,7 @@ smtp_port(struct scan_ctx *sc, const struct pfconf_service *s, int port)
 	if (created) {
 		scan_set(sec, "port", "%s", key);
 		scan_set(sec, "type", "smtp_port_t");
-		if (generic_port_type(type)) {
+		if (port_type_is_generic(type)) {
 			scan_comment(sec,
 			             "the policy leaves tcp/%d generic (%s)",
 			             port, type);

@@ -1,6 +1,8 @@
 /*
  * emit_socket - [milter NAME] and [socket NAME]: a socket Postfix talks
- * to, served by an existing domain or, for a milter, a new one.
+ * to, served by an existing domain, by a new one (a milter's, or a
+ * service started by systemd: command =), or by another host (no
+ * server: only the clients' connect rules).
  *
  * The Postfix daemons named in clients = may connect to the socket and
  * to nothing else of the server; a milter's keys get a type only the
@@ -21,10 +23,14 @@
 #include "emit_ctx.h"
 #include "ports.h"
 
+/* server =, or the new domain command = makes (a milter's by
+ * milter_template, a service's its own). */
 static const char *
 server_domain(struct emit_ctx *c, const struct spec_socket *k)
 {
-	return k->server ? k->server : ctx_str(c, "%s_milter_t", k->name);
+	if (k->server)
+		return k->server;
+	return ctx_str(c, k->is_milter ? "%s_milter_t" : "%s_t", k->name);
 }
 
 static const char *
@@ -163,7 +169,10 @@ emit_socket_client(struct emit_ctx *c, const struct spec_socket *k,
 	if (k->endpoint.kind == ENDPOINT_INET) {
 		fragment_set(&v, "PORT_T", k->port_type);
 		fragment_set(&v, "PORT", ctx_str(c, "%d", k->endpoint.port));
-		return ctx_te(c, "connect-inet.te", &v);
+		return ctx_te(c,
+		              k->remote ? "connect-remote.te"
+		                        : "connect-inet.te",
+		              &v);
 	}
 	sock_t = socket_type(c, k, &label_dir);
 	fragment_set(&v, "SOCK_T", sock_t);
@@ -259,6 +268,31 @@ emit_new_milter(struct emit_ctx *c, const struct spec_socket *k)
 }
 
 static int
+emit_new_service(struct emit_ctx *c, const struct spec_socket *k)
+{
+	struct label_claim claim = {
+	    .what = ctx_str(c, "[socket %s] command", k->name),
+	    .path = k->command.path,
+	    .program = 1,
+	    .replaces = &k->replaces,
+	    .at = k->command.at};
+	struct fragment_vars v;
+
+	if (ctx_new_type(c, ctx_str(c, "%s_t", k->name), k->at) < 0 ||
+	    ctx_new_type(c, ctx_str(c, "%s_exec_t", k->name), k->at) < 0)
+		return -1;
+	ctx_vars(c, &v, k->at);
+	fragment_set(&v, "NAME", k->name);
+	if (ctx_te(c, "service-new.te", &v) < 0)
+		return -1;
+	ctx_vars(c, &v, k->command.at);
+	fragment_set(&v, "NAME", k->name);
+	if (ctx_path_vars(c, &v, k->command.path, k->command.at) < 0)
+		return -1;
+	return ctx_label(c, "service-new.fc", &v, &claim);
+}
+
+static int
 emit_clients(struct emit_ctx *c, const struct spec_socket *k)
 {
 	static const char *const milter_default[] = {"smtpd", "cleanup"};
@@ -290,9 +324,15 @@ emit_clients(struct emit_ctx *c, const struct spec_socket *k)
 static int
 emit_socket(struct emit_ctx *c, const struct spec_socket *k)
 {
+	if (k->remote) /* another host serves it: Postfix only connects */
+		return ctx_check_port_type(c, k->port_type, k->endpoint.at) < 0
+		           ? -1
+		           : emit_clients(c, k);
 	if (k->server && ctx_check_server(c, k->server, k->server_at) < 0)
 		return -1;
-	if (k->is_milter && k->server == NULL && emit_new_milter(c, k) < 0)
+	if (k->command.path &&
+	    (k->is_milter ? emit_new_milter(c, k) : emit_new_service(c, k)) <
+	        0)
 		return -1;
 	if (k->endpoint.kind == ENDPOINT_UNIX) {
 		if (emit_unix_server(c, k) < 0)

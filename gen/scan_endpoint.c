@@ -47,15 +47,6 @@ parse_inet(const char *s, struct scan_endpoint *ep)
 	return 0;
 }
 
-static int
-is_local_host(const char *h)
-{
-	return h == NULL || *h == 0 || strcmp(h, "localhost") == 0 ||
-	       strncmp(h, "127.", 4) == 0 || strcmp(h, "[127.0.0.1]") == 0 ||
-	       strcmp(h, "::1") == 0 || strcmp(h, "[::1]") == 0 ||
-	       strcmp(h, "localhost.localdomain") == 0;
-}
-
 static char *
 endpoint_text(const struct scan_endpoint *ep)
 {
@@ -103,7 +94,7 @@ master_listener(struct scan_ctx *sc, const struct scan_endpoint *ep)
 		    parse_inet(s->field[PF_SERVICE], &l) < 0)
 			continue;
 		same = l.port == ep->port &&
-		       (is_local_host(l.host) || strcmp(l.host, "*") == 0);
+		       (spec_host_is_local(l.host) || strcmp(l.host, "*") == 0);
 		scan_endpoint_free(&l);
 		if (same)
 			return s;
@@ -239,7 +230,7 @@ scan_record(struct scan_ctx *sc, struct scan_endpoint *ep,
 		free(key);
 		return NULL;
 	}
-	if (!ep->is_unix && is_local_host(ep->host) &&
+	if (!ep->is_unix && spec_host_is_local(ep->host) &&
 	    strcmp(u->protocol, "smtp") == 0 &&
 	    (owner = master_listener(sc, ep)) != NULL) {
 		scan_info(sc->model,
@@ -273,11 +264,10 @@ scan_record(struct scan_ctx *sc, struct scan_endpoint *ep,
 	scan_set(sec, "socket", "%s", key);
 	if (!ep->is_unix && !u->is_milter)
 		port_type(sc, sec, ep->port);
-	if (!ep->is_unix && !is_local_host(ep->host)) {
-		sec->disabled = 1;
+	if (!ep->is_unix && !spec_host_is_local(ep->host)) {
 		scan_comment(sec,
-		             "served on another host (%s): decide whether this "
-		             "host needs the connection, and name its server",
+		             "served on another host (%s): client-only, Postfix "
+		             "only connects",
 		             ep->host);
 		free(key);
 		return sec;
@@ -315,9 +305,9 @@ scan_record(struct scan_ctx *sc, struct scan_endpoint *ep,
 		sec->disabled = 1;
 		scan_comment(sec,
 		             "unknown server%s%s: name its domain "
-		             "(server =)%s, then uncomment",
-		             reason.len ? ": " : "", strbuf_str(&reason),
-		             u->is_milter ? " or its program (command =)" : "");
+		             "(server =) or, for a new one, its program "
+		             "(command =), then uncomment",
+		             reason.len ? ": " : "", strbuf_str(&reason));
 	}
 	free(server);
 	strbuf_free(&reason);

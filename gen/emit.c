@@ -12,6 +12,7 @@
 #include "atomic_file.h"
 #include "emit_ctx.h"
 #include "policy_text.h"
+#include "read_file.h"
 #include "xalloc.h"
 
 const char *
@@ -106,12 +107,66 @@ ctx_file_type(struct emit_ctx *c, const char *path, mode_t mode)
 	return own ? own : policyinfo_file_type(c->pi, path, mode);
 }
 
+/* The target's path aliases, "ALIAS ORIGINAL" lines: the policy's
+ * file_contexts.subs_dist and the administrator's .subs. */
+static const char *
+path_aliases(struct emit_ctx *c)
+{
+	const char *base = policyinfo_root(c->pi)->file_contexts;
+	const char *names[] = {ctx_str(c, "%s.subs_dist", base),
+	                       ctx_str(c, "%s.subs", base)};
+	struct strbuf all = STRBUF_INIT;
+	struct why ignored;
+	size_t i, len;
+	char *text;
+
+	if (c->subs_text)
+		return c->subs_text;
+	for (i = 0; i < 2; i++)
+		if (read_file(names[i], &text, &len, &ignored) == 0) {
+			strbuf_addmem(&all, text, len);
+			strbuf_addc(&all, '\n');
+			free(text);
+		}
+	c->subs_text = strbuf_detach(&all);
+	return c->subs_text;
+}
+
+/*
+ * path as the target's file contexts spell it: the policy looks a path
+ * up after replacing an alias prefix with its original (Red Hat's el9
+ * keeps /var/run entries and aliases /run to it), so a .fc line for
+ * /run/x would never match there.  The longest alias wins.
+ */
+static const char *
+canonical_path(struct emit_ctx *c, const char *path)
+{
+	const char *line, *next, *best = NULL;
+	size_t best_len = 0;
+
+	for (line = path_aliases(c); *line; line = next) {
+		size_t alias = strcspn(line, " \t\n");
+		const char *orig = line + alias + strspn(line + alias, " \t");
+
+		next = strchr(line, '\n');
+		next = next ? next + 1 : line + strlen(line);
+		if (*line != '/' || alias <= best_len ||
+		    strncmp(path, line, alias) != 0 ||
+		    (path[alias] != '/' && path[alias] != '\0') || *orig != '/')
+			continue;
+		best_len = alias;
+		best = ctx_str(c, "%.*s%s", (int)strcspn(orig, " \t\n"), orig,
+		               path + alias);
+	}
+	return best ? best : path;
+}
+
 int
 ctx_path_vars(struct emit_ctx *c, struct fragment_vars *v, const char *path,
               struct spec_origin at)
 {
 	const char *parent = parent_dir(c, path);
-	char *regex = policy_text_fc_regex(path);
+	char *regex = policy_text_fc_regex(canonical_path(c, path));
 	char *name = policy_text_name_string(strrchr(path, '/') + 1);
 	char *ptype;
 
@@ -323,6 +378,7 @@ out:
 	free(c.generic_types);
 	free(c.guard_map);
 	free(c.fc_text);
+	free(c.subs_text);
 	if (rc < 0)
 		module_text_free(out);
 	return rc;

@@ -20,6 +20,7 @@ struct emit_ctx {
 	char *generic_types; /* policy/generic-types */
 	char *guard_map;     /* policy/label-guard */
 	char *fc_text;       /* the target's file contexts, read when needed */
+	char *subs_text;     /* its path aliases (.subs_dist, .subs), too */
 	char **pool;         /* strings to free at the end */
 	size_t npool;
 };

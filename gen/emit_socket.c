@@ -12,7 +12,8 @@
  * var_run_t" would be a blanket grant.  A socket in one of Postfix's
  * own socket directories (private/, public/ of a queue, also one this
  * spec moves) keeps that directory's type: relabeling it would take the
- * type from every Postfix socket in it.  A server is never given a
+ * type from every Postfix socket in it; only a server the policy already
+ * lets create sockets there (Dovecot) may have one.  A server is never given a
  * generic port type (unreserved_port_t) to bind: that would be every
  * port of the type.
  */
@@ -87,6 +88,7 @@ emit_unix_server(struct emit_ctx *c, const struct spec_socket *k)
 	struct fragment_vars v;
 	int label_dir;
 	const char *sock_t = socket_type(c, k, &label_dir);
+
 	if (label_dir == 2) {
 		if (ctx_new_type(c, sock_t, k->endpoint.at) < 0)
 			return -1;
@@ -116,8 +118,20 @@ emit_unix_server(struct emit_ctx *c, const struct spec_socket *k)
 		    ctx_label(c, "tree.fc", &v, &claim) < 0)
 			return -1;
 	}
-	if (!policyinfo_allows(c->pi, server, sock_t, "sock_file", "create") ||
-	    !policyinfo_allows(c->pi, server, sock_t, "dir", "add_name")) {
+	int serves =
+	    policyinfo_allows(c->pi, server, sock_t, "sock_file", "create") &&
+	    policyinfo_allows(c->pi, server, sock_t, "dir", "add_name");
+
+	if (!serves && ctx_protected_type(c, sock_t))
+		return ctx_fail(
+		    c, k->endpoint.at,
+		    "[%s %s] socket = unix:%s: %s is Postfix's own socket "
+		    "directory (%s) and %s may not create sockets there; "
+		    "pfsel lets no domain do so (it could remove Postfix's "
+		    "own sockets): put the socket in a directory of its own",
+		    k->is_milter ? "milter" : "socket", k->name,
+		    k->endpoint.path, dir, sock_t, server);
+	if (!serves) {
 		ctx_vars(c, &v, k->endpoint.at);
 		fragment_set(&v, "SERVER", server);
 		fragment_set(&v, "SOCK_T", sock_t);

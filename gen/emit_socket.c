@@ -183,10 +183,8 @@ emit_socket_client(struct emit_ctx *c, const struct spec_socket *k,
 	if (k->endpoint.kind == ENDPOINT_INET) {
 		fragment_set(&v, "PORT_T", k->port_type);
 		fragment_set(&v, "PORT", ctx_str(c, "%d", k->endpoint.port));
-		return ctx_te(c,
-		              k->remote ? "connect-remote.te"
-		                        : "connect-inet.te",
-		              &v);
+		return ctx_te(
+		    c, k->remote ? "connect-remote.te" : "connect-inet.te", &v);
 	}
 	sock_t = socket_type(c, k, &label_dir);
 	fragment_set(&v, "SOCK_T", sock_t);
@@ -345,8 +343,7 @@ emit_socket(struct emit_ctx *c, const struct spec_socket *k)
 	if (k->server && ctx_check_server(c, k->server, k->server_at) < 0)
 		return -1;
 	if (k->command.path &&
-	    (k->is_milter ? emit_new_milter(c, k) : emit_new_service(c, k)) <
-	        0)
+	    (k->is_milter ? emit_new_milter(c, k) : emit_new_service(c, k)) < 0)
 		return -1;
 	if (k->endpoint.kind == ENDPOINT_UNIX) {
 		if (emit_unix_server(c, k) < 0)

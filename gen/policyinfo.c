@@ -146,7 +146,8 @@ type_value(struct policyinfo *pi, const char *name)
 
 		for (n = table->htable[i]; n; n = n->next)
 			if (strcmp(n->key, name) == 0)
-				return ((const type_datum_t *)n->datum)->s.value;
+				return ((const type_datum_t *)n->datum)
+				    ->s.value;
 	}
 	return 0;
 }

@@ -180,9 +180,9 @@ static int
 generic_unbound(struct scan_ctx *sc, const char *server, int port)
 {
 	char *t = policyinfo_port_type(sc->pi, "tcp", port);
-	int unbound = port_type_is_generic(t) &&
-	              !policyinfo_allows(sc->pi, server, t, "tcp_socket",
-	                                 "name_bind");
+	int unbound =
+	    port_type_is_generic(t) &&
+	    !policyinfo_allows(sc->pi, server, t, "tcp_socket", "name_bind");
 
 	free(t);
 	return unbound;
@@ -265,10 +265,11 @@ scan_record(struct scan_ctx *sc, struct scan_endpoint *ep,
 	if (!ep->is_unix && !u->is_milter)
 		port_type(sc, sec, ep->port);
 	if (!ep->is_unix && !spec_host_is_local(ep->host)) {
-		scan_comment(sec,
-		             "served on another host (%s): client-only, Postfix "
-		             "only connects",
-		             ep->host);
+		scan_comment(
+		    sec,
+		    "served on another host (%s): client-only, Postfix "
+		    "only connects",
+		    ep->host);
 		free(key);
 		return sec;
 	}

@@ -483,13 +483,12 @@ socket_key(struct parser *p, struct spec_socket *s, const char *key,
 		set_path(p, &s->keys, value);
 	else
 		return fail(p,
-		            s->is_milter
-		                ? "unknown key \"%s\" in [milter] "
-		                  "(socket, server, command, keys, "
-		                  "clients, port_type, replaces)"
-		                : "unknown key \"%s\" in [socket] "
-		                  "(socket, server, command, clients, "
-		                  "port_type, replaces)",
+		            s->is_milter ? "unknown key \"%s\" in [milter] "
+		                           "(socket, server, command, keys, "
+		                           "clients, port_type, replaces)"
+		                         : "unknown key \"%s\" in [socket] "
+		                           "(socket, server, command, clients, "
+		                           "port_type, replaces)",
 		            key);
 	return !p->failed;
 }

@@ -72,10 +72,10 @@ check_sockets(struct spec *s, struct why *why)
 			k->remote = 1;
 		}
 		if (k->server && k->command.path)
-			return why_at(
-			    why, k->command.at.file, k->command.at.line,
-			    "command = only makes a new domain; "
-			    "drop it or drop server =");
+			return why_at(why, k->command.at.file,
+			              k->command.at.line,
+			              "command = only makes a new domain; "
+			              "drop it or drop server =");
 		if (k->remote && k->keys.path)
 			return why_at(why, k->keys.at.file, k->keys.at.line,
 			              "keys = needs the milter on this host; "

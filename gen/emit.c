@@ -79,6 +79,24 @@ within(const char *path, const char *tree)
 	return path + n;
 }
 
+/*
+ * The type a queue's .fc gives the place rest ("" or "/...") inside it:
+ * under a subdirectory of policy/queue-subdirs the stock queue's type
+ * there, anywhere else the queue's own (emit_queue.c copies no other
+ * entry of the stock queue, such as a chrooted milter's directory).
+ */
+static char *
+queue_type(struct emit_ctx *c, const char *rest, mode_t mode)
+{
+	size_t n = rest[0] ? strcspn(rest + 1, "/") : 0;
+	const char *sub = ctx_str(c, "%.*s", (int)n, rest + 1);
+
+	if (n && ctx_map(c, c->queue_subdirs, sub, 0))
+		return policyinfo_file_type(
+		    c->pi, ctx_str(c, STOCK_QUEUE "%s", rest), mode);
+	return policyinfo_file_type(c->pi, STOCK_QUEUE, S_IFDIR);
+}
+
 char *
 ctx_own_type(struct emit_ctx *c, const char *path, mode_t mode)
 {
@@ -89,8 +107,7 @@ ctx_own_type(struct emit_ctx *c, const char *path, mode_t mode)
 		const char *rest;
 
 		if ((rest = within(path, in->queue_directory.path)) != NULL)
-			return policyinfo_file_type(
-			    c->pi, ctx_str(c, STOCK_QUEUE "%s", rest), mode);
+			return queue_type(c, rest, mode);
 		if (within(path, in->config_directory.path))
 			return xstrdup("postfix_etc_t");
 		if (within(path, in->data_directory.path))
@@ -333,7 +350,9 @@ load_maps(struct emit_ctx *c)
 	    (c->milter_map = policy_file_read("milters.map", c->why)) == NULL ||
 	    (c->generic_types = policy_file_read("generic-types", c->why)) ==
 	        NULL ||
-	    (c->guard_map = policy_file_read("label-guard", c->why)) == NULL)
+	    (c->guard_map = policy_file_read("label-guard", c->why)) == NULL ||
+	    (c->queue_subdirs = policy_file_read("queue-subdirs", c->why)) ==
+	        NULL)
 		return -1;
 	return 0;
 }
@@ -377,6 +396,7 @@ out:
 	free(c.milter_map);
 	free(c.generic_types);
 	free(c.guard_map);
+	free(c.queue_subdirs);
 	free(c.fc_text);
 	free(c.subs_text);
 	if (rc < 0)

@@ -19,6 +19,7 @@ struct emit_ctx {
 	char *milter_map;    /* policy/milters.map */
 	char *generic_types; /* policy/generic-types */
 	char *guard_map;     /* policy/label-guard */
+	char *queue_subdirs; /* policy/queue-subdirs */
 	char *fc_text;       /* the target's file contexts, read when needed */
 	char *subs_text;     /* its path aliases (.subs_dist, .subs), too */
 	char **pool;         /* strings to free at the end */

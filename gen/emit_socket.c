@@ -60,7 +60,8 @@ socket_type(struct emit_ctx *c, const struct spec_socket *k, int *label_dir)
 	const char *type;
 
 	*label_dir = 0;
-	if (dirtype && ctx_protected_type(c, dirtype)) {
+	if (dirtype && !is_generic(c, dirtype) &&
+	    ctx_protected_type(c, dirtype)) {
 		/* Postfix's own socket directory (a queue's private/ or
 		 * public/, moved or not): the socket takes its type and
 		 * the directory keeps it. */

@@ -12,6 +12,7 @@
 #include "atomic_file.h"
 #include "emit_ctx.h"
 #include "policy_text.h"
+#include "read_file.h"
 #include "xalloc.h"
 
 const char *
@@ -66,12 +67,123 @@ parent_dir(struct emit_ctx *c, const char *path)
 	return ctx_str(c, "%.*s", (int)(slash - path), path);
 }
 
+/* path is tree or lies inside it: the rest of path ("" or "/..."). */
+static const char *
+within(const char *path, const char *tree)
+{
+	size_t n = tree ? strlen(tree) : 0;
+
+	if (n == 0 || strncmp(path, tree, n) != 0 ||
+	    (path[n] != '\0' && path[n] != '/'))
+		return NULL;
+	return path + n;
+}
+
+/*
+ * The type a queue's .fc gives the place rest ("" or "/...") inside it:
+ * under a subdirectory of policy/queue-subdirs the stock queue's type
+ * there, anywhere else the queue's own (emit_queue.c copies no other
+ * entry of the stock queue, such as a chrooted milter's directory).
+ */
+static char *
+queue_type(struct emit_ctx *c, const char *rest, mode_t mode)
+{
+	size_t n = rest[0] ? strcspn(rest + 1, "/") : 0;
+	const char *sub = ctx_str(c, "%.*s", (int)n, rest + 1);
+
+	if (n && ctx_map(c, c->queue_subdirs, sub, 0))
+		return policyinfo_file_type(
+		    c->pi, ctx_str(c, STOCK_QUEUE "%s", rest), mode);
+	return policyinfo_file_type(c->pi, STOCK_QUEUE, S_IFDIR);
+}
+
+char *
+ctx_own_type(struct emit_ctx *c, const char *path, mode_t mode)
+{
+	size_t i;
+
+	for (i = 0; i < c->spec->ninstances; i++) {
+		const struct spec_instance *in = &c->spec->instances[i];
+		const char *rest;
+
+		if ((rest = within(path, in->queue_directory.path)) != NULL)
+			return queue_type(c, rest, mode);
+		if (within(path, in->config_directory.path))
+			return xstrdup("postfix_etc_t");
+		if (within(path, in->data_directory.path))
+			return xstrdup("postfix_data_t");
+	}
+	return NULL;
+}
+
+char *
+ctx_file_type(struct emit_ctx *c, const char *path, mode_t mode)
+{
+	char *own = ctx_own_type(c, path, mode);
+
+	return own ? own : policyinfo_file_type(c->pi, path, mode);
+}
+
+/* The target's path aliases, "ALIAS ORIGINAL" lines: the policy's
+ * file_contexts.subs_dist and the administrator's .subs. */
+static const char *
+path_aliases(struct emit_ctx *c)
+{
+	const char *base = policyinfo_root(c->pi)->file_contexts;
+	const char *names[] = {ctx_str(c, "%s.subs_dist", base),
+	                       ctx_str(c, "%s.subs", base)};
+	struct strbuf all = STRBUF_INIT;
+	struct why ignored;
+	size_t i, len;
+	char *text;
+
+	if (c->subs_text)
+		return c->subs_text;
+	for (i = 0; i < 2; i++)
+		if (read_file(names[i], &text, &len, &ignored) == 0) {
+			strbuf_addmem(&all, text, len);
+			strbuf_addc(&all, '\n');
+			free(text);
+		}
+	c->subs_text = strbuf_detach(&all);
+	return c->subs_text;
+}
+
+/*
+ * path as the target's file contexts spell it: the policy looks a path
+ * up after replacing an alias prefix with its original (Red Hat's el9
+ * keeps /var/run entries and aliases /run to it), so a .fc line for
+ * /run/x would never match there.  The longest alias wins.
+ */
+static const char *
+canonical_path(struct emit_ctx *c, const char *path)
+{
+	const char *line, *next, *best = NULL;
+	size_t best_len = 0;
+
+	for (line = path_aliases(c); *line; line = next) {
+		size_t alias = strcspn(line, " \t\n");
+		const char *orig = line + alias + strspn(line + alias, " \t");
+
+		next = strchr(line, '\n');
+		next = next ? next + 1 : line + strlen(line);
+		if (*line != '/' || alias <= best_len ||
+		    strncmp(path, line, alias) != 0 ||
+		    (path[alias] != '/' && path[alias] != '\0') || *orig != '/')
+			continue;
+		best_len = alias;
+		best = ctx_str(c, "%.*s%s", (int)strcspn(orig, " \t\n"), orig,
+		               path + alias);
+	}
+	return best ? best : path;
+}
+
 int
 ctx_path_vars(struct emit_ctx *c, struct fragment_vars *v, const char *path,
               struct spec_origin at)
 {
 	const char *parent = parent_dir(c, path);
-	char *regex = policy_text_fc_regex(path);
+	char *regex = policy_text_fc_regex(canonical_path(c, path));
 	char *name = policy_text_name_string(strrchr(path, '/') + 1);
 	char *ptype;
 
@@ -80,7 +192,7 @@ ctx_path_vars(struct emit_ctx *c, struct fragment_vars *v, const char *path,
 	fragment_set(v, "BASENAME", ctx_str(c, "%s", name));
 	free(regex);
 	free(name);
-	ptype = policyinfo_file_type(c->pi, parent, S_IFDIR);
+	ptype = ctx_file_type(c, parent, S_IFDIR);
 	if (ptype == NULL)
 		return ctx_fail(c, at,
 		                "the policy gives %s (the parent of %s) no "
@@ -208,7 +320,7 @@ ctx_search(struct emit_ctx *c, const char *domain, const char *probe,
 		char *type;
 
 		dir = parent_dir(c, dir);
-		type = policyinfo_file_type(c->pi, dir, S_IFDIR);
+		type = ctx_file_type(c, dir, S_IFDIR);
 		if (type && !policyinfo_allows(c->pi, probe ? probe : domain,
 		                               type, "dir", "search"))
 			add_type(&set, &list, type);
@@ -238,7 +350,9 @@ load_maps(struct emit_ctx *c)
 	    (c->milter_map = policy_file_read("milters.map", c->why)) == NULL ||
 	    (c->generic_types = policy_file_read("generic-types", c->why)) ==
 	        NULL ||
-	    (c->guard_map = policy_file_read("label-guard", c->why)) == NULL)
+	    (c->guard_map = policy_file_read("label-guard", c->why)) == NULL ||
+	    (c->queue_subdirs = policy_file_read("queue-subdirs", c->why)) ==
+	        NULL)
 		return -1;
 	return 0;
 }
@@ -282,7 +396,9 @@ out:
 	free(c.milter_map);
 	free(c.generic_types);
 	free(c.guard_map);
+	free(c.queue_subdirs);
 	free(c.fc_text);
+	free(c.subs_text);
 	if (rc < 0)
 		module_text_free(out);
 	return rc;

@@ -1,24 +1,37 @@
 /*
  * emit_socket - [milter NAME] and [socket NAME]: a socket Postfix talks
- * to, served by an existing domain or, for a milter, a new one.
+ * to, served by an existing domain, by a new one (a milter's, or a
+ * service started by systemd: command =), or by another host (no
+ * server: only the clients' connect rules).
  *
  * The Postfix daemons named in clients = may connect to the socket and
  * to nothing else of the server; a milter's keys get a type only the
  * milter reads.  A unix socket's directory keeps a specific type the
  * policy already gives it (/run/opendkim is dkim_milter_data_t), else
  * gets one of the module's own: handing Postfix "connect to anything in
- * var_run_t" would be a blanket grant.
+ * var_run_t" would be a blanket grant.  A socket in one of Postfix's
+ * own socket directories (private/, public/ of a queue, also one this
+ * spec moves) keeps that directory's type: relabeling it would take the
+ * type from every Postfix socket in it; only a server the policy already
+ * lets create sockets there (Dovecot) may have one.  A server is never given a
+ * generic port type (unreserved_port_t) to bind: that would be every
+ * port of the type.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "emit_ctx.h"
+#include "ports.h"
 
+/* server =, or the new domain command = makes (a milter's by
+ * milter_template, a service's its own). */
 static const char *
 server_domain(struct emit_ctx *c, const struct spec_socket *k)
 {
-	return k->server ? k->server : ctx_str(c, "%s_milter_t", k->name);
+	if (k->server)
+		return k->server;
+	return ctx_str(c, k->is_milter ? "%s_milter_t" : "%s_t", k->name);
 }
 
 static const char *
@@ -43,11 +56,17 @@ static const char *
 socket_type(struct emit_ctx *c, const struct spec_socket *k, int *label_dir)
 {
 	const char *server = server_domain(c, k), *mapped;
-	char *dirtype = policyinfo_file_type(c->pi, socket_dir(c, k), S_IFDIR);
+	char *dirtype = ctx_file_type(c, socket_dir(c, k), S_IFDIR);
 	const char *type;
 
 	*label_dir = 0;
-	if (k->is_milter && k->server == NULL) {
+	if (dirtype && !is_generic(c, dirtype) &&
+	    ctx_protected_type(c, dirtype)) {
+		/* Postfix's own socket directory (a queue's private/ or
+		 * public/, moved or not): the socket takes its type and
+		 * the directory keeps it. */
+		type = ctx_str(c, "%s", dirtype);
+	} else if (k->is_milter && k->server == NULL) {
 		type = ctx_str(c, "%s_milter_data_t", k->name);
 		*label_dir = 1;
 	} else if ((mapped = ctx_map(c, c->milter_map, server, 1)) != NULL) {
@@ -70,6 +89,7 @@ emit_unix_server(struct emit_ctx *c, const struct spec_socket *k)
 	struct fragment_vars v;
 	int label_dir;
 	const char *sock_t = socket_type(c, k, &label_dir);
+
 	if (label_dir == 2) {
 		if (ctx_new_type(c, sock_t, k->endpoint.at) < 0)
 			return -1;
@@ -99,8 +119,20 @@ emit_unix_server(struct emit_ctx *c, const struct spec_socket *k)
 		    ctx_label(c, "tree.fc", &v, &claim) < 0)
 			return -1;
 	}
-	if (!policyinfo_allows(c->pi, server, sock_t, "sock_file", "create") ||
-	    !policyinfo_allows(c->pi, server, sock_t, "dir", "add_name")) {
+	int serves =
+	    policyinfo_allows(c->pi, server, sock_t, "sock_file", "create") &&
+	    policyinfo_allows(c->pi, server, sock_t, "dir", "add_name");
+
+	if (!serves && ctx_protected_type(c, sock_t))
+		return ctx_fail(
+		    c, k->endpoint.at,
+		    "[%s %s] socket = unix:%s: %s is Postfix's own socket "
+		    "directory (%s) and %s may not create sockets there; "
+		    "pfsel lets no domain do so (it could remove Postfix's "
+		    "own sockets): put the socket in a directory of its own",
+		    k->is_milter ? "milter" : "socket", k->name,
+		    k->endpoint.path, dir, sock_t, server);
+	if (!serves) {
 		ctx_vars(c, &v, k->endpoint.at);
 		fragment_set(&v, "SERVER", server);
 		fragment_set(&v, "SOCK_T", sock_t);
@@ -122,6 +154,15 @@ emit_inet_server(struct emit_ctx *c, const struct spec_socket *k)
 	if (policyinfo_allows(c->pi, server, k->port_type, "tcp_socket",
 	                      "name_bind"))
 		return 0;
+	if (port_type_is_generic(k->port_type))
+		return ctx_fail(
+		    c, k->at,
+		    "[%s %s] port_type = %s is generic: letting %s bind it "
+		    "would let it bind every port of that type; name a port "
+		    "type %s may already bind (sesearch -A -s %s -c "
+		    "tcp_socket -p name_bind), which the port gets at install",
+		    k->is_milter ? "milter" : "socket", k->name, k->port_type,
+		    server, server, server);
 	ctx_vars(c, &v, k->endpoint.at);
 	fragment_set(&v, "SERVER", server);
 	fragment_set(&v, "PORT_T", k->port_type);
@@ -143,7 +184,8 @@ emit_socket_client(struct emit_ctx *c, const struct spec_socket *k,
 	if (k->endpoint.kind == ENDPOINT_INET) {
 		fragment_set(&v, "PORT_T", k->port_type);
 		fragment_set(&v, "PORT", ctx_str(c, "%d", k->endpoint.port));
-		return ctx_te(c, "connect-inet.te", &v);
+		return ctx_te(
+		    c, k->remote ? "connect-remote.te" : "connect-inet.te", &v);
 	}
 	sock_t = socket_type(c, k, &label_dir);
 	fragment_set(&v, "SOCK_T", sock_t);
@@ -239,6 +281,31 @@ emit_new_milter(struct emit_ctx *c, const struct spec_socket *k)
 }
 
 static int
+emit_new_service(struct emit_ctx *c, const struct spec_socket *k)
+{
+	struct label_claim claim = {
+	    .what = ctx_str(c, "[socket %s] command", k->name),
+	    .path = k->command.path,
+	    .program = 1,
+	    .replaces = &k->replaces,
+	    .at = k->command.at};
+	struct fragment_vars v;
+
+	if (ctx_new_type(c, ctx_str(c, "%s_t", k->name), k->at) < 0 ||
+	    ctx_new_type(c, ctx_str(c, "%s_exec_t", k->name), k->at) < 0)
+		return -1;
+	ctx_vars(c, &v, k->at);
+	fragment_set(&v, "NAME", k->name);
+	if (ctx_te(c, "service-new.te", &v) < 0)
+		return -1;
+	ctx_vars(c, &v, k->command.at);
+	fragment_set(&v, "NAME", k->name);
+	if (ctx_path_vars(c, &v, k->command.path, k->command.at) < 0)
+		return -1;
+	return ctx_label(c, "service-new.fc", &v, &claim);
+}
+
+static int
 emit_clients(struct emit_ctx *c, const struct spec_socket *k)
 {
 	static const char *const milter_default[] = {"smtpd", "cleanup"};
@@ -270,9 +337,14 @@ emit_clients(struct emit_ctx *c, const struct spec_socket *k)
 static int
 emit_socket(struct emit_ctx *c, const struct spec_socket *k)
 {
+	if (k->remote) /* another host serves it: Postfix only connects */
+		return ctx_check_port_type(c, k->port_type, k->endpoint.at) < 0
+		           ? -1
+		           : emit_clients(c, k);
 	if (k->server && ctx_check_server(c, k->server, k->server_at) < 0)
 		return -1;
-	if (k->is_milter && k->server == NULL && emit_new_milter(c, k) < 0)
+	if (k->command.path &&
+	    (k->is_milter ? emit_new_milter(c, k) : emit_new_service(c, k)) < 0)
 		return -1;
 	if (k->endpoint.kind == ENDPOINT_UNIX) {
 		if (emit_unix_server(c, k) < 0)

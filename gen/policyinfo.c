@@ -121,17 +121,23 @@ policyinfo_has_type(struct policyinfo *pi, const char *name)
 	return sepol_check_context(con) == 0;
 }
 
-/* The value of a type or attribute (1-based), 0 when there is none.  A
- * linear search: hashtab_search() is not exported (see above). */
+/* The value of a type or attribute (1-based), 0 when there is none; an
+ * alias (Fedora's amavis_t for antivirus_t) has its type's value.  A walk
+ * of the symbol table: hashtab_search() is not exported (see above). */
 static unsigned int
 type_value(struct policyinfo *pi, const char *name)
 {
+	const hashtab_t table = pi->pdb->p_types.table;
 	unsigned int i;
 
-	for (i = 0; i < pi->pdb->p_types.nprim; i++)
-		if (pi->pdb->p_type_val_to_name[i] &&
-		    strcmp(pi->pdb->p_type_val_to_name[i], name) == 0)
-			return i + 1;
+	for (i = 0; i < table->size; i++) {
+		const struct hashtab_node *n;
+
+		for (n = table->htable[i]; n; n = n->next)
+			if (strcmp(n->key, name) == 0)
+				return ((const type_datum_t *)n->datum)
+				    ->s.value;
+	}
 	return 0;
 }
 

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "policy_file.h"
+#include "ports.h"
 #include "scan_endpoint.h"
 #include "scan_known.h"
 #include "strbuf.h"
@@ -45,15 +45,6 @@ parse_inet(const char *s, struct scan_endpoint *ep)
 	ep->port = (int)n;
 	ep->host = colon ? xstrndup(s, (size_t)(colon - s)) : NULL;
 	return 0;
-}
-
-static int
-is_local_host(const char *h)
-{
-	return h == NULL || *h == 0 || strcmp(h, "localhost") == 0 ||
-	       strncmp(h, "127.", 4) == 0 || strcmp(h, "[127.0.0.1]") == 0 ||
-	       strcmp(h, "::1") == 0 || strcmp(h, "[::1]") == 0 ||
-	       strcmp(h, "localhost.localdomain") == 0;
 }
 
 static char *
@@ -103,7 +94,7 @@ master_listener(struct scan_ctx *sc, const struct scan_endpoint *ep)
 		    parse_inet(s->field[PF_SERVICE], &l) < 0)
 			continue;
 		same = l.port == ep->port &&
-		       (is_local_host(l.host) || strcmp(l.host, "*") == 0);
+		       (spec_host_is_local(l.host) || strcmp(l.host, "*") == 0);
 		scan_endpoint_free(&l);
 		if (same)
 			return s;
@@ -172,13 +163,29 @@ port_type(struct scan_ctx *sc, struct scan_section *sec, int port)
 {
 	char *t = policyinfo_port_type(sc->pi, "tcp", port);
 
-	if (policy_file_has("generic-port-types", NULL, t))
+	if (port_type_is_generic(t))
 		scan_comment(sec,
 		             "the policy leaves tcp/%d generic (%s): "
 		             "clients may then connect to every such port",
 		             port, t);
 	scan_set(sec, "port_type", "%s", t);
 	free(t);
+}
+
+/*
+ * The port's type is generic and server may not bind it: emit refuses to
+ * let it (that would be every port of the type; pfsel-spec(5)).
+ */
+static int
+generic_unbound(struct scan_ctx *sc, const char *server, int port)
+{
+	char *t = policyinfo_port_type(sc->pi, "tcp", port);
+	int unbound =
+	    port_type_is_generic(t) &&
+	    !policyinfo_allows(sc->pi, server, t, "tcp_socket", "name_bind");
+
+	free(t);
+	return unbound;
 }
 
 /* The enabled [milter] that already runs command, or NULL. */
@@ -223,7 +230,7 @@ scan_record(struct scan_ctx *sc, struct scan_endpoint *ep,
 		free(key);
 		return NULL;
 	}
-	if (!ep->is_unix && is_local_host(ep->host) &&
+	if (!ep->is_unix && spec_host_is_local(ep->host) &&
 	    strcmp(u->protocol, "smtp") == 0 &&
 	    (owner = master_listener(sc, ep)) != NULL) {
 		scan_info(sc->model,
@@ -257,17 +264,27 @@ scan_record(struct scan_ctx *sc, struct scan_endpoint *ep,
 	scan_set(sec, "socket", "%s", key);
 	if (!ep->is_unix && !u->is_milter)
 		port_type(sc, sec, ep->port);
-	if (!ep->is_unix && !is_local_host(ep->host)) {
-		sec->disabled = 1;
-		scan_comment(sec,
-		             "served on another host (%s): decide whether this "
-		             "host needs the connection, and name its server",
-		             ep->host);
+	if (!ep->is_unix && !spec_host_is_local(ep->host)) {
+		scan_comment(
+		    sec,
+		    "served on another host (%s): client-only, Postfix "
+		    "only connects",
+		    ep->host);
 		free(key);
 		return sec;
 	}
 	server = find_server(sc, ep, known, u, &reason);
-	if (server) {
+	if (server && !ep->is_unix && !u->is_milter &&
+	    generic_unbound(sc, server, ep->port)) {
+		sec->disabled = 1;
+		scan_comment(sec,
+		             "server %s: %s; but it may not bind tcp/%d, "
+		             "whose type is generic: name a port type it may "
+		             "bind (port_type =), then uncomment",
+		             server, reason.data, ep->port);
+		scan_set(sec, "server", "%s", server);
+		sec->server = xstrdup(server);
+	} else if (server) {
 		scan_comment(sec, "server %s: %s", server, reason.data);
 		scan_set(sec, "server", "%s", server);
 		sec->server = xstrdup(server);
@@ -289,9 +306,9 @@ scan_record(struct scan_ctx *sc, struct scan_endpoint *ep,
 		sec->disabled = 1;
 		scan_comment(sec,
 		             "unknown server%s%s: name its domain "
-		             "(server =)%s, then uncomment",
-		             reason.len ? ": " : "", strbuf_str(&reason),
-		             u->is_milter ? " or its program (command =)" : "");
+		             "(server =) or, for a new one, its program "
+		             "(command =), then uncomment",
+		             reason.len ? ": " : "", strbuf_str(&reason));
 	}
 	free(server);
 	strbuf_free(&reason);

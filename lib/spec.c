@@ -477,19 +477,18 @@ socket_key(struct parser *p, struct spec_socket *s, const char *key,
 		add_words(p, &s->replaces, value, spec_check_type);
 	else if (strcmp(key, "port_type") == 0)
 		set_string(p, &s->port_type, value, spec_check_type);
-	else if (s->is_milter && strcmp(key, "command") == 0)
+	else if (strcmp(key, "command") == 0)
 		set_path(p, &s->command, value);
 	else if (s->is_milter && strcmp(key, "keys") == 0)
 		set_path(p, &s->keys, value);
 	else
 		return fail(p,
-		            s->is_milter
-		                ? "unknown key \"%s\" in [milter] "
-		                  "(socket, server, command, keys, "
-		                  "clients, port_type, replaces)"
-		                : "unknown key \"%s\" in [socket] "
-		                  "(socket, server, clients, port_type, "
-		                  "replaces)",
+		            s->is_milter ? "unknown key \"%s\" in [milter] "
+		                           "(socket, server, command, keys, "
+		                           "clients, port_type, replaces)"
+		                         : "unknown key \"%s\" in [socket] "
+		                           "(socket, server, command, clients, "
+		                           "port_type, replaces)",
 		            key);
 	return !p->failed;
 }

@@ -70,10 +70,13 @@ struct spec_socket {
 	char *server;    /* existing domain type, or NULL */
 	char *port_type; /* ENDPOINT_INET: the port's type */
 	struct spec_origin server_at;
-	struct spec_path command; /* milter with a new domain */
+	struct spec_path command; /* a new domain: milter or service */
 	struct spec_path keys;    /* milter private data, path may be NULL */
 	struct spec_list clients; /* Postfix daemon names, e.g. "smtpd" */
 	struct spec_list replaces;
+	/* Client-only: an inet server on another host, neither server =
+	 * nor command = (Postfix only connects). */
+	int remote;
 };
 
 struct spec_instance {
@@ -132,6 +135,9 @@ struct spec *spec_load(const char *path, struct why *why);
 struct spec *spec_parse(const char *name, const char *text, size_t len,
                         struct why *why);
 void spec_free(struct spec *spec);
+
+/* host names this host (loopback, localhost, or none). */
+int spec_host_is_local(const char *host);
 
 /*
  * The directory trees whose labels the spec's module defines, deduplicated,

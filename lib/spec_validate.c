@@ -59,20 +59,27 @@ check_sockets(struct spec *s, struct why *why)
 
 		if (k->endpoint.at.line == 0)
 			return missing(why, k->at, sec, k->name, "socket");
-		if (!k->is_milter && k->server == NULL)
-			return missing(why, k->at, sec, k->name, "server");
-		if (k->is_milter && k->server == NULL &&
-		    k->command.path == NULL)
-			return why_at(why, k->at.file, k->at.line,
-			              "[milter %s] needs server = (an existing "
-			              "milter domain) or command = (for a new "
-			              "one)",
-			              k->name);
-		if (k->is_milter && k->server && k->command.path)
-			return why_at(
-			    why, k->command.at.file, k->command.at.line,
-			    "command = only makes a new milter domain; "
-			    "drop it or drop server =");
+		if (k->server == NULL && k->command.path == NULL) {
+			if (k->endpoint.kind != ENDPOINT_INET ||
+			    spec_host_is_local(k->endpoint.host))
+				return why_at(
+				    why, k->at.file, k->at.line,
+				    "[%s %s] needs server = (an existing "
+				    "domain) or command = (a new one); a "
+				    "server on another host needs socket = "
+				    "inet:HOST:PORT",
+				    sec, k->name);
+			k->remote = 1;
+		}
+		if (k->server && k->command.path)
+			return why_at(why, k->command.at.file,
+			              k->command.at.line,
+			              "command = only makes a new domain; "
+			              "drop it or drop server =");
+		if (k->remote && k->keys.path)
+			return why_at(why, k->keys.at.file, k->keys.at.line,
+			              "keys = needs the milter on this host; "
+			              "socket = names another host");
 		if (k->endpoint.kind == ENDPOINT_INET && !k->is_milter &&
 		    k->port_type == NULL)
 			return why_at(why, k->endpoint.at.file,
@@ -90,6 +97,15 @@ check_sockets(struct spec *s, struct why *why)
 			k->port_type = xstrdup("milter_port_t");
 	}
 	return 0;
+}
+
+int
+spec_host_is_local(const char *h)
+{
+	return h == NULL || *h == 0 || strcmp(h, "localhost") == 0 ||
+	       strcmp(h, "localhost.localdomain") == 0 ||
+	       strncmp(h, "127.", 4) == 0 || strncmp(h, "[127.", 5) == 0 ||
+	       strcmp(h, "::1") == 0 || strcmp(h, "[::1]") == 0;
 }
 
 static int

@@ -90,7 +90,7 @@ refused "milter socket directly in the queue" "5: [milter m] socket directory = 
 command = /usr/bin/mymilter
 socket = unix:/var/spool/postfix/m.sock
 X
-refused "milter socket in the queue's private/" "5: [milter m] socket directory = /var/spool/postfix/private: a system or Postfix path" <<'X'
+refused "milter socket in the queue's private/" "5: [milter m] socket = unix:/var/spool/postfix/private/m.sock: /var/spool/postfix/private is Postfix's own socket directory (postfix_private_t) and m_milter_t may not create sockets there" <<'X'
 [milter m]
 command = /usr/bin/mymilter
 socket = unix:/var/spool/postfix/private/m.sock

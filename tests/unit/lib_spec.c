@@ -132,6 +132,19 @@ test_errors(void **state)
 	     "t.ini:4: socket \"inet:host:99999\": port"},
 	    {"[module]\nname = m\n[milter x]\nsocket = unix:/r/x\n",
 	     "t.ini:3: [milter x] needs server = "},
+	    {"[module]\nname = m\n[socket x]\nsocket = unix:/r/x\n",
+	     "t.ini:3: [socket x] needs server = (an existing domain) or "
+	     "command = (a new one); a server on another host needs socket = "
+	     "inet:HOST:PORT"},
+	    {"[module]\nname = m\n[socket x]\nsocket = inet:127.0.0.2:99\n"
+	     "port_type = a_t\n",
+	     "t.ini:3: [socket x] needs server = "},
+	    {"[module]\nname = m\n[socket x]\nsocket = inet:h:99\n"
+	     "port_type = a_t\nserver = a_t\ncommand = /usr/bin/x\n",
+	     "t.ini:7: command = only makes a new domain"},
+	    {"[module]\nname = m\n[milter x]\nsocket = inet:h:99\n"
+	     "keys = /var/lib/x\n",
+	     "t.ini:5: keys = needs the milter on this host"},
 	    {"[module]\nname = m\n[socket x]\nsocket = inet:1.2.3.4:99\n"
 	     "server = a_t\n",
 	     "t.ini:4: an inet socket needs port_type ="},
@@ -244,6 +257,32 @@ test_replaces(void **state)
 	assert_non_null(strstr(why.text, "t.ini:5: invalid name"));
 }
 
+/* Issue 13 point 11: a server on another host, a service of its own. */
+static void
+test_remote_and_service(void **state)
+{
+	const char *text = "[module]\nname = m\n"
+			   "[socket remote]\nsocket = inet:policy.example:10040\n"
+			   "port_type = a_t\n"
+			   "[milter rspamd]\nsocket = inet:rspamd:11332\n"
+			   "[socket spf]\nsocket = unix:/run/spf/s\n"
+			   "command = /usr/sbin/spfd\n"
+			   "[socket here]\nsocket = inet:localhost:99\n"
+			   "port_type = a_t\nserver = b_t\n";
+	struct why why;
+	struct spec *s = parse(text, &why);
+
+	(void)state;
+	assert_non_null(s);
+	assert_int_equal(s->sockets[0].remote, 1);
+	assert_int_equal(s->sockets[1].remote, 1);
+	assert_string_equal(s->sockets[1].port_type, "milter_port_t");
+	assert_int_equal(s->sockets[2].remote, 0);
+	assert_string_equal(s->sockets[2].command.path, "/usr/sbin/spfd");
+	assert_int_equal(s->sockets[3].remote, 0);
+	spec_free(s);
+}
+
 static void
 test_identifiers(void **state)
 {
@@ -272,6 +311,7 @@ main(void)
 	    cmocka_unit_test(test_path_checks),
 	    cmocka_unit_test(test_identifiers),
 	    cmocka_unit_test(test_replaces),
+	    cmocka_unit_test(test_remote_and_service),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -98,6 +98,9 @@ run_phase() {
 	mark=$(wc -l <$AUDIT)
 	log "== $s $ph"
 	PHASE=$ph step "$s" enable "$d/enable.log"
+	# Once cold with pfsel: "postfix start" runs postfix-script's
+	# checks (they list the queue's entries), which a reload skips.
+	[ "$ph" = pfsel ] && postfix_restart >>"$d/enable.log" 2>&1
 	if PHASE=$ph step "$s" traffic "$d/traffic.log"; then traffic=ok; else traffic=FAIL; fi
 	if [ "$ph" = pfsel ]; then
 		if PHASE=$ph step "$s" verify "$d/verify.log"; then checks=ok; else checks=FAIL; fi

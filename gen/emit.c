@@ -66,6 +66,46 @@ parent_dir(struct emit_ctx *c, const char *path)
 	return ctx_str(c, "%.*s", (int)(slash - path), path);
 }
 
+/* path is tree or lies inside it: the rest of path ("" or "/..."). */
+static const char *
+within(const char *path, const char *tree)
+{
+	size_t n = tree ? strlen(tree) : 0;
+
+	if (n == 0 || strncmp(path, tree, n) != 0 ||
+	    (path[n] != '\0' && path[n] != '/'))
+		return NULL;
+	return path + n;
+}
+
+char *
+ctx_own_type(struct emit_ctx *c, const char *path, mode_t mode)
+{
+	size_t i;
+
+	for (i = 0; i < c->spec->ninstances; i++) {
+		const struct spec_instance *in = &c->spec->instances[i];
+		const char *rest;
+
+		if ((rest = within(path, in->queue_directory.path)) != NULL)
+			return policyinfo_file_type(
+			    c->pi, ctx_str(c, STOCK_QUEUE "%s", rest), mode);
+		if (within(path, in->config_directory.path))
+			return xstrdup("postfix_etc_t");
+		if (within(path, in->data_directory.path))
+			return xstrdup("postfix_data_t");
+	}
+	return NULL;
+}
+
+char *
+ctx_file_type(struct emit_ctx *c, const char *path, mode_t mode)
+{
+	char *own = ctx_own_type(c, path, mode);
+
+	return own ? own : policyinfo_file_type(c->pi, path, mode);
+}
+
 int
 ctx_path_vars(struct emit_ctx *c, struct fragment_vars *v, const char *path,
               struct spec_origin at)
@@ -80,7 +120,7 @@ ctx_path_vars(struct emit_ctx *c, struct fragment_vars *v, const char *path,
 	fragment_set(v, "BASENAME", ctx_str(c, "%s", name));
 	free(regex);
 	free(name);
-	ptype = policyinfo_file_type(c->pi, parent, S_IFDIR);
+	ptype = ctx_file_type(c, parent, S_IFDIR);
 	if (ptype == NULL)
 		return ctx_fail(c, at,
 		                "the policy gives %s (the parent of %s) no "
@@ -208,7 +248,7 @@ ctx_search(struct emit_ctx *c, const char *domain, const char *probe,
 		char *type;
 
 		dir = parent_dir(c, dir);
-		type = policyinfo_file_type(c->pi, dir, S_IFDIR);
+		type = ctx_file_type(c, dir, S_IFDIR);
 		if (type && !policyinfo_allows(c->pi, probe ? probe : domain,
 		                               type, "dir", "search"))
 			add_type(&set, &list, type);

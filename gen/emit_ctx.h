@@ -32,6 +32,25 @@ const char *ctx_origin(struct emit_ctx *c, struct spec_origin at);
 /* Variables every fragment may use: MODULE, SPEC, ORIGIN. */
 void ctx_vars(struct emit_ctx *c, struct fragment_vars *v,
               struct spec_origin at);
+/* Postfix's default queue_directory, whose labels a moved queue copies. */
+#define STOCK_QUEUE "/var/spool/postfix"
+
+/*
+ * The type path (a file of the given st_mode type, 0 for any) has once
+ * this module is installed, freed by the caller, NULL when none: a path
+ * inside a queue the spec moves or adds ([queue], [instance]) takes the
+ * type the policy gives the same place under the stock queue, one inside
+ * an instance's configuration or data tree that tree's type; any other
+ * path the type the target policy gives it.  Every decision about an
+ * existing path asks this, so that a section sees what the spec's other
+ * sections make of it (a socket in a moved queue's private/).
+ */
+char *ctx_file_type(struct emit_ctx *c, const char *path, mode_t mode);
+/* The type of ctx_file_type() when another section of the spec decides
+ * it, else NULL; freed by the caller. */
+char *ctx_own_type(struct emit_ctx *c, const char *path, mode_t mode);
+/* A type policy/label-guard protects (Postfix's own, keys, ...). */
+int ctx_protected_type(struct emit_ctx *c, const char *type);
 /* Set PATH, PATH_RE, BASENAME and PARENT_T (may fail: no parent type). */
 int ctx_path_vars(struct emit_ctx *c, struct fragment_vars *v, const char *path,
                   struct spec_origin at);

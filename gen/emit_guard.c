@@ -69,8 +69,8 @@ strictly_inside(const char *a, const char *b)
 	return strncmp(a, b, n) == 0 && a[n] == '/';
 }
 
-static int
-protected_type(struct emit_ctx *c, const char *type)
+int
+ctx_protected_type(struct emit_ctx *c, const char *type)
 {
 	const char *pos = c->guard_map, *name;
 
@@ -127,7 +127,7 @@ check_type(struct emit_ctx *c, const struct label_claim *claim,
 	if (type == NULL || own_type(c, claim, own_fc, type) ||
 	    ctx_map(c, c->generic_types, type, 0))
 		return 0;
-	if (protected_type(c, type))
+	if (ctx_protected_type(c, type))
 		return ctx_fail(c, claim->at,
 		                "%s = %s: the policy gives %s type %s, which "
 		                "pfsel never relabels (policy/label-guard)",
@@ -292,6 +292,12 @@ guard_claim(struct emit_ctx *c, const struct label_claim *claim,
 	for (i = 0; i < (claim->tree ? 2 : 1) && rc == 0; i++) {
 		type = policyinfo_file_type(c->pi, claim->path, modes[i]);
 		rc = check_type(c, claim, own_fc, claim->path, type);
+		free(type);
+		/* and the type another section of the spec gives it (a
+		 * moved queue's private/ is postfix_private_t) */
+		type = ctx_own_type(c, claim->path, modes[i]);
+		if (rc == 0)
+			rc = check_type(c, claim, own_fc, claim->path, type);
 		free(type);
 	}
 	if (rc < 0)

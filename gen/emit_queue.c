@@ -9,9 +9,6 @@
 
 #include "emit_ctx.h"
 
-/* Postfix's default queue_directory, whose labels a moved queue copies. */
-#define STOCK_QUEUE "/var/spool/postfix"
-
 /* The type the policy gives path as a file of the given mode, "" if none. */
 static const char *
 stock_type(struct emit_ctx *c, const char *path, mode_t mode)

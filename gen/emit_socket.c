@@ -7,7 +7,10 @@
  * milter reads.  A unix socket's directory keeps a specific type the
  * policy already gives it (/run/opendkim is dkim_milter_data_t), else
  * gets one of the module's own: handing Postfix "connect to anything in
- * var_run_t" would be a blanket grant.
+ * var_run_t" would be a blanket grant.  A socket in one of Postfix's
+ * own socket directories (private/, public/ of a queue, also one this
+ * spec moves) keeps that directory's type: relabeling it would take the
+ * type from every Postfix socket in it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -43,11 +46,16 @@ static const char *
 socket_type(struct emit_ctx *c, const struct spec_socket *k, int *label_dir)
 {
 	const char *server = server_domain(c, k), *mapped;
-	char *dirtype = policyinfo_file_type(c->pi, socket_dir(c, k), S_IFDIR);
+	char *dirtype = ctx_file_type(c, socket_dir(c, k), S_IFDIR);
 	const char *type;
 
 	*label_dir = 0;
-	if (k->is_milter && k->server == NULL) {
+	if (dirtype && ctx_protected_type(c, dirtype)) {
+		/* Postfix's own socket directory (a queue's private/ or
+		 * public/, moved or not): the socket takes its type and
+		 * the directory keeps it. */
+		type = ctx_str(c, "%s", dirtype);
+	} else if (k->is_milter && k->server == NULL) {
 		type = ctx_str(c, "%s_milter_data_t", k->name);
 		*label_dir = 1;
 	} else if ((mapped = ctx_map(c, c->milter_map, server, 1)) != NULL) {

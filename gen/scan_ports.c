@@ -1,9 +1,13 @@
 /*
- * scan_ports - inet services on ports the policy does not type for their
- * daemon.  smtpd(8) and postscreen(8) bind as postfix_smtpd_t and need
- * smtp_port_t; a port the policy leaves generic gets a [port] label, one
- * it gives another type (10025 is amavisd_send_port_t in refpolicy) gets
- * override = yes, with a comment saying what it replaces.
+ * scan_ports - inet services on ports the master may not bind.  master(8)
+ * binds every inet service of master.cf as postfix_master_t and hands
+ * the socket to smtpd(8) or postscreen(8).  A port whose current type the
+ * policy already lets postfix_master_t bind needs nothing, whatever that
+ * type is (10025 is amavisd_send_port_t in refpolicy and Fedora's policy,
+ * which the master binds; retyping it would only take it from amavis).
+ * Any other port gets a [port] label smtp_port_t: plainly where the
+ * policy leaves it generic, with override = yes and a comment saying what
+ * it replaces where the policy gives it another type.
  * Called by scan_run.c.
  */
 #include <netdb.h>
@@ -50,7 +54,13 @@ smtp_port(struct scan_ctx *sc, const struct pfconf_service *s, int port)
 	struct scan_section *sec;
 	int created;
 
-	if (strcmp(type, "smtp_port_t") == 0) {
+	if (policyinfo_allows(sc->pi, "postfix_master_t", type, "tcp_socket",
+	                      "name_bind")) {
+		if (strcmp(type, "smtp_port_t") != 0)
+			scan_info(sc->model,
+			          "%s: tcp/%d is %s, which postfix_master_t "
+			          "may already bind: no [port] needed",
+			          where, port, type);
 		free(type);
 		free(where);
 		return;

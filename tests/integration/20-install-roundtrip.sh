@@ -68,7 +68,7 @@ port = tcp/2525
 type = smtp_port_t
 
 [port reinject]
-port = tcp/10025
+port = tcp/10024
 type = smtp_port_t
 override = yes
 
@@ -89,7 +89,7 @@ check_eq "install exits 0" 0 "$rc"
 check "install says: one transaction" \
 	grep -q "in one transaction" <<<"$out"
 check "install reports the label it replaces" \
-	grep -q "tcp/10025: smtp_port_t replaces amavisd_send_port_t" <<<"$out"
+	grep -q "tcp/10024: smtp_port_t replaces amavisd_recv_port_t" <<<"$out"
 check_eq "install without -o leaves no build directory" "" \
 	"$(ls -A "$buildtmp")"
 check "semodule -p lists the module" \
@@ -98,8 +98,8 @@ check "semodule -p lists the module" \
 check "policy labels tcp/2525 smtp_port_t" \
 	grep -q "portcon tcp 2525 system_u:object_r:smtp_port_t" \
 	<(seinfo "$(policy)" --portcon 2525 -x)
-check "tcp/10025 got a local smtp_port_t label (semanage port -m)" \
-	grep -qx "portcon tcp 10025 system_u:object_r:smtp_port_t:s0" \
+check "tcp/10024 got a local smtp_port_t label (semanage port -m)" \
+	grep -qx "portcon tcp 10024 system_u:object_r:smtp_port_t:s0" \
 	"$active/ports.local"
 check "the local tcp/2526 label was replaced" \
 	grep -qx "portcon tcp 2526 system_u:object_r:smtp_port_t:s0" \

@@ -36,13 +36,13 @@ check "clash module installs alone" \
 	quiet semodule -p "$root" -i "$dir/clash/pfsel_clash.pp"
 before=$(store_sum)
 
-# 1. Refused before the transaction: tcp/10025 is amavisd_send_port_t.
+# 1. Refused before the transaction: tcp/10024 is amavisd_recv_port_t.
 cat >"$dir/taken.ini" <<'EOF'
 [module]
 name = pfsel_taken
 
 [port reinject]
-port = tcp/10025
+port = tcp/10024
 type = smtp_port_t
 EOF
 mkdir "$dir/taken-out"
@@ -50,7 +50,7 @@ err=$("$GEN" install "$dir/taken.ini" -o "$dir/taken-out" --root "$root" 2>&1)
 check_eq "typed port without override: exit 2" 2 "$?"
 check_eq "typed port refusal: checked before the build, no output files" \
 	"" "$(ls -A "$dir/taken-out")"
-want="$dir/taken.ini:5: tcp/10025 is already labeled amavisd_send_port_t; set override = yes to replace it"
+want="$dir/taken.ini:5: tcp/10024 is already labeled amavisd_recv_port_t; set override = yes to replace it"
 if [[ "$err" == *"$want"* ]]; then
 	ok "typed port without override: says which spec line and why"
 else

@@ -1,7 +1,7 @@
 #!/bin/bash
 # kill -9 at random moments of install and uninstall, on a scratch store,
-# with examples/ports (tcp/10025 overridden: the policy's own type there,
-# amavisd_send_port_t, must come back).  After each kill the next command
+# with examples/ports plus tcp/10024 overridden (the policy's own type
+# there, amavisd_recv_port_t, must come back).  After each kill the next command
 # (verify, or every tenth an install or uninstall run to its end) settles what the
 # killed run left, and then the store and the manifest agree: the module
 # is listed by semodule iff a manifest says installed, the local port
@@ -22,11 +22,15 @@ state=$root/var/lib/pfsel
 manifest=$state/postfix_ports.manifest
 dir=$(tmpdir)
 export TMPDIR=$dir
-spec=$PFSEL_TOP/examples/ports/spec.ini
+spec=$dir/ports.ini
+{
+	cat "$PFSEL_TOP/examples/ports/spec.ini"
+	printf '\n[port filter]\nport = tcp/10024\ntype = smtp_port_t\noverride = yes\n'
+} >"$spec"
 test -e "$store/active/ports.local" && cp "$store/active/ports.local" "$dir/ports.local.orig"
-orig_10025=$(port_type "$root" tcp 10025)
+orig_10024=$(port_type "$root" tcp 10024)
 orig_2525=$(port_type "$root" tcp 2525)
-check_eq "before: tcp/10025 has the policy's type" amavisd_send_port_t "$orig_10025"
+check_eq "before: tcp/10024 has the policy's type" amavisd_recv_port_t "$orig_10024"
 
 install() { "$GEN" install "$spec" -o "$dir/out" --root "$root"; }
 uninstall() { "$GEN" uninstall postfix_ports --root "$root"; }
@@ -42,17 +46,17 @@ agree() {
 	semodule -p "$root" -l | grep -qx postfix_ports && listed=yes
 	if [ -e "$manifest" ]; then
 		[ $listed = yes ] || echo "manifest, but the module is not listed"
-		grep -qx "port tcp 10025 10025 smtp_port_t added" "$manifest" ||
-			echo "manifest lacks tcp/10025"
+		grep -qx "port tcp 10024 10024 smtp_port_t added" "$manifest" ||
+			echo "manifest lacks tcp/10024"
 		grep -qx "port tcp 2525 2525 smtp_port_t added" "$manifest" ||
 			echo "manifest lacks tcp/2525"
-		[ "$(local_type 10025)" = smtp_port_t ] ||
-			echo "tcp/10025 local record: '$(local_type 10025)'"
+		[ "$(local_type 10024)" = smtp_port_t ] ||
+			echo "tcp/10024 local record: '$(local_type 10024)'"
 		[ "$(local_type 2525)" = smtp_port_t ] ||
 			echo "tcp/2525 local record: '$(local_type 2525)'"
 	else
 		[ $listed = no ] || echo "module listed, but no manifest"
-		[ -z "$(local_type 10025)$(local_type 2525)" ] ||
+		[ -z "$(local_type 10024)$(local_type 2525)" ] ||
 			echo "local port records without a manifest"
 	fi
 	ls "$state"/*.intent >/dev/null 2>&1 && echo "an intent is left"
@@ -141,8 +145,8 @@ check "some kills left a committed change to finish ($finished)" \
 check_eq "after the last uninstall: store and manifest agree" "" "$(agree)"
 check_fails "module no longer listed" \
 	grep -qx postfix_ports <(semodule -p "$root" -l)
-check_eq "tcp/10025 has the policy's type again" "$orig_10025" \
-	"$(port_type "$root" tcp 10025)"
+check_eq "tcp/10024 has the policy's type again" "$orig_10024" \
+	"$(port_type "$root" tcp 10024)"
 check_eq "tcp/2525 has the policy's type again" "$orig_2525" \
 	"$(port_type "$root" tcp 2525)"
 check "ports.local as before" cmp -s \

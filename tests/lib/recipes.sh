@@ -227,11 +227,13 @@ recipe_ports() {
 	install_example "$r" ports
 	check_eq "ports: 2525 is smtp_port_t" smtp_port_t \
 		"$(port_type "$r" tcp 2525)"
-	check_eq "ports: 10025 overridden to smtp_port_t" smtp_port_t \
+	check_eq "ports: 10025 keeps amavisd_send_port_t" amavisd_send_port_t \
 		"$(port_type "$r" tcp 10025)"
 	check_allowed "$r" postfix_master_t smtp_port_t tcp_socket name_bind
-	check_eq "ports: recorded like semanage port -a/-m" \
-		"$(printf 'tcp 10025 smtp_port_t\ntcp 2525 smtp_port_t')" \
+	check_allowed "$r" postfix_master_t amavisd_send_port_t tcp_socket name_bind
+	check_allowed "$r" amavis_t amavisd_send_port_t tcp_socket name_connect
+	check_eq "ports: recorded like semanage port -a" \
+		"tcp 2525 smtp_port_t" \
 		"$(grep -ho 'portcon tcp [0-9]* system_u:object_r:[a-z_]*' \
 			"$r"/var/lib/selinux/default/active/ports.local |
 			awk '{split($4, c, ":"); print $2, $3, c[3]}' | sort)"
@@ -241,9 +243,8 @@ recipe_ports() {
 		"$(semodule -p "$r" -l | md5sum)"
 	check_eq "ports: round trip: ports.local identical" "$ports_before" \
 		"$(ports_state "$r")"
-	check_eq "ports: round trip: 10025 is amavisd_send_port_t again" \
-		amavisd_send_port_t "$(port_type "$r" tcp 10025)"
-
+	check_eq "ports: round trip: 2525 is unreserved_port_t again" \
+		unreserved_port_t "$(port_type "$r" tcp 2525)"
 }
 
 recipe_full() {

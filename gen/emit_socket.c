@@ -71,9 +71,6 @@ socket_type(struct emit_ctx *c, const struct spec_socket *k, int *label_dir)
 	return type;
 }
 
-/* Postfix's default queue_directory; postfix-script walks it too. */
-#define STOCK_QUEUE "/var/spool/postfix"
-
 /*
  * The entry of queue (a directory) that path lies under, NULL when path
  * is not strictly below one of queue's entries.
@@ -113,9 +110,8 @@ emit_queue_entry(struct emit_ctx *c, const struct spec_socket *k,
 	if (strcmp(entry, socket_dir(c, k)) == 0) {
 		type = dir_t;
 	} else {
-		if ((stock = policyinfo_file_type(c->pi, entry, S_IFDIR)) ==
-		    NULL)
-			return 0; /* the policy gives it no type to grant */
+		if ((stock = ctx_file_type(c, entry, S_IFDIR)) == NULL)
+			return 0; /* it gets no type to grant */
 		type = ctx_str(c, "%s", stock);
 		free(stock);
 	}

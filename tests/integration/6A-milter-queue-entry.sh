@@ -7,7 +7,8 @@
 # sesearch on the installed policy is the oracle: the master may read
 # the attributes of such a directory, and nothing more, in the stock
 # queue and in a moved one; a socket directory outside every queue gets
-# no such rule.
+# no such rule.  matchpathcon: a moved queue keeps the milters' socket
+# directories the policy types in the stock queue (/srv/pfq/opendkim).
 source "$PFSEL_TOP/tests/lib/testlib.sh"
 
 d=$(tmpdir)
@@ -60,8 +61,12 @@ while read -r target; do
 		rm -rf "$root"
 		continue
 	fi
+	# The moved queue mirrors the stock queue's milter directories.
 	check_eq "$target: /srv/pfq/opendkim is OpenDKIM's socket directory" \
 		dkim_milter_data_t "$(fc_type "$root" /srv/pfq/opendkim dir)"
+	check_eq "$target: /srv/pfq/spamass as /var/spool/postfix/spamass" \
+		"$(fc_type "$root" /var/spool/postfix/spamass dir)" \
+		"$(fc_type "$root" /srv/pfq/spamass dir)"
 	for t in dkim_milter_data_t inqueue_milter_data_t moved_milter_data_t; do
 		check_allowed "$root" postfix_master_t $t dir getattr
 	done

@@ -82,6 +82,80 @@ socket_type(struct emit_ctx *c, const struct spec_socket *k, int *label_dir)
 	return type;
 }
 
+/*
+ * The entry of queue (a directory) that path lies under, NULL when path
+ * is not strictly below one of queue's entries.
+ */
+static const char *
+queue_entry(struct emit_ctx *c, const char *queue, const char *path)
+{
+	size_t n = strlen(queue);
+	const char *end;
+
+	if (strncmp(path, queue, n) != 0 || path[n] != '/')
+		return NULL;
+	if ((end = strchr(path + n + 1, '/')) == NULL)
+		return NULL; /* the socket itself sits in the queue directory */
+	return ctx_str(c, "%.*s", (int)(end - path), path);
+}
+
+/*
+ * A socket below a queue directory (Debian's OpenDKIM socket in
+ * /var/spool/postfix/opendkim, where a chrooted smtpd finds it): every
+ * "postfix start" and "postfix check" lists the queue's entries as
+ * postfix_master_t, so the master must read the attributes of the
+ * entry the socket is under (dir_t when that is the socket's own
+ * directory, which this module may be labeling) and nothing more.
+ */
+static int
+emit_queue_entry(struct emit_ctx *c, const struct spec_socket *k,
+                 const char *queue, const char *dir_t)
+{
+	const char *entry = queue_entry(c, queue, k->endpoint.path);
+	char *stock;
+	const char *type;
+	struct fragment_vars v;
+
+	if (entry == NULL)
+		return 0;
+	if (strcmp(entry, socket_dir(c, k)) == 0) {
+		type = dir_t;
+	} else {
+		if ((stock = ctx_file_type(c, entry, S_IFDIR)) == NULL)
+			return 0; /* it gets no type to grant */
+		type = ctx_str(c, "%s", stock);
+		free(stock);
+	}
+	if (policyinfo_allows(c->pi, "postfix_master_t", type, "dir",
+	                      "getattr"))
+		return 0;
+	ctx_vars(c, &v, k->endpoint.at);
+	fragment_set(&v, "WHAT",
+	             ctx_str(c, "unix:%s lies in the queue directory %s",
+	                     k->endpoint.path, queue));
+	fragment_set(&v, "PATH", entry);
+	fragment_set(&v, "TYPE", type);
+	return ctx_te(c, "queue-entry-getattr.te", &v);
+}
+
+/* emit_queue_entry() for the stock queue and every queue of the spec. */
+static int
+emit_queue_entries(struct emit_ctx *c, const struct spec_socket *k,
+                   const char *dir_t)
+{
+	size_t i;
+
+	if (emit_queue_entry(c, k, STOCK_QUEUE, dir_t) < 0)
+		return -1;
+	for (i = 0; i < c->spec->ninstances; i++) {
+		const char *queue = c->spec->instances[i].queue_directory.path;
+
+		if (emit_queue_entry(c, k, queue, dir_t) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int
 emit_unix_server(struct emit_ctx *c, const struct spec_socket *k)
 {
@@ -140,6 +214,8 @@ emit_unix_server(struct emit_ctx *c, const struct spec_socket *k)
 		if (ctx_te(c, "serve-unix.te", &v) < 0)
 			return -1;
 	}
+	if (emit_queue_entries(c, k, sock_t) < 0)
+		return -1;
 	return ctx_search(c, server, NULL, dir, k->endpoint.at);
 }
 

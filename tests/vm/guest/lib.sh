@@ -8,6 +8,9 @@
 
 E2E_USER=e2e
 SAVED=/run/e2e/saved
+# Specs a scenario's prepare wrote with "pfsel-gen scan" in the guest;
+# main.sh installs each as its own module after full.ini.
+E2E_SPECS=/run/e2e/specs
 
 # log: progress lines, also on the serial console (the host's
 # console.log) so that a run that hangs shows where.

@@ -183,7 +183,10 @@ test_unknown_and_remote(void **state)
 	         "smtpd_recipient_restrictions = check_policy_service "
 	         "inet:127.0.0.1:9999\n",
 	         "");
-	has(s, "# [milter rspamd]\n# socket = inet:filter:11332\n");
+	/* a server on another host: an active client-only section */
+	has(s, "[milter rspamd]\nsocket = inet:filter:11332\n"
+	       "clients = smtpd\n");
+	lacks(s, "# [milter rspamd]");
 	has(s, "served on another host (filter)");
 	has(s, "# [socket policy_9999]\n# socket = inet:127.0.0.1:9999\n");
 	has(s, "unknown server");

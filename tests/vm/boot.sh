@@ -8,13 +8,13 @@
 # boot starts from the pristine cached image.  Serial console goes to
 # RESDIR/console.log.
 # Env: ACCEL=auto|kvm|tcg (auto: kvm only where /dev/kvm can boot a stock
-#      kernel, see accel.sh), MEM (MiB, 2048), SMP (2), TIMEOUT (s, 1500).
+#      kernel, see accel.sh), MEM (MiB, 2048), SMP (2), TIMEOUT (s, 2700).
 # Exit: the guest's main.sh status; 96 partial results (the guest was
 # stopped before it finished); 97 qemu failed to run; 98 no results.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 img=$1 bundle=$2 res=$3
-mem=${MEM:-2048} smp=${SMP:-2} timeout=${TIMEOUT:-1500}
+mem=${MEM:-2048} smp=${SMP:-2} timeout=${TIMEOUT:-2700}
 accel=$("$here/accel.sh")
 case $accel in
 kvm) accel_opts="-enable-kvm -cpu host" ;;

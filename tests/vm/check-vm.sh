@@ -109,7 +109,7 @@ cc -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror \
 } >"$bundle/full.ini"
 echo "baseline pfsel" >"$bundle/phases"
 # The guest stops starting scenarios 150 s before boot.sh kills it.
-echo $((${TIMEOUT:-1500} - 150)) >"$bundle/deadline"
+echo $((${TIMEOUT:-2700} - 150)) >"$bundle/deadline"
 ln -sfn "$(basename "$run")" "$build/vm/last"
 
 echo "check-vm: booting the guest (results in $run)"

@@ -1,7 +1,7 @@
 /*
  * cmd_root_options - the options of the subcommands that act on a
  * root's policy store and nothing else: --root ROOT and -v
- * ("uninstall"), and with --json ("status", "verify"; --drift too).
+ * ("uninstall"), and with --json ("status", "verify"; --no-drift too).
  */
 #include <getopt.h>
 #include <stddef.h>
@@ -62,13 +62,15 @@ cmd_report_options(int argc, char **argv, struct verify_opts *o, int *drift)
 	static const struct option longopts[] = {
 	    {"root", required_argument, NULL, 'r'},
 	    {"json", no_argument, NULL, 'j'},
-	    {"drift", no_argument, NULL, 'n'},
+	    {"no-drift", no_argument, NULL, 'n'},
 	    {"verbose", no_argument, NULL, 'v'},
 	    {NULL, 0, NULL, 0},
 	};
 	int ch;
 
 	memset(o, 0, sizeof(*o));
+	if (drift)
+		*drift = 1;
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, ":r:v", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -80,8 +82,9 @@ cmd_report_options(int argc, char **argv, struct verify_opts *o, int *drift)
 			break;
 		case 'n':
 			if (drift == NULL)
-				return usage_error("unknown option --drift"), -1;
-			*drift = 1;
+				return usage_error("unknown option --no-drift"),
+				       -1;
+			*drift = 0;
 			break;
 		case 'v':
 			msg_set_verbose(msg_verbose() + 1);

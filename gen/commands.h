@@ -25,7 +25,8 @@ int cmd_root_options(int argc, char **argv, const char **root);
 int cmd_root_json_options(int argc, char **argv, const char **root, int *json);
 
 /* The options of status and verify: --root ROOT, --json, -v, and
- * verify's --drift (drift NULL: refused), and at most one NAME.  The
+ * verify's --no-drift (drift NULL: refused; else 1 unless given), and
+ * at most one NAME.  The
  * index of the first operand; -1 after a usage error. */
 struct verify_opts;
 int cmd_report_options(int argc, char **argv, struct verify_opts *o,

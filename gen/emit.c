@@ -30,10 +30,22 @@ ctx_str(struct emit_ctx *c, const char *fmt, ...)
 	return s;
 }
 
+/* The spec's file name without its directory: the module's comments
+ * must not depend on where it was built from, or the same spec would
+ * make another module from another directory (install's "unchanged",
+ * verify's drift). */
+static const char *
+spec_file_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
 const char *
 ctx_origin(struct emit_ctx *c, struct spec_origin at)
 {
-	return ctx_str(c, "%s:%d", at.file, at.line);
+	return ctx_str(c, "%s:%d", spec_file_name(at.file), at.line);
 }
 
 int
@@ -53,7 +65,7 @@ ctx_vars(struct emit_ctx *c, struct fragment_vars *v, struct spec_origin at)
 {
 	memset(v, 0, sizeof(*v));
 	fragment_set(v, "MODULE", c->spec->module);
-	fragment_set(v, "SPEC", c->spec->file);
+	fragment_set(v, "SPEC", spec_file_name(c->spec->file));
 	fragment_set(v, "ORIGIN", ctx_origin(c, at));
 }
 

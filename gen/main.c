@@ -33,9 +33,9 @@ static const struct subcommand commands[] = {
     {"status", cmd_status,
      "status [NAME] [--root ROOT] [--json] [-v]\n" ROOT_OPTIONS JSON_OPTION},
     {"verify", cmd_verify,
-     "verify [NAME] [--root ROOT] [--json] [--drift] [-v]\n" ROOT_OPTIONS
+     "verify [NAME] [--root ROOT] [--json] [--no-drift] [-v]\n" ROOT_OPTIONS
          JSON_OPTION
-     "  --drift            also rebuild each recorded spec and compare\n"},
+     "  --no-drift         do not rebuild the recorded specs to compare\n"},
     {"bundle", cmd_bundle,
      "bundle SPEC -o FILE [--root ROOT] [-v]\n"
      "  -o, --output FILE  write the bundle to FILE\n"

@@ -73,7 +73,7 @@ _, key = semanage.semanage_port_key_create(sh, 2525, 2525, semanage.SEMANAGE_PRO
 assert semanage.semanage_port_del_local(sh, key) >= 0
 assert semanage.semanage_commit(sh) >= 0
 PY
-out=$("$GEN" verify --root "$root" --json 2>&1)
+out=$("$GEN" verify --root "$root" --json 2>"$T_TMP/verify.err")
 check_eq "verify --json: removed port: exit 1" 1 $?
 check_eq "verify --json: changed, the port named, install restores it" \
 	"True tcp/2525-2525 pfsel-gen install $dir/life.ini --root $root" \

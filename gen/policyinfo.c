@@ -30,9 +30,15 @@ struct policyinfo {
 	struct devel_headers *headers; /* read on the first question */
 };
 
+/* The binary policy libsepol's services hold (process-wide): its path
+ * and the file as it was (a commit replaces the file at the path). */
+static char *services_path;
+static struct stat services_st;
+
 static int
 load_binary_policy(struct policyinfo *pi, struct why *why)
 {
+	struct stat st;
 	FILE *fp;
 	int rc;
 
@@ -42,14 +48,37 @@ load_binary_policy(struct policyinfo *pi, struct why *why)
 	    NULL)
 		return -1;
 	pi->pdb = &pi->sepol->p;
-	/* compute_av works on the "current" policy of libsepol. */
+	/*
+	 * compute_av works on the "current" policy of libsepol, which the
+	 * shared library only lets us set from a file.  Loaded once per
+	 * path: libsepol 3.4 frees neither the previous policy nor its
+	 * sidtab when another is loaded (tests/lsan.supp), and install asks
+	 * the same root's policy more than once.
+	 */
 	if ((fp = fopen(pi->root.binary_policy, "re")) == NULL)
 		return why_errno(why, "cannot open %s", pi->root.binary_policy);
+	if (fstat(fileno(fp), &st) < 0) {
+		fclose(fp);
+		return why_errno(why, "cannot stat %s", pi->root.binary_policy);
+	}
+	if (services_path != NULL &&
+	    strcmp(services_path, pi->root.binary_policy) == 0 &&
+	    st.st_dev == services_st.st_dev && st.st_ino == services_st.st_ino &&
+	    st.st_size == services_st.st_size &&
+	    st.st_mtim.tv_sec == services_st.st_mtim.tv_sec &&
+	    st.st_mtim.tv_nsec == services_st.st_mtim.tv_nsec) {
+		fclose(fp);
+		return 0;
+	}
 	rc = sepol_set_policydb_from_file(fp);
 	fclose(fp);
+	free(services_path);
+	services_path = NULL;
 	if (rc < 0)
 		return why_set(why, "%s: libsepol cannot load it for queries",
 		               pi->root.binary_policy);
+	services_path = xstrdup(pi->root.binary_policy);
+	services_st = st;
 	return 0;
 }
 

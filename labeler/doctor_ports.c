@@ -162,13 +162,13 @@ param_clients(struct doctor *d, const char *param, int *checked)
 {
 	char *daemon = policy_file_field("type-roles", "port-client", param, 1);
 	char *prefer = policy_file_field("type-roles", "port-client", param, 2);
-	char *domain = daemon ? policy_file_field("postfix-daemons.map", NULL,
-	                                          daemon, 1)
-	                      : NULL;
+	char *domain =
+	    daemon ? policy_file_field("postfix-daemons.map", NULL, daemon, 1)
+	           : NULL;
 	int relayhost = strcmp(param, "relayhost") == 0;
 	struct why why;
-	char *v = domain && prefer ? pfconf_get(&d->conf, NULL, param, &why)
-	                           : NULL;
+	char *v =
+	    domain && prefer ? pfconf_get(&d->conf, NULL, param, &why) : NULL;
 	char *save = NULL, *w;
 
 	for (w = v ? strtok_r(v, " \t,", &save) : NULL; w != NULL;

@@ -127,8 +127,7 @@ policy_file_has(const char *name, const char *kind, const char *value)
 }
 
 char *
-policy_file_field(const char *name, const char *kind, const char *value,
-                  int n)
+policy_file_field(const char *name, const char *kind, const char *value, int n)
 {
 	const char *v = listed(cached(name), kind, value);
 

@@ -99,7 +99,8 @@ test_has(void **state)
 	assert_true(policy_file_has("generic-types", NULL, "default_t"));
 	assert_true(policy_file_has("generic-types", NULL, "bin_t"));
 	assert_false(policy_file_has("generic-types", NULL, "shadow_t"));
-	assert_true(policy_file_has("type-roles", "key-material", "sshd_key_t"));
+	assert_true(
+	    policy_file_has("type-roles", "key-material", "sshd_key_t"));
 	assert_true(policy_file_has("type-roles", "mail-tree", "mail_spool_t"));
 	assert_false(policy_file_has("type-roles", "mail-tree", "var_t"));
 }
@@ -118,7 +119,8 @@ test_field(void **state)
 	f = policy_file_field("type-roles", "port-client", "relayhost", 2);
 	assert_string_equal(f, "smtp_port_t");
 	free(f);
-	assert_null(policy_file_field("type-roles", "port-client", "relayhost", 3));
+	assert_null(
+	    policy_file_field("type-roles", "port-client", "relayhost", 3));
 	assert_null(policy_file_field("type-roles", "port-client", "relay", 1));
 	f = policy_file_field("postfix-daemons.map", NULL, "cleanup", 1);
 	assert_string_equal(f, "postfix_cleanup_t");
@@ -129,12 +131,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_lists),
-	    cmocka_unit_test(test_bare_names),
-	    cmocka_unit_test(test_patterns),
-	    cmocka_unit_test(test_read),
-	    cmocka_unit_test(test_has),
-	    cmocka_unit_test(test_field),
+	    cmocka_unit_test(test_lists),    cmocka_unit_test(test_bare_names),
+	    cmocka_unit_test(test_patterns), cmocka_unit_test(test_read),
+	    cmocka_unit_test(test_has),      cmocka_unit_test(test_field),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -120,6 +120,8 @@ ctx_own_type(struct emit_ctx *c, const char *path, mode_t mode)
 
 		if ((rest = within(path, in->queue_directory.path)) != NULL)
 			return queue_type(c, rest, mode);
+		/* Postfix's configuration and data types: the ones the
+		 * policy gives /etc/postfix and /var/lib/postfix */
 		if (within(path, in->config_directory.path))
 			return xstrdup("postfix_etc_t");
 		if (within(path, in->data_directory.path))

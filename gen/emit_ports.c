@@ -27,6 +27,8 @@ check_needed(struct emit_ctx *c, const struct spec_port *p)
 	for (port = p->low; port <= p->high && rc == 0; port++) {
 		char *type = policyinfo_port_type(c->pi, p->proto, port);
 
+		/* postfix_master_t: the master's domain binds every inet
+		 * service */
 		if (strcmp(type, p->type) != 0 && !port_type_is_generic(type) &&
 		    policyinfo_allows(c->pi, "postfix_master_t", type,
 		                      ctx_str(c, "%s_socket", p->proto),

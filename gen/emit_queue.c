@@ -180,6 +180,7 @@ emit_tree(struct emit_ctx *c, const struct spec_instance *in,
 	if (ctx_path_vars(c, &v, p->path, p->at) < 0 ||
 	    ctx_label(c, "tree.fc", &v, &claim) < 0)
 		return -1;
+	/* as for the queue: master stands for every Postfix domain */
 	return ctx_search(c, "postfix_domain", "postfix_master_t", p->path,
 	                  p->at);
 }
@@ -200,6 +201,7 @@ emit_instances(struct emit_ctx *c)
 		if (emit_queue_dir(c, in,
 		                   ctx_str(c, "[instance %s] queue_directory",
 		                           in->name)) < 0 ||
+		    /* an instance's trees get the stock trees' types */
 		    emit_tree(
 		        c, in, &in->config_directory,
 		        ctx_str(c, "[instance %s] config_directory", in->name),

@@ -126,6 +126,7 @@ emit_queue_entry(struct emit_ctx *c, const struct spec_socket *k,
 		type = ctx_str(c, "%s", stock);
 		free(stock);
 	}
+	/* master (the master's domain) looks at every socket directory */
 	if (policyinfo_allows(c->pi, "postfix_master_t", type, "dir",
 	                      "getattr"))
 		return 0;

@@ -21,6 +21,7 @@ emit_virtual(struct emit_ctx *c)
 	                             .at = vb->mailbox_base.at};
 	ctx_vars(c, &v, vb->mailbox_base.at);
 	fragment_set(&v, "WHAT", "[virtual] mailbox_base");
+	/* mail_spool_t: the type virtual(8) delivers into (virtual.te) */
 	fragment_set(&v, "TYPE", "mail_spool_t");
 	if (ctx_path_vars(c, &v, vb->mailbox_base.path, vb->mailbox_base.at) <
 	        0 ||

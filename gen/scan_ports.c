@@ -44,6 +44,8 @@ smtp_port(struct scan_ctx *sc, const struct pfconf_service *s, int port)
 	struct scan_section *sec;
 	int created;
 
+	/* postfix_master_t binds every inet service; smtp_port_t is the
+	 * SMTP services' type, the one a [port] section proposes */
 	if (policyinfo_allows(sc->pi, "postfix_master_t", type, "tcp_socket",
 	                      "name_bind")) {
 		if (strcmp(type, "smtp_port_t") != 0)

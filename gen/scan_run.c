@@ -88,21 +88,21 @@ scan_file_type(struct scan_ctx *sc, const char *path)
 	return t ? t : xstrdup("");
 }
 
+/*
+ * The suffixes are policy/type-roles' domain-suffix lines; none ends
+ * another, so at most one '_' of type starts a listed one.
+ */
 char *
 scan_domain_of(struct scan_ctx *sc, const char *type)
 {
-	static const char *const suffixes[] = {
-	    "_exec_t",    "_data_t",  "_runtime_t", "_var_run_t",
-	    "_var_lib_t", "_spool_t", "_tmp_t"};
-	size_t i, n = strlen(type);
+	const char *s;
+	char *d;
 
-	for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
-		size_t k = strlen(suffixes[i]);
-		char *d;
-
-		if (n <= k || strcmp(type + n - k, suffixes[i]) != 0)
+	for (s = type[0] ? strchr(type + 1, '_') : NULL; s != NULL;
+	     s = strchr(s + 1, '_')) {
+		if (!policy_file_has("type-roles", "domain-suffix", s))
 			continue;
-		d = xasprintf("%.*s_t", (int)(n - k), type);
+		d = xasprintf("%.*s_t", (int)(s - type), type);
 		if (policyinfo_has_type(sc->pi, d))
 			return d;
 		free(d);

@@ -86,6 +86,8 @@ scan_sasl(struct scan_ctx *sc, const struct pfconf_service *s, struct why *why)
 	char *enable = scan_param(sc, s, "smtpd_sasl_auth_enable", why);
 	char *type = enable ? scan_param(sc, s, "smtpd_sasl_type", why) : NULL;
 	char *path = type ? scan_param(sc, s, "smtpd_sasl_path", why) : NULL;
+	/* smtpd_sasl_type = dovecot: Dovecot's auth server, dovecot_t in
+	 * both policies (helpers.map) */
 	struct scan_use u = {0,
 	                     "smtpd",
 	                     "dovecot_auth",

@@ -75,6 +75,8 @@ transport(struct scan_ctx *sc, const struct pfconf_service *from,
 			    scan_is_daemon(t, "lmtp") ? "lmtp" : "smtp_relay";
 		if (strstr(bare, "dovecot") ||
 		    (scan_is_daemon(t, "lmtp") && strstr(name, "dovecot"))) {
+			/* Dovecot's and amavisd's domains (helpers.map),
+			 * named by the transport itself */
 			u.fallback = "dovecot_t";
 			u.fallback_why = "the socket is Dovecot's";
 			u.hint = "dovecot_lmtp";

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "doctor.h"
+#include "policy_file.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -37,7 +38,10 @@ port_of(const char *name)
 	return ntohs((unsigned short)se->s_port);
 }
 
-/* The type of tcp/port, "port_t" (the kernel's default) when unlabeled. */
+/*
+ * The type of tcp/port, "port_t" when unlabeled: the kernel's initial
+ * SID for ports, which no policy file records per port.
+ */
 static const char *
 port_type(struct doctor *d, int port)
 {
@@ -61,6 +65,8 @@ usable_types(struct doctor *d, const char *domain, const char *perm,
 {
 	uint16_t cls = rv_policy_class(d->pol, "tcp_socket");
 	char *scon = doctor_context(d, "system_r", domain);
+	/* tcon lends only user, role and level: port_t, the type every
+	 * policy has for ports */
 	char *tcon = doctor_context(d, "object_r", "port_t");
 	int n = rv_policy_port_types(d->pol, scon, tcon, cls,
 	                             rv_policy_perm(d->pol, cls, perm), names,
@@ -133,6 +139,9 @@ inet_services(struct doctor *d, int *checked)
 			doctor_fact(d, DOCTOR_PART, "port",
 			            "%s: service \"%s\" has no TCP port here",
 			            where, s->field[PF_SERVICE]);
+		/* postfix_master_t: the master's domain binds every inet
+		 * service; smtp_port_t, the SMTP services' type, is the
+		 * one to propose first */
 		else if (!may(d, "postfix_master_t", "name_bind", port))
 			port_finding(d, s->field[PF_COMMAND],
 			             "postfix_master_t", "name_bind", port,
@@ -143,52 +152,65 @@ inet_services(struct doctor *d, int *checked)
 	}
 }
 
-/* The inet clients main.cf names: milters and the relayhost. */
+/*
+ * The inet clients of one main.cf parameter: the daemon connecting and
+ * the port type to propose come from policy/type-roles (port-client),
+ * the daemon's domain from postfix-daemons.map.
+ */
+static void
+param_clients(struct doctor *d, const char *param, int *checked)
+{
+	char *daemon = policy_file_field("type-roles", "port-client", param, 1);
+	char *prefer = policy_file_field("type-roles", "port-client", param, 2);
+	char *domain =
+	    daemon ? policy_file_field("postfix-daemons.map", NULL, daemon, 1)
+	           : NULL;
+	int relayhost = strcmp(param, "relayhost") == 0;
+	struct why why;
+	char *v =
+	    domain && prefer ? pfconf_get(&d->conf, NULL, param, &why) : NULL;
+	char *save = NULL, *w;
+
+	for (w = v ? strtok_r(v, " \t,", &save) : NULL; w != NULL;
+	     w = strtok_r(NULL, " \t,", &save)) {
+		int port;
+		char *where;
+
+		/* milters: inet:HOST:PORT; relayhost: [HOST]:PORT */
+		if (!relayhost && strncmp(w, "inet:", 5) != 0)
+			continue;
+		if (relayhost && strrchr(w, ':') == NULL)
+			continue; /* the smtp port, allowed */
+		port = port_of(w);
+		if (port < 0)
+			continue;
+		where = pfconf_origin(&d->conf, NULL, param);
+		if (!may(d, domain, "name_connect", port))
+			port_finding(d, param, domain, "name_connect", port,
+			             prefer, where);
+		else
+			(*checked)++;
+		free(where);
+	}
+	free(v);
+	free(daemon);
+	free(prefer);
+	free(domain);
+}
+
+/*
+ * The inet clients main.cf names: milters and the relayhost, whose
+ * values C parses (inet:HOST:PORT, [HOST]:PORT).
+ */
 static void
 clients(struct doctor *d, int *checked)
 {
-	static const struct {
-		const char *param, *domain, *prefer;
-	} uses[] = {
-	    {"smtpd_milters", "postfix_smtpd_t", "milter_port_t"},
-	    {"non_smtpd_milters", "postfix_cleanup_t", "milter_port_t"},
-	    {"relayhost", "postfix_smtp_t", "smtp_port_t"},
-	};
-	size_t u;
+	static const char *const params[] = {"smtpd_milters",
+	                                     "non_smtpd_milters", "relayhost"};
+	size_t i;
 
-	for (u = 0; u < sizeof(uses) / sizeof(uses[0]); u++) {
-		struct why why;
-		char *v = pfconf_get(&d->conf, NULL, uses[u].param, &why);
-		char *save = NULL, *w;
-
-		if (v == NULL)
-			continue;
-		for (w = strtok_r(v, " \t,", &save); w != NULL;
-		     w = strtok_r(NULL, " \t,", &save)) {
-			int port;
-			char *where;
-
-			/* milters: inet:HOST:PORT; relayhost: [HOST]:PORT */
-			if (strcmp(uses[u].param, "relayhost") != 0 &&
-			    strncmp(w, "inet:", 5) != 0)
-				continue;
-			if (strcmp(uses[u].param, "relayhost") == 0 &&
-			    strrchr(w, ':') == NULL)
-				continue; /* the smtp port, allowed */
-			port = port_of(w);
-			if (port < 0)
-				continue;
-			where = pfconf_origin(&d->conf, NULL, uses[u].param);
-			if (!may(d, uses[u].domain, "name_connect", port))
-				port_finding(d, uses[u].param, uses[u].domain,
-				             "name_connect", port,
-				             uses[u].prefer, where);
-			else
-				(*checked)++;
-			free(where);
-		}
-		free(v);
-	}
+	for (i = 0; i < sizeof(params) / sizeof(params[0]); i++)
+		param_clients(d, params[i], checked);
 }
 
 void

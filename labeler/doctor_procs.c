@@ -5,10 +5,10 @@
  *
  * Two mistakes show here.  A program whose executable the file contexts
  * give a mail domain's entry point type (NAME_exec_t for a mail domain
- * NAME_t) but that runs in
- * postfix_master_t, initrc_t, init_t or unconfined_service_t did not
- * enter its domain: its label on disk is wrong, or it was started before
- * the label was fixed.  And a program master(8) runs from outside
+ * NAME_t) but that runs in a domain that starts programs
+ * (policy/type-roles: init, the master, ...) did not enter its domain:
+ * its label on disk is wrong, or it was started before the label was
+ * fixed.  And a program master(8) runs from outside
  * Postfix's daemon_directory that stays in postfix_master_t runs with
  * the master's rights: it wants a domain of its own ([daemon] in the
  * pfsel spec).
@@ -21,25 +21,15 @@
 #include <unistd.h>
 
 #include "doctor.h"
+#include "policy_file.h"
 #include "read_file.h"
 #include "xalloc.h"
 
-static const char *const wrong_domains[] = {
-    "postfix_master_t",
-    "initrc_t",
-    "init_t",
-    "unconfined_service_t",
-};
-
+/* A domain that starts programs (policy/type-roles "starter"). */
 static int
 wrong_domain(const char *type)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof(wrong_domains) / sizeof(wrong_domains[0]); i++)
-		if (strcmp(type, wrong_domains[i]) == 0)
-			return 1;
-	return 0;
+	return policy_file_has("type-roles", "starter", type);
 }
 
 /* The type field of a context, copied. */
@@ -64,8 +54,9 @@ ends_with(const char *s, const char *suffix)
 
 /*
  * An entry point type of a mail domain: NAME_exec_t of a domain NAME_t
- * doctor_mail_domain() knows.  postfix_exec_t is the helpers' that run
- * in postfix_master_t; shell_exec_t and the like are no mail domain's.
+ * doctor_mail_domain() knows.  postfix_exec_t, named here, is the type
+ * of the helpers that run in postfix_master_t with no domain of their
+ * own (postfix-daemons.map): it names no postfix_t to enter.
  */
 static int
 mail_entry_point(const struct doctor *d, const char *type)
@@ -91,8 +82,8 @@ mail_entry_point(const struct doctor *d, const char *type)
 static int
 system_program(const char *type)
 {
-	return type == NULL || strcmp(type, "bin_t") == 0 ||
-	       strcmp(type, "shell_exec_t") == 0;
+	return type == NULL ||
+	       policy_file_has("type-roles", "shared-program", type);
 }
 
 /* Inside dir (a Postfix directory parameter's value)? */
@@ -144,6 +135,8 @@ one(struct procs *ps, const char *pid)
 		fc_type = type_of(fc_con);
 	if (lgetfilecon_raw(exe, &cur_con) > 0)
 		cur_type = type_of(cur_con);
+	/* The master's own program (postfix_master_exec_t) runs in the
+	 * master's domain (postfix_master_t): it entered it. */
 	if (fc_type != NULL && mail_entry_point(ps->d, fc_type) &&
 	    (strcmp(domain, "postfix_master_t") != 0 ||
 	     strcmp(fc_type, "postfix_master_exec_t") != 0)) {
@@ -164,7 +157,7 @@ one(struct procs *ps, const char *pid)
 			doctor_fix_note(f, "then restart the service that "
 			                   "runs it");
 		}
-	} else if (strcmp(domain, "postfix_master_t") == 0 &&
+	} else if (strcmp(domain, "postfix_master_t") == 0 && /* the master's */
 	           !under(exe, ps->daemon_dir) &&
 	           !under(exe, ps->command_dir) && !system_program(cur_type)) {
 		f = doctor_finding(ps->d, DOCTOR_PART, DOCTOR_ERROR, "process",

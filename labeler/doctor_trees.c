@@ -40,6 +40,8 @@ struct tree_kind {
 	mode_t mode;         /* S_IFDIR or S_IFREG */
 };
 
+/* The domains that write each tree: the master's (postfix_master_t,
+ * also postlogd(8)'s) and virtual(8)'s, the one [virtual] is for. */
 static const struct tree_kind kinds[] = {
     {"queue_directory", "postfix_master_t", "dir", "write add_name",
      "[queue] (queue_directory)", S_IFDIR},

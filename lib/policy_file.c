@@ -35,8 +35,34 @@ policy_file_read(const char *name, struct why *why)
 	return strbuf_detach(&sb);
 }
 
-int
-policy_file_lists(const char *text, const char *kind, const char *value)
+/*
+ * Whether the pattern w (n bytes, not terminated) names value: equal,
+ * or "X*" a prefix, "*X" a suffix, "*X*" a part of it.
+ */
+static int
+word_matches(const char *w, size_t n, const char *value)
+{
+	size_t vn = strlen(value);
+	int head = w[0] == '*', tail = n > 1 && w[n - 1] == '*';
+	size_t xn = n - (size_t)head - (size_t)tail;
+	const char *x = w + head, *p;
+
+	if (head && tail) {
+		for (p = value; p + xn <= value + vn; p++)
+			if (strncmp(p, x, xn) == 0)
+				return 1;
+		return 0;
+	}
+	if (tail)
+		return strncmp(value, x, xn) == 0;
+	if (head)
+		return vn >= xn && strncmp(value + vn - xn, x, xn) == 0;
+	return vn == n && strncmp(w, value, n) == 0;
+}
+
+/* The VALUE of the first "KIND VALUE ..." line naming value, or NULL. */
+static const char *
+listed(const char *text, const char *kind, const char *value)
 {
 	size_t kn = kind != NULL ? strlen(kind) : 0, vn;
 	const char *line, *next, *v;
@@ -49,14 +75,16 @@ policy_file_lists(const char *text, const char *kind, const char *value)
 			continue;
 		v = line + kn + strspn(line + kn, " \t");
 		vn = strcspn(v, " \t\n");
-		if (vn > 0 && v[vn - 1] == '*') {
-			if (strncmp(v, value, vn - 1) == 0)
-				return 1;
-		} else if (strlen(value) == vn && strncmp(v, value, vn) == 0) {
-			return 1;
-		}
+		if (vn > 0 && word_matches(v, vn, value))
+			return v;
 	}
-	return 0;
+	return NULL;
+}
+
+int
+policy_file_lists(const char *text, const char *kind, const char *value)
+{
+	return listed(text, kind, value) != NULL;
 }
 
 /* The files policy_file_has() has read; there are a handful. */
@@ -96,4 +124,18 @@ int
 policy_file_has(const char *name, const char *kind, const char *value)
 {
 	return policy_file_lists(cached(name), kind, value);
+}
+
+char *
+policy_file_field(const char *name, const char *kind, const char *value, int n)
+{
+	const char *v = listed(cached(name), kind, value);
+
+	while (v != NULL && n-- > 0) {
+		v += strcspn(v, " \t\n");
+		v += strspn(v, " \t");
+		if (*v == '\n' || *v == '\0')
+			v = NULL;
+	}
+	return v != NULL ? xstrndup(v, strcspn(v, " \t\n")) : NULL;
 }

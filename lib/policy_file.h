@@ -15,7 +15,8 @@ char *policy_file_read(const char *name, struct why *why);
 /*
  * Whether a "KIND VALUE" line of text (a "VALUE" line for kind NULL,
  * as in generic-types) names value: equal, or VALUE ends in '*' and is
- * a prefix of it ("program python*").
+ * a prefix of it ("program python*"), or begins with '*' and is a
+ * suffix ("*_keys_t"), or both and is a part of it ("*_key_t*").
  */
 int policy_file_lists(const char *text, const char *kind, const char *value);
 
@@ -26,5 +27,14 @@ int policy_file_lists(const char *text, const char *kind, const char *value);
  * program that cannot read it cannot answer, so that is fatal.
  */
 int policy_file_has(const char *name, const char *kind, const char *value);
+
+/*
+ * The n-th word after VALUE (n >= 1) on the first line of the policy/
+ * file name that policy_file_has() would find ("client smtpd_milters
+ * smtpd milter_port_t": 2 gives milter_port_t), allocated; NULL when no
+ * line names value or it has fewer words.  Read as policy_file_has().
+ */
+char *policy_file_field(const char *name, const char *kind, const char *value,
+                        int n);
 
 #endif

@@ -92,6 +92,8 @@ check_sockets(struct spec *s, struct why *why)
 			              k->endpoint.at.line,
 			              "port_type = only applies to inet "
 			              "sockets");
+		/* milter_port_t: the policy's type for milter ports,
+		 * pfsel-spec(5)'s default */
 		if (k->is_milter && k->port_type == NULL &&
 		    k->endpoint.kind == ENDPOINT_INET)
 			k->port_type = xstrdup("milter_port_t");

@@ -132,8 +132,10 @@ recipe_log(struct rv_table *t, const struct rv_group *g)
 	int i, postlog = 0;
 
 	/* maillog_file may be anywhere (/srv/logs/maillog): the file's
-	 * type says it is a log */
-	if (!is(g->stype, "postfix_master_t") || !is(g->ttype, "var_log_t") ||
+	 * type says it is a log.  postfix_master_t: the master's domain,
+	 * which writes the log itself or runs postlogd(8) in it. */
+	if (!is(g->stype, "postfix_master_t") ||
+	    !policy_file_has("type-roles", "log", g->ttype) ||
 	    (!is(g->tclass, "file") && !is(g->tclass, "dir")) || path == NULL ||
 	    path[0] != '/')
 		return NULL;
@@ -153,8 +155,7 @@ recipe_log(struct rv_table *t, const struct rv_group *g)
 static int
 mail_type(const char *t)
 {
-	return strncmp(t, "postfix_", 8) == 0 || strncmp(t, "mail_", 5) == 0 ||
-	       is(t, "user_home_t") || is(t, "user_home_dir_t");
+	return policy_file_has("type-roles", "mail-tree", t);
 }
 
 /* virtual(8) delivering under a tree with a non-mail type. */
@@ -166,6 +167,7 @@ recipe_virtual(struct rv_table *t, const struct rv_group *g)
 	char *base;
 	size_t n;
 
+	/* postfix_virtual_t: virtual(8)'s domain, the one [virtual] is for */
 	if (!is(g->stype, "postfix_virtual_t") || mail_type(g->ttype) ||
 	    (!is(g->tclass, "file") && !is(g->tclass, "dir")))
 		return NULL;
@@ -380,8 +382,7 @@ recipe_queue(struct rv_table *t, const struct rv_group *g)
 	const char *s;
 
 	if (strncmp(g->stype, "postfix_", 8) != 0 || mail_type(g->ttype) ||
-	    (!is(g->ttype, "var_t") && !is(g->ttype, "default_t") &&
-	     !is(g->ttype, "var_spool_t") && !is(g->ttype, "var_lib_t")) ||
+	    !policy_file_has("type-roles", "moved-queue", g->ttype) ||
 	    (!is(g->tclass, "dir") && !is(g->tclass, "file")) || ex == NULL ||
 	    !queue_dir_name(ex))
 		return NULL;
@@ -439,6 +440,8 @@ recipe_daemon(struct rv_table *t, const struct rv_group *g,
 	char name[40];
 	int i;
 
+	/* postfix_master_t: the master's domain, which its children keep
+	 * unless their file is an entry point */
 	if (!is(g->stype, "postfix_master_t"))
 		return NULL;
 	for (i = 0; i < g->exes.n && exe == NULL; i++) {
@@ -456,7 +459,11 @@ recipe_daemon(struct rv_table *t, const struct rv_group *g,
 	return finish(t, &sb);
 }
 
-/* master/smtpd binding a port the policy does not label. */
+/*
+ * master/smtpd binding a port the policy does not label: the domains of
+ * master(8), which binds inet services, and of smtpd(8); the section
+ * proposes smtp_port_t, the type the policy lets both bind.
+ */
 static const char *
 recipe_port(struct rv_table *t, const struct rv_group *g)
 {

@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "policy_file.h"
+
 static int
 has(const struct rv_group *g, uint64_t allowed, const char *perm)
 {
@@ -33,12 +35,11 @@ rv_risk_writes(const struct rv_group *g, uint64_t allowed)
 	return 0;
 }
 
+/* Whether policy/type-roles gives type the role kind. */
 static int
-ends_with(const char *s, const char *suffix)
+role(const char *kind, const char *type)
 {
-	size_t n = strlen(s), m = strlen(suffix);
-
-	return n >= m && strcmp(s + n - m, suffix) == 0;
+	return policy_file_has("type-roles", kind, type);
 }
 
 const char *
@@ -46,18 +47,18 @@ rv_risk(const struct rv_group *g, uint64_t allowed)
 {
 	const char *t = g->ttype, *c = g->tclass;
 
-	if (strncmp(t, "unconfined", 10) == 0 ||
-	    strncmp(g->stype, "unconfined", 10) == 0)
+	/* The messages name the one type type-roles gives password-db
+	 * and config-all. */
+	if (role("unconfined", t) || role("unconfined", g->stype))
 		return "involves an unconfined type: this grants far more than "
 		       "the one access";
-	if (strcmp(t, "shadow_t") == 0)
+	if (role("password-db", t))
 		return rv_risk_writes(g, allowed)
 		           ? "writes the password database (shadow_t)"
 		           : "reads password hashes (shadow_t)";
-	if (strcmp(t, "etc_t") == 0 && rv_risk_writes(g, allowed))
+	if (role("config-all", t) && rv_risk_writes(g, allowed))
 		return "writes to etc_t: every program's configuration";
-	if ((strstr(t, "_key_t") != NULL || ends_with(t, "_keys_t") ||
-	     strstr(t, "private") != NULL || strstr(t, "secret") != NULL) &&
+	if (role("key-material", t) &&
 	    (has(g, allowed, "read") || has(g, allowed, "open")))
 		return "reads private key material";
 	if (has(g, allowed, "execmem") || has(g, allowed, "execstack") ||

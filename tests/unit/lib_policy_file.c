@@ -50,6 +50,26 @@ test_bare_names(void **state)
 	assert_false(policy_file_lists(generic, NULL, "init_exec_t"));
 }
 
+/* "*X" a suffix, "*X*" a part (review_risk's key material). */
+static void
+test_patterns(void **state)
+{
+	const char *roles = "key\t*_key_t*\nkey *_keys_t\n"
+	                    "any\t*\nmail postfix_*\n";
+
+	(void)state;
+	assert_true(policy_file_lists(roles, "key", "sshd_key_t"));
+	assert_true(policy_file_lists(roles, "key", "a_key_tmp_t"));
+	assert_true(policy_file_lists(roles, "key", "ssh_keys_t"));
+	assert_false(policy_file_lists(roles, "key", "ssh_keys_tmp_t"));
+	assert_false(policy_file_lists(roles, "key", "_key_"));
+	assert_true(policy_file_lists(roles, "any", ""));
+	assert_true(policy_file_lists(roles, "any", "etc_t"));
+	assert_true(policy_file_lists(roles, "mail", "postfix_"));
+	assert_false(policy_file_lists(roles, "mail", "postfi"));
+	assert_false(policy_file_lists(roles, "mail", "my_postfix_t"));
+}
+
 static void
 test_read(void **state)
 {
@@ -79,16 +99,41 @@ test_has(void **state)
 	assert_true(policy_file_has("generic-types", NULL, "default_t"));
 	assert_true(policy_file_has("generic-types", NULL, "bin_t"));
 	assert_false(policy_file_has("generic-types", NULL, "shadow_t"));
+	assert_true(
+	    policy_file_has("type-roles", "key-material", "sshd_key_t"));
+	assert_true(policy_file_has("type-roles", "mail-tree", "mail_spool_t"));
+	assert_false(policy_file_has("type-roles", "mail-tree", "var_t"));
+}
+
+/* A field of a map line: doctor's client ports, a daemon's domain. */
+static void
+test_field(void **state)
+{
+	char *f;
+
+	(void)state;
+	setenv("PFSEL_DATADIR", ".", 0);
+	f = policy_file_field("type-roles", "port-client", "relayhost", 1);
+	assert_string_equal(f, "smtp");
+	free(f);
+	f = policy_file_field("type-roles", "port-client", "relayhost", 2);
+	assert_string_equal(f, "smtp_port_t");
+	free(f);
+	assert_null(
+	    policy_file_field("type-roles", "port-client", "relayhost", 3));
+	assert_null(policy_file_field("type-roles", "port-client", "relay", 1));
+	f = policy_file_field("postfix-daemons.map", NULL, "cleanup", 1);
+	assert_string_equal(f, "postfix_cleanup_t");
+	free(f);
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_lists),
-	    cmocka_unit_test(test_bare_names),
-	    cmocka_unit_test(test_read),
-	    cmocka_unit_test(test_has),
+	    cmocka_unit_test(test_lists),    cmocka_unit_test(test_bare_names),
+	    cmocka_unit_test(test_patterns), cmocka_unit_test(test_read),
+	    cmocka_unit_test(test_has),      cmocka_unit_test(test_field),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -8,8 +8,9 @@
  * policy gives a specific type the master may already bind (10025 is
  * amavisd_send_port_t, for a content filter's reinjection smtpd) needs
  * no section, and retyping it would only take it from the domains that
- * use that type (amavis_t connects there): refused, whatever override
- * says.  A generic port (unreserved_port_t) is nobody's: labeling it
+ * use that type (amavis_t connects there): a section retyping it to
+ * another type the master binds is refused, whatever override says.
+ * A generic port (unreserved_port_t) is nobody's: labeling it
  * takes nothing away.
  */
 #include <stdlib.h>
@@ -24,14 +25,19 @@ check_needed(struct emit_ctx *c, const struct spec_port *p)
 {
 	int port, rc = 0;
 
+	const char *class = ctx_str(c, "%s_socket", p->proto);
+
+	/* postfix_master_t: the master's domain binds every inet service.
+	 * A section retyping the port to a type the master may not bind is
+	 * not for a Postfix service; the installer's port rules decide it. */
+	if (!policyinfo_allows(c->pi, "postfix_master_t", p->type, class,
+	                       "name_bind"))
+		return 0;
 	for (port = p->low; port <= p->high && rc == 0; port++) {
 		char *type = policyinfo_port_type(c->pi, p->proto, port);
 
-		/* postfix_master_t: the master's domain binds every inet
-		 * service */
 		if (strcmp(type, p->type) != 0 && !port_type_is_generic(type) &&
-		    policyinfo_allows(c->pi, "postfix_master_t", type,
-		                      ctx_str(c, "%s_socket", p->proto),
+		    policyinfo_allows(c->pi, "postfix_master_t", type, class,
 		                      "name_bind"))
 			rc = ctx_fail(c, p->at,
 			              "[port %s] %s/%d: the policy types it "

@@ -527,6 +527,9 @@ install_module(const char *root, const struct install_input *input, int dry_run,
 		print_relabel_hint(&sr, res->before);
 	rc = 0;
 out:
+	/* On failure nothing of the result is the caller's. */
+	if (rc < 0)
+		install_result_free(res);
 	free_manifest_own(&next);
 	port_plan_free(&plan);
 	state_names_free(&names);

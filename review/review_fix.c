@@ -298,7 +298,9 @@ rv_fixes_build(struct rv_table *t, struct rv_group **groups, size_t n,
 	for (i = 0; i < out->n; i++)
 		qsort(out->v[i].groups, out->v[i].ngroups,
 		      sizeof(*out->v[i].groups), group_order);
-	qsort(out->v, out->n, sizeof(*out->v), unit_order);
+	/* qsort(3) wants an array even for none: v is NULL then. */
+	if (out->n > 0)
+		qsort(out->v, out->n, sizeof(*out->v), unit_order);
 	for (i = 0; i < out->n; i++) {
 		if (out->v[i].kind != RV_FIX_SPEC)
 			continue;

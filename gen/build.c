@@ -145,8 +145,12 @@ map_error(const struct spec *spec, const char *outdir, const char *output,
 	tmp = xasprintf("%s/tmp/%s.tmp", outdir, spec->module);
 	if (spec_line_of(tmp, line, origin, sizeof(origin))) {
 		const char *end = strchr(err + 7, '\'');
+		/* The comment names the spec without its directory (emit.c);
+		 * the error names it as the user gave it. */
+		const char *at = strrchr(origin, ':');
 
-		why_set(why, "%s: policy error: %.*s (%s line %ld)", origin,
+		why_set(why, "%s:%s: policy error: %.*s (%s line %ld)",
+		        spec->file, at ? at + 1 : origin,
 		        end ? (int)(end - err - 7) : 80, err + 7, tmp, line);
 	} else {
 		why_set(why, "building %s/%s.pp failed:\n%s", outdir,

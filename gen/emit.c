@@ -30,22 +30,27 @@ ctx_str(struct emit_ctx *c, const char *fmt, ...)
 	return s;
 }
 
-/* The spec's file name without its directory: the module's comments
- * must not depend on where it was built from, or the same spec would
- * make another module from another directory (install's "unchanged",
- * verify's drift). */
+/* The spec's real path: the module's comments must not depend on the
+ * directory pfsel-gen ran in, or one spec would make another module from
+ * elsewhere (install's "unchanged", verify's drift); the manifest records
+ * the same path. */
 static const char *
-spec_file_name(const char *path)
+spec_path(struct emit_ctx *c, const char *path)
 {
-	const char *slash = strrchr(path, '/');
+	char *real = realpath(path, NULL);
+	const char *kept;
 
-	return slash ? slash + 1 : path;
+	if (real == NULL)
+		return path;
+	kept = ctx_str(c, "%s", real);
+	free(real);
+	return kept;
 }
 
 const char *
 ctx_origin(struct emit_ctx *c, struct spec_origin at)
 {
-	return ctx_str(c, "%s:%d", spec_file_name(at.file), at.line);
+	return ctx_str(c, "%s:%d", spec_path(c, at.file), at.line);
 }
 
 int
@@ -65,7 +70,7 @@ ctx_vars(struct emit_ctx *c, struct fragment_vars *v, struct spec_origin at)
 {
 	memset(v, 0, sizeof(*v));
 	fragment_set(v, "MODULE", c->spec->module);
-	fragment_set(v, "SPEC", spec_file_name(c->spec->file));
+	fragment_set(v, "SPEC", spec_path(c, c->spec->file));
 	fragment_set(v, "ORIGIN", ctx_origin(c, at));
 }
 

@@ -21,14 +21,13 @@ devel_of() {
 
 # reviewable WHAT SPEC TE: no permissive domain, no wildcard or
 # complement permission, no unconfined interface; every rule is traced to
-# the nearest "# SPEC:LINE:" comment above it (SPEC without its
-# directory, as emit writes it), and that line of the spec
+# the nearest "# SPEC:LINE:" comment above it, and that line of the spec
 # holds a section or a key.
 reviewable() {
 	check_eq "$1: no permissive, wildcard, complement or unconfined" "" \
 		"$(grep -nE '^\s*permissive|[{ ]\*[ };]|~|unconfined_' "$3")"
 	check "$1: every rule traces to a section or key line of the spec" \
-		awk -v spec="${2##*/}" '
+		awk -v spec="$2" '
 		FNR == NR { real[FNR] = ($0 ~ /^[[:space:]]*(\[|[a-z_]+[[:space:]]*=)/); next }
 		index($0, "# " spec ":") == 1 { split(substr($0, length(spec) + 4), f, ":"); at = f[1] }
 		/^(allow|type |typeattribute|filetrans|[a-z_]+_pattern|[a-z_]+\()/ &&

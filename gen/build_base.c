@@ -17,6 +17,7 @@
 #include "selroot.h"
 #include "statedir.h"
 #include "strbuf.h"
+#include "temp_name.h"
 #include "xalloc.h"
 
 /* nftw keeps no user pointer: the copy in progress. */
@@ -203,7 +204,6 @@ installed_by_pfsel(const struct selroot *sr, const char *module,
 int
 build_base(const char *root, const char *module, char **base, struct why *why)
 {
-	const char *t = getenv("TMPDIR");
 	struct selroot sr;
 	char *store;
 	int rc;
@@ -215,7 +215,7 @@ build_base(const char *root, const char *module, char **base, struct why *why)
 		selroot_free(&sr);
 		return rc;
 	}
-	*base = xasprintf("%s/pfsel-base.XXXXXX", t && *t ? t : "/tmp");
+	*base = temp_name("pfsel-base");
 	if (mkdtemp(*base) == NULL)
 		fatal("cannot create %s", *base);
 	store = xasprintf("/var/lib/selinux/%s", sr.policy_type);

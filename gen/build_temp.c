@@ -11,6 +11,7 @@
 #include "build_base.h"
 #include "build_temp.h"
 #include "msg.h"
+#include "temp_name.h"
 #include "xalloc.h"
 
 static int
@@ -33,10 +34,7 @@ build_temp(const struct spec *spec, const char *outdir, const char *root,
 
 	memset(bt, 0, sizeof(*bt));
 	if (outdir == NULL) {
-		const char *t = getenv("TMPDIR");
-
-		bt->tmp =
-		    xasprintf("%s/pfsel-gen.XXXXXX", t && *t ? t : "/tmp");
+		bt->tmp = temp_name("pfsel-gen");
 		if (mkdtemp(bt->tmp) == NULL)
 			fatal("cannot create %s", bt->tmp);
 	}

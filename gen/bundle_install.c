@@ -11,6 +11,7 @@
 #include "module_package.h"
 #include "read_file.h"
 #include "selroot.h"
+#include "temp_name.h"
 #include "xalloc.h"
 
 /* The bundle's port and tree records are the spec's. */
@@ -132,12 +133,10 @@ int
 bundle_temp(const struct bundle *b, const char *path, const char *root,
             struct build_temp *bt, struct why *why)
 {
-	const char *t = getenv("TMPDIR");
-
 	memset(bt, 0, sizeof(*bt));
 	if (check_target(b, path, root, why) < 0)
 		return -1;
-	bt->tmp = xasprintf("%s/pfsel-gen.XXXXXX", t && *t ? t : "/tmp");
+	bt->tmp = temp_name("pfsel-gen");
 	if (mkdtemp(bt->tmp) == NULL)
 		return why_errno(why, "cannot create %s", bt->tmp);
 	bt->pp = xasprintf("%s/%s.pp", bt->tmp, b->module);

@@ -20,6 +20,7 @@
 #include "quote.h"
 #include "read_file.h"
 #include "strbuf.h"
+#include "temp_name.h"
 #include "xalloc.h"
 
 /* One file_contexts line: expression, kind flag ("" for any), context. */
@@ -320,14 +321,13 @@ remove_list(char *tmp)
 static struct selabel_handle *
 open_list(const struct fc_list *l, const char *fc, char **tmp, struct why *why)
 {
-	const char *t = getenv("TMPDIR");
 	struct selinux_opt opts[2];
 	struct selabel_handle *h;
 	size_t i;
 	FILE *fp;
 	int fd;
 
-	*tmp = xasprintf("%s/pfsel-fc.XXXXXX", t && *t ? t : "/tmp");
+	*tmp = temp_name("pfsel-fc");
 	if ((fd = mkstemp(*tmp)) < 0 || (fp = fdopen(fd, "w")) == NULL)
 		fatal("cannot create %s", *tmp);
 	for (i = 0; i < l->n; i++)

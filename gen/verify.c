@@ -31,6 +31,7 @@
 #include "read_file.h"
 #include "selroot.h"
 #include "statedir.h"
+#include "temp_name.h"
 #include "verify.h"
 #include "xalloc.h"
 
@@ -250,13 +251,12 @@ module_labels(struct verify_ctx *c, struct result *r)
 {
 	struct selinux_opt opt = {SELABEL_OPT_PATH, NULL};
 	struct selabel_handle *h = NULL;
-	const char *t = getenv("TMPDIR");
 	char *data = NULL, *fc = NULL, *path;
 	struct why why;
 	size_t len;
 	int fd;
 
-	path = xasprintf("%s/pfsel-gen.fc.XXXXXX", t && *t ? t : "/tmp");
+	path = temp_name("pfsel-gen.fc");
 	if (store_module_package(c->st, r->m->module, &data, &len, &why) <= 0 ||
 	    (fc = module_package_fc(data, len, r->m->module, &why)) == NULL) {
 		add_note(r, "the module's file contexts cannot be read");

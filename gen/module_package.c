@@ -1,10 +1,7 @@
 /*
  * module_package - read a module package with libsepol; see
- * module_package.h.
- *
- * libsepol exports neither hashtab_search() nor hashtab_map(), so the
- * symbol tables are walked through their public layout, as
- * gen/policyinfo.c does for the binary policy.
+ * module_package.h.  The policy it is checked against is read through
+ * lib/sepolicy.h.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +13,7 @@
 #include <sepol/policydb/policydb.h>
 
 #include "module_package.h"
+#include "sepolicy.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -127,38 +125,15 @@ required_outside_optional(const policydb_t *p, const scope_datum_t *s)
 	return 0;
 }
 
-/* The type or attribute name in the binary policy: 1 found, 0 not. */
-static int
-policy_has(const policydb_t *p, const char *name, int attribute)
-{
-	uint32_t i;
-
-	for (i = 0; i < p->p_types.nprim; i++)
-		if (p->p_type_val_to_name[i] &&
-		    strcmp(p->p_type_val_to_name[i], name) == 0)
-			return p->type_val_to_struct[i] &&
-			       (p->type_val_to_struct[i]->flavor ==
-			        TYPE_ATTRIB) == attribute;
-	return 0;
-}
-
 /* The type symbol name's datum in the module: its flavour. */
 static const type_datum_t *
 module_type(const policydb_t *p, const char *name)
 {
-	const hashtab_t t = p->p_types.table;
-	hashtab_ptr_t n;
-	uint32_t i;
-
-	for (i = 0; i < t->size; i++)
-		for (n = t->htable[i]; n; n = n->next)
-			if (strcmp(n->key, name) == 0)
-				return n->datum;
-	return NULL;
+	return hashtab_search(p->p_types.table, (hashtab_key_t)name);
 }
 
 static void
-list_missing(const policydb_t *mod, const policydb_t *target,
+list_missing(const policydb_t *mod, const struct sepolicy *target,
              struct strbuf *out)
 {
 	const hashtab_t scope = mod->scope[SYM_TYPES].table;
@@ -171,59 +146,33 @@ list_missing(const policydb_t *mod, const policydb_t *target,
 			int attribute = t && t->flavor == TYPE_ATTRIB;
 
 			if (!required_outside_optional(mod, n->datum) ||
-			    policy_has(target, n->key, attribute))
+			    (attribute ? sepolicy_has_attribute(target, n->key)
+			               : sepolicy_has_type(target, n->key)))
 				continue;
 			strbuf_addf(out, "%s%s %s", out->len ? ", " : "",
 			            attribute ? "attribute" : "type", n->key);
 		}
 }
 
-static sepol_policydb_t *
-policy_read(sepol_handle_t *h, const char *path, struct why *why)
-{
-	sepol_policy_file_t *pf = NULL;
-	sepol_policydb_t *db = NULL;
-	FILE *fp;
-
-	if ((fp = fopen(path, "re")) == NULL) {
-		why_errno(why, "cannot open %s", path);
-		return NULL;
-	}
-	if (sepol_policy_file_create(&pf) < 0 || sepol_policydb_create(&db) < 0)
-		abort();
-	sepol_policy_file_set_handle(pf, h);
-	sepol_policy_file_set_fp(pf, fp);
-	if (sepol_policydb_read(db, pf) < 0) {
-		why_set(why, "%s: not a binary policy libsepol can read", path);
-		sepol_policydb_free(db);
-		db = NULL;
-	}
-	sepol_policy_file_free(pf);
-	fclose(fp);
-	return db;
-}
-
 int
 module_package_missing(const char *data, size_t len, const char *what,
-                       const char *policy_path, char **missing,
-                       struct why *why)
+                       const char *policy_path, char **missing, struct why *why)
 {
 	struct strbuf out = STRBUF_INIT;
 	sepol_handle_t *h = quiet_handle();
 	sepol_module_package_t *pkg;
-	sepol_policydb_t *target = NULL;
+	struct sepolicy *target = NULL;
 	int rc = -1;
 
 	*missing = NULL;
 	if ((pkg = package_read(h, data, len, what, why)) != NULL &&
-	    (target = policy_read(h, policy_path, why)) != NULL) {
-		list_missing(&sepol_module_package_get_policy(pkg)->p,
-		             &target->p, &out);
+	    (target = sepolicy_load(policy_path, why)) != NULL) {
+		list_missing(&sepol_module_package_get_policy(pkg)->p, target,
+		             &out);
 		*missing = strbuf_detach(&out);
 		rc = 0;
 	}
-	if (target)
-		sepol_policydb_free(target);
+	sepolicy_free(target);
 	if (pkg)
 		sepol_module_package_free(pkg);
 	sepol_handle_destroy(h);

@@ -13,18 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sepol/context.h>
-#include <sepol/debug.h>
-#include <sepol/context_record.h>
-#include <sepol/policydb.h>
-#include <sepol/policydb/policydb.h>
-#include <sepol/port_record.h>
-#include <sepol/ports.h>
-
-#include "msg.h"
 #include "policy_file.h"
-#include "policydb_query.h"
 #include "ports.h"
+#include "sepolicy.h"
 #include "xalloc.h"
 
 int
@@ -125,66 +116,25 @@ port_name(char *buf, size_t size, const char *proto, int low, int high)
 /* ---- reading the binary policy (libsepol) ---- */
 
 static int
-collect_policy_port(const sepol_port_t *port, void *arg)
+collect_policy_port(const char *proto, int low, int high, const char *type,
+                    void *arg)
 {
-	port_set_add(arg, sepol_port_get_proto_str(sepol_port_get_proto(port)),
-	             sepol_port_get_low(port), sepol_port_get_high(port),
-	             sepol_context_get_type(sepol_port_get_con(port)));
-	return 0;
-}
-
-/* The value of a type or attribute name, 0 when the policy has none. */
-static unsigned int
-type_value(const policydb_t *db, const char *name)
-{
-	unsigned int i;
-
-	for (i = 0; i < db->p_types.nprim; i++)
-		if (db->p_type_val_to_name[i] &&
-		    strcmp(db->p_type_val_to_name[i], name) == 0)
-			return i + 1;
-	return 0;
-}
-
-/*
- * ebitmap_get_bit() is not exported by libsepol.so (3.4), only the
- * ebitmap layout is public; walk the nodes ourselves.
- */
-static int
-bitmap_has(const ebitmap_t *e, unsigned int bit)
-{
-	const ebitmap_node_t *n;
-
-	for (n = e->node; n; n = n->next)
-		if (bit >= n->startbit && bit < n->startbit + MAPSIZE)
-			return (n->map >> (bit - n->startbit)) & 1;
+	port_set_add(arg, proto, low, high, type);
 	return 0;
 }
 
 /* The spec port's type must be a valid port type of the policy. */
 static int
-check_port_type(sepol_handle_t *h, sepol_policydb_t *sdb,
-                const struct spec_port *p, struct why *why)
+check_port_type(const struct sepolicy *sp, const struct spec_port *p,
+                struct why *why)
 {
-	const policydb_t *db = &sdb->p;
-	sepol_context_t *con = NULL;
-	unsigned int type, attr;
-	char *text;
-	int valid;
-
-	text = xasprintf("system_u:object_r:%s%s", p->type,
-	                 sepol_policydb_mls_enabled(sdb) ? ":s0" : "");
-	valid = sepol_context_from_string(h, text, &con) == 0 &&
-	        sepol_context_check(h, sdb, con) == 0;
-	sepol_context_free(con);
-	free(text);
-	if (!valid)
+	if (!sepolicy_has_type(sp, p->type))
 		return why_at(why, p->at.file, p->at.line,
 		              "type %s is not defined in the policy", p->type);
-	type = type_value(db, p->type);
-	attr = type_value(db, "port_type");
-	if (type && attr && db->type_attr_map &&
-	    !bitmap_has(&db->type_attr_map[type - 1], attr - 1))
+	/* refpolicy and Fedora mark every port type with the attribute
+	 * "port_type"; a policy without it cannot say, and is not asked. */
+	if (sepolicy_has_attribute(sp, "port_type") &&
+	    !sepolicy_type_is(sp, p->type, "port_type"))
 		return why_at(why, p->at.file, p->at.line,
 		              "%s is not a port type (no port_type attribute)",
 		              p->type);
@@ -195,30 +145,22 @@ int
 ports_read_policy(const char *path, const struct spec *spec,
                   struct port_set *out, struct why *why)
 {
-	sepol_policydb_t *db = NULL;
-	sepol_handle_t *h;
+	struct sepolicy *sp;
 	int rc = -1;
 	size_t i;
 
 	memset(out, 0, sizeof(*out));
-	if ((h = sepol_handle_create()) == NULL)
-		fatalx("cannot create a libsepol handle");
-	sepol_msg_set_callback(h, NULL, NULL);
-	if ((db = policydb_load(path, h, why)) == NULL)
-		goto out;
-	if (sepol_port_iterate(h, db, collect_policy_port, out) < 0) {
-		why_set(why, "%s: cannot list its port labels", path);
-		goto out;
-	}
+	if ((sp = sepolicy_load(path, why)) == NULL)
+		return -1;
+	sepolicy_ports(sp, collect_policy_port, out);
 	for (i = 0; spec && i < spec->nports; i++)
-		if (check_port_type(h, db, &spec->ports[i], why) < 0)
+		if (check_port_type(sp, &spec->ports[i], why) < 0)
 			goto out;
 	rc = 0;
 out:
 	if (rc < 0)
 		port_set_free(out);
-	sepol_policydb_free(db);
-	sepol_handle_destroy(h);
+	sepolicy_free(sp);
 	return rc;
 }
 

@@ -256,7 +256,7 @@ report(const struct review_opts *o, struct rv_table *t, struct rv_input *in,
 	r.ngroups = n;
 	r.stats = rv_input_stats(in);
 	r.errs = rv_input_errs(in, &r.nerrs);
-	r.policy = pol ? rv_policy_path(pol) : NULL;
+	r.policy = pol ? sepolicy_path(rv_policy_sepolicy(pol)) : NULL;
 	r.color =
 	    o->color < 0 ? isatty(1) && getenv("NO_COLOR") == NULL : o->color;
 	rv_report_sort(&r);

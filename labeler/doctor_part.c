@@ -36,7 +36,7 @@ dontaudit(struct doctor *d)
 		const char *rfix[] = {"semodule", "-p", d->root, "-B", NULL};
 
 		doctor_evidence(f, "0 dontaudit rules in %s",
-		                rv_policy_path(d->pol));
+		                sepolicy_path(rv_policy_sepolicy(d->pol)));
 		doctor_fix(f, d->root != NULL ? rfix : fix);
 	}
 }
@@ -59,7 +59,8 @@ permissive(struct doctor *d)
 		                   "are logged, never enforced",
 		                   names[i]);
 		doctor_evidence(f, "%s is in the permissive map of %s",
-		                names[i], rv_policy_path(d->pol));
+		                names[i],
+		                sepolicy_path(rv_policy_sepolicy(d->pol)));
 		{
 			/* semanage permissive -a names its module so. */
 			char *module = xasprintf("permissive_%s", names[i]);
@@ -70,9 +71,10 @@ permissive(struct doctor *d)
 			doctor_fix(f, d->root != NULL ? rfix : fix);
 			free(module);
 		}
-		doctor_fix_note(f, "when another module declares it: "
-		                   "semodule%s -l lists the modules, "
-		                   "semodule%s -r NAME removes one",
+		doctor_fix_note(f,
+		                "when another module declares it: "
+		                "semodule%s -l lists the modules, "
+		                "semodule%s -r NAME removes one",
 		                d->root ? " -p ROOT" : "",
 		                d->root ? " -p ROOT" : "");
 	}

@@ -45,7 +45,8 @@ port_of(const char *name)
 static const char *
 port_type(struct doctor *d, int port)
 {
-	const char *t = rv_policy_port_label(d->pol, "tcp", port);
+	const char *t =
+	    sepolicy_port_type(rv_policy_sepolicy(d->pol), "tcp", port);
 
 	return t != NULL ? t : "port_t";
 }
@@ -63,14 +64,15 @@ static int
 usable_types(struct doctor *d, const char *domain, const char *perm,
              const char *prefer, const char **names)
 {
-	uint16_t cls = rv_policy_class(d->pol, "tcp_socket");
+	uint16_t cls = sepolicy_class(rv_policy_sepolicy(d->pol), "tcp_socket");
 	char *scon = doctor_context(d, "system_r", domain);
 	/* tcon lends only user, role and level: port_t, the type every
 	 * policy has for ports */
 	char *tcon = doctor_context(d, "object_r", "port_t");
-	int n = rv_policy_port_types(d->pol, scon, tcon, cls,
-	                             rv_policy_perm(d->pol, cls, perm), names,
-	                             MAX_TYPES),
+	int n = rv_policy_port_types(
+	        d->pol, scon, tcon, cls,
+	        sepolicy_perm(rv_policy_sepolicy(d->pol), cls, perm), names,
+	        MAX_TYPES),
 	    i;
 
 	for (i = 1; i < n; i++)
@@ -97,7 +99,7 @@ port_finding(struct doctor *d, const char *who, const char *domain,
 	                   "%s: %s on tcp/%d, whose type %s %s may not %s",
 	                   where, who, port, port_type(d, port), domain, perm);
 	doctor_evidence(f, "tcp/%d is %s in %s", port, port_type(d, port),
-	                rv_policy_path(d->pol));
+	                sepolicy_path(rv_policy_sepolicy(d->pol)));
 	if (n == 0) {
 		doctor_fix_note(f, "no port type of this policy allows it: "
 		                   "a [port] section of the pfsel spec with a "

@@ -24,8 +24,6 @@
 #include "label_native.h"
 #include "label_policy.h"
 #include "label_walk.h"
-#include <sepol/policydb/services.h>
-#include <sepol/policydb/sidtab.h>
 #include "opt_threads.h"
 #include "xalloc.h"
 
@@ -115,12 +113,9 @@ struct walker {
 	struct label_walk_opts o;
 	struct label_fc fc;
 	struct label_memo *memo;
-	sidtab_t sidtab; /* labels_policy_load() */
 	int ready;
 	int trees;
 };
-
-static void labels_policy_unload(struct walker *w);
 
 static int
 walker_open(struct walker *w, struct why *why)
@@ -148,36 +143,6 @@ walker_open(struct walker *w, struct why *why)
 	w->o.differs = on_differs;
 	w->ready = 1;
 	return 0;
-}
-
-/*
- * The walk validates the contexts it composes through label_policy.h,
- * which loads the policy into libsepol's global policydb and re-inits
- * the global sidtab, the one review_policy.h's policy handed to
- * libsepol: its SIDs would be lost.  So the walks get a sidtab of their
- * own, and the review policy is made libsepol's again after them.
- */
-static int
-labels_policy_load(struct walker *w, struct why *why)
-{
-	/* label_policy_load() inits it (sepol_set_policydb_from_file). */
-	memset(&w->sidtab, 0, sizeof(w->sidtab));
-	sepol_set_sidtab(&w->sidtab);
-	if (label_policy_load(w->d->sr.binary_policy, why) < 0) {
-		labels_policy_unload(w);
-		return -1;
-	}
-	return 0;
-}
-
-static void
-labels_policy_unload(struct walker *w)
-{
-	label_policy_unload();
-	sepol_sidtab_destroy(&w->sidtab);
-	sepol_set_sidtab(NULL);
-	if (w->d->pol != NULL)
-		rv_policy_activate(w->d->pol);
 }
 
 static void
@@ -370,11 +335,11 @@ doctor_trees(struct doctor *d)
 		            why.text);
 		return;
 	}
-	/* The policy's answers first, then the walks (labels_policy_load). */
+	/* The policy's answers first, then the walks. */
 	for (i = 0; i < NKINDS; i++)
 		if ((paths[i] = tree_path(d, kinds[i].param)) != NULL)
 			check_type(&w, &kinds[i], paths[i]);
-	if (labels_policy_load(&w, &why) < 0) {
+	if (label_policy_load(d->sr.binary_policy, &why) < 0) {
 		doctor_fact(d, DOCTOR_PART, "trees", "labels not checked: %s",
 		            why.text);
 	} else {
@@ -383,7 +348,7 @@ doctor_trees(struct doctor *d)
 				check_labels(&w, kinds[i].param, paths[i]);
 		if (paths[0] != NULL) /* queue_directory */
 			milter_dirs(&w, paths[0]);
-		labels_policy_unload(&w);
+		label_policy_unload();
 		doctor_fact(d, DOCTOR_PART, "trees", "%d checked against %s",
 		            w.trees, d->sr.file_contexts);
 	}

@@ -2,22 +2,21 @@
  * label_policy - context validation and restorecon's relabel rule; see
  * label_policy.h.
  *
- * libsepol keeps one global policydb, so checks are serialized by a
- * mutex; a small cache makes that cheap, since a tree has few distinct
- * contexts.
+ * Checks come from the walk's threads and share one libsepol handle,
+ * so they are serialized by a mutex; a small cache makes that cheap,
+ * since a tree has few distinct contexts.
  */
 #include <pthread.h>
-#include <sepol/context.h>
-#include <sepol/sepol.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "label_policy.h"
+#include "sepolicy.h"
 #include "xalloc.h"
 
 static pthread_mutex_t check_lock = PTHREAD_MUTEX_INITIALIZER;
-static int policy_loaded;
+static struct sepolicy *policy;
 
 /* Contexts already checked, with their answer; a linear list suffices. */
 struct checked {
@@ -33,18 +32,9 @@ static size_t ncustom;
 int
 label_policy_load(const char *binary_policy, struct why *why)
 {
-	FILE *fp = fopen(binary_policy, "re");
-	int rc;
-
-	if (fp == NULL)
-		return why_errno(why, "cannot open %s", binary_policy);
-	rc = sepol_set_policydb_from_file(fp);
-	fclose(fp);
-	if (rc < 0)
-		return why_set(why, "%s: cannot read binary policy",
-		               binary_policy);
-	policy_loaded = 1;
-	return 0;
+	sepolicy_free(policy);
+	policy = sepolicy_load(binary_policy, why);
+	return policy != NULL ? 0 : -1;
 }
 
 void
@@ -52,6 +42,8 @@ label_policy_unload(void)
 {
 	size_t i;
 
+	sepolicy_free(policy);
+	policy = NULL;
 	for (i = 0; i < nchecked; i++)
 		free(checked[i].ctx);
 	free(checked);
@@ -78,7 +70,7 @@ label_policy_check(const char *ctx)
 		}
 	if (valid < 0) {
 		/* Without a policy nothing can be called valid. */
-		valid = policy_loaded && sepol_check_context(ctx) == 0;
+		valid = policy != NULL && sepolicy_context_valid(policy, ctx);
 		checked =
 		    xreallocarray(checked, nchecked + 1, sizeof(*checked));
 		checked[nchecked].ctx = xstrdup(ctx);

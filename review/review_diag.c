@@ -28,6 +28,7 @@
 
 struct rv_diag_ctx {
 	struct rv_policy *pol;
+	struct sepolicy *sp; /* pol's, for lib/sepolicy.h's questions */
 	char *fc_file;
 	struct selabel_handle *fc; /* opened on first use */
 	/* policy/label-guard and generic-types, read on first use */
@@ -67,6 +68,7 @@ rv_diag_new(struct rv_policy *policy, const char *file_contexts)
 	struct rv_diag_ctx *ctx = xcalloc(1, sizeof(*ctx));
 
 	ctx->pol = policy;
+	ctx->sp = rv_policy_sepolicy(policy);
 	ctx->fc_file = file_contexts ? xstrdup(file_contexts) : NULL;
 	return ctx;
 }
@@ -87,7 +89,7 @@ rv_diag_free(struct rv_diag_ctx *ctx)
 /* audit2why's answer for av from the access decision acc made for it. */
 static int
 why_access(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g,
-           uint16_t cls, uint32_t av, const struct rv_access *acc,
+           uint16_t cls, uint32_t av, const struct sepolicy_access *acc,
            struct rv_diag *d)
 {
 	if (acc->reason == 0)
@@ -127,18 +129,18 @@ why_access(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g,
 static int
 why_denied(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g,
            int ci, uint16_t cls, uint32_t av, struct rv_diag *d,
-           struct rv_access *accp)
+           struct sepolicy_access *accp)
 {
-	struct rv_access acc;
+	struct sepolicy_access acc;
 	int rc, why;
 
-	rc = rv_policy_access(ctx->pol, g->scons[ci], g->tcons[ci], cls, av,
-	                      d != NULL, &acc);
-	if (rc == RV_ACC_BADSCON)
+	rc = sepolicy_access(ctx->sp, g->scons[ci], g->tcons[ci], cls, av,
+	                     d != NULL, &acc);
+	if (rc == SEPOLICY_ACC_BADSCON)
 		return RV_R_BADSCON;
-	if (rc == RV_ACC_BADTCON)
+	if (rc == SEPOLICY_ACC_BADTCON)
 		return RV_R_BADTCON;
-	if (rc != RV_ACC_OK)
+	if (rc != SEPOLICY_ACC_OK)
 		return RV_R_BADCOMPUTE;
 	why = why_access(ctx, t, g, cls, av, &acc, d);
 	if (accp != NULL)
@@ -161,9 +163,9 @@ why_denied(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g,
  */
 static int
 why_part(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g,
-         uint16_t cls, uint32_t av, int why, const struct rv_access *all)
+         uint16_t cls, uint32_t av, int why, const struct sepolicy_access *all)
 {
-	struct rv_access acc = *all;
+	struct sepolicy_access acc = *all;
 
 	if (why == RV_R_BADSCON || why == RV_R_BADTCON)
 		return why; /* the contexts, not the permissions */
@@ -264,7 +266,7 @@ denied_av(struct rv_diag_ctx *ctx, const struct rv_group *g, uint16_t cls,
 
 	for (i = 0; i < g->nperms; i++)
 		if (!(d->allowed & ((uint64_t)1 << i)))
-			av |= rv_policy_perm(ctx->pol, cls, g->perms[i]);
+			av |= sepolicy_perm(ctx->sp, cls, g->perms[i]);
 	return av;
 }
 
@@ -296,7 +298,7 @@ check_relabel(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g,
 		char *path, *con = NULL, *ncon;
 		const char *ty;
 		size_t tl;
-		struct rv_access acc;
+		struct sepolicy_access acc;
 		int ok = 0;
 
 		if ((path = check_path(g, g->paths.v[i])) == NULL)
@@ -312,8 +314,8 @@ check_relabel(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g,
 		d->fc_path = rv_intern(t, path, strlen(path));
 		d->fc_type = rv_intern(t, ty, tl);
 		ncon = rv_context_with_type(g->tcon, d->fc_type);
-		if (rv_policy_access(ctx->pol, g->scon, ncon, cls, av, 0,
-		                     &acc) == RV_ACC_OK)
+		if (sepolicy_access(ctx->sp, g->scon, ncon, cls, av, 0, &acc) ==
+		    SEPOLICY_ACC_OK)
 			ok = (acc.allowed & av) == av;
 		free(ncon);
 		freecon(con);
@@ -352,7 +354,7 @@ check_port(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g,
 	                     strncmp(g->tclass, "tcp", 3) != 0 &&
 	                     strncmp(g->tclass, "sctp", 4) != 0))
 		return 0;
-	av = rv_policy_perm(ctx->pol, cls, perm);
+	av = sepolicy_perm(ctx->sp, cls, perm);
 	d->port = g->nports > 0 ? g->ports[0] : -1;
 	d->port_proto = g->tclass[0] == 'u'   ? "udp"
 	                : g->tclass[0] == 's' ? "sctp"
@@ -425,10 +427,10 @@ system_program(void *arg, const char *exe)
 	type = xstrndup(ty, tl);
 	freecon(con);
 	if (!policy_file_lists(ctx->generic, NULL, type)) {
-		sys = rv_policy_has_attr(ctx->pol, type, "exec_type") > 0;
+		sys = sepolicy_type_is(ctx->sp, type, "exec_type") > 0;
 	} else {
 		dir = xstrndup(exe, (size_t)(base - exe));
-		sys = rv_policy_has_attr(ctx->pol, type, "exec_type") > 0 &&
+		sys = sepolicy_type_is(ctx->sp, type, "exec_type") > 0 &&
 		      policy_file_lists(ctx->guard, "program-dir", dir);
 		free(dir);
 	}
@@ -515,7 +517,7 @@ check_program(struct rv_diag_ctx *ctx, struct rv_table *t,
 		freecon(con);
 		con = NULL;
 		other = strcmp(type, own) != 0 && !generic_type(ctx, type) &&
-		        rv_policy_has_attr(ctx->pol, type, "exec_type") > 0;
+		        sepolicy_type_is(ctx->sp, type, "exec_type") > 0;
 		if (other) {
 			d->fc_path = g->exes.v[i];
 			d->fc_type = rv_intern(t, type, tl);
@@ -598,7 +600,7 @@ void
 rv_diagnose(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g)
 {
 	struct rv_diag *d = xcalloc(1, sizeof(*d));
-	struct rv_access acc;
+	struct sepolicy_access acc;
 	uint32_t bitav[RV_MAXPERMS], all = 0;
 	uint16_t cls;
 	int i, s;
@@ -611,8 +613,8 @@ rv_diagnose(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g)
 		d->fix = RV_FIX_UNKNOWN;
 		return;
 	}
-	d->permissive_domain = rv_policy_permissive(ctx->pol, g->stype);
-	cls = rv_policy_class(ctx->pol, g->tclass);
+	d->permissive_domain = sepolicy_permissive(ctx->sp, g->stype);
+	cls = sepolicy_class(ctx->sp, g->tclass);
 	if (cls == 0) {
 		d->reason = RV_R_BADCLASS;
 		d->fix = RV_FIX_UNKNOWN;
@@ -621,7 +623,7 @@ rv_diagnose(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g)
 		return;
 	}
 	for (i = 0; i < g->nperms; i++) {
-		bitav[i] = rv_policy_perm(ctx->pol, cls, g->perms[i]);
+		bitav[i] = sepolicy_perm(ctx->sp, cls, g->perms[i]);
 		if (bitav[i] == 0)
 			d->unknown_perms |= (uint64_t)1 << i;
 		all |= bitav[i];
@@ -636,9 +638,9 @@ rv_diagnose(struct rv_diag_ctx *ctx, struct rv_table *t, struct rv_group *g)
 	/* A context the policy refuses although it has the type: its
 	 * user, role or MLS level (s0:c9999) is what it does not know. */
 	if ((d->reason == RV_R_BADSCON &&
-	     rv_policy_has_type(ctx->pol, g->stype) > 0) ||
+	     sepolicy_has_type(ctx->sp, g->stype) > 0) ||
 	    (d->reason == RV_R_BADTCON &&
-	     rv_policy_has_type(ctx->pol, g->ttype) > 0))
+	     sepolicy_has_type(ctx->sp, g->ttype) > 0))
 		d->bad_context = "the type is in the policy: the user, role or "
 		                 "MLS level is not valid in it";
 	for (s = 0; s < g->nsets; s++) {

@@ -326,7 +326,9 @@ target_is(const struct ifline *l, const char *stype, const char *ttype)
 static long
 side_count(struct rv_policy *pol, const char *t)
 {
-	return strcmp(t, "$1") == 0 ? 1 : rv_policy_type_count(pol, t);
+	return strcmp(t, "$1") == 0
+	           ? 1
+	           : sepolicy_type_count(rv_policy_sepolicy(pol), t);
 }
 
 /*

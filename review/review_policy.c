@@ -1,36 +1,25 @@
 /*
- * review_policy - the binary policy pfsel-label review diagnoses against;
- * see review_policy.h.  Called by review_diag.c.
+ * review_policy - what pfsel-label review asks of a policy beyond
+ * lib/sepolicy.h's common questions; see review_policy.h.  Called by
+ * review_diag.c and doctor.
  *
- * The policy is read once, into our own policydb, and handed to
- * libsepol's services (sepol_set_policydb/sepol_set_sidtab) for
- * sepol_compute_av_reason(), as audit2why does.  Those two are not
- * exported by the shared libsepol, so pfsel-label links the static
- * libsepol.a (see the GNUmakefile).  Reading the policy a second time
- * through the shared library's sepol_set_policydb_from_file() was half
- * of review's CPU time on a 100k-AVC log.  The boolean question is
- * answered by reading the policydb's conditional lists directly: the
- * structures are public in the sepol/policydb headers and only read here.
+ * The boolean question is answered by reading the policydb's
+ * conditional lists directly: the structures are public in the
+ * sepol/policydb headers and only read here.
  */
 #include "review_policy.h"
 
-#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <sepol/policydb.h>
 #include <sepol/policydb/conditional.h>
 #include <sepol/policydb/ebitmap.h>
 #include <sepol/policydb/hashtab.h>
 #include <sepol/policydb/policydb.h>
-#include <sepol/policydb/services.h>
-#include <sepol/policydb/sidtab.h>
-#include <sepol/debug.h>
-#include <sepol/sepol.h>
 
 #include "policy_file.h"
-#include "policydb_query.h"
+#include "sepolicy.h"
 #include "xalloc.h"
 
 #define MAX_RELEVANT 256
@@ -58,21 +47,6 @@ struct bool_memo {
 };
 
 /*
- * The SID of each context string already asked.  libsepol's
- * sepol_context_to_sid parses the string and searches the whole sidtab
- * every time; it was a third of the diagnosis of the 422 groups of the
- * sepolgen test log.
- */
-struct sid_memo {
-	struct sid_entry {
-		char *con;
-		uint32_t hash;
-		sepol_security_id_t sid;
-	} * v;
-	size_t n, cap; /* cap is a power of two */
-};
-
-/*
  * The conditional allow rules, by class, each with its node and the
  * list (true or false) it is on.  Walking every conditional list for
  * each group asked was a quarter of the diagnosis of the sepolgen test
@@ -97,149 +71,24 @@ struct cond_index {
 };
 
 struct rv_policy {
-	char *path;
-	sepol_policydb_t *db;
+	struct sepolicy *sp;
 	policydb_t *p;
-	sepol_handle_t *h;
-	sidtab_t sidtab; /* the SIDs sepol_context_to_sid hands out */
-	int services;    /* libsepol's services use db and sidtab */
 	struct bool_memo memo;
-	struct sid_memo sids;
 	struct cond_index conds;
 };
 
-static void
-quiet(void *arg, sepol_handle_t *h, const char *fmt, ...)
-{
-	(void)arg;
-	(void)h;
-	(void)fmt;
-}
-
-/*
- * policydb_load reads it into memory first (the fixed cost of every
- * review).
- */
 struct rv_policy *
 rv_policy_load(const char *path, struct why *why)
 {
 	struct rv_policy *pol;
+	struct sepolicy *sp;
 
-	/* libsepol prints "type X is not defined" for every unknown
-	 * context; review reports those itself. */
-	sepol_debug(0);
+	if ((sp = sepolicy_load(path, why)) == NULL)
+		return NULL;
 	pol = xcalloc(1, sizeof(*pol));
-	pol->path = xstrdup(path);
-	if ((pol->h = sepol_handle_create()) == NULL) {
-		why_set(why, "%s: out of memory", path);
-		rv_policy_free(pol);
-		return NULL;
-	}
-	sepol_msg_set_callback(pol->h, quiet, NULL);
-	if ((pol->db = policydb_load(path, pol->h, why)) == NULL) {
-		rv_policy_free(pol);
-		return NULL;
-	}
-	pol->p = &pol->db->p;
-	if (sepol_sidtab_init(&pol->sidtab) < 0) {
-		why_set(why, "%s: out of memory", path);
-		rv_policy_free(pol);
-		return NULL;
-	}
-	sepol_set_policydb(pol->p);
-	sepol_set_sidtab(&pol->sidtab);
-	pol->services = 1;
+	pol->sp = sp;
+	pol->p = sepolicy_db(sp);
 	return pol;
-}
-
-static void
-sid_memo_free(struct sid_memo *m)
-{
-	size_t i;
-
-	for (i = 0; i < m->cap; i++)
-		free(m->v[i].con);
-	free(m->v);
-	memset(m, 0, sizeof(*m));
-}
-
-static uint32_t
-str_hash(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
-static void
-sid_memo_grow(struct sid_memo *m)
-{
-	struct sid_memo bigger;
-	size_t i, j;
-
-	bigger.cap = m->cap ? m->cap * 2 : 256;
-	bigger.n = m->n;
-	bigger.v = xcalloc(bigger.cap, sizeof(*bigger.v));
-	for (i = 0; i < m->cap; i++) {
-		if (m->v[i].con == NULL)
-			continue;
-		for (j = m->v[i].hash & (bigger.cap - 1); bigger.v[j].con;
-		     j = (j + 1) & (bigger.cap - 1))
-			;
-		bigger.v[j] = m->v[i];
-	}
-	free(m->v);
-	*m = bigger;
-}
-
-/* sepol_context_to_sid through the memo; -1 for a context the policy
- * does not accept (not remembered: such groups are asked once). */
-static int
-context_sid(struct rv_policy *pol, const char *con, sepol_security_id_t *sid)
-{
-	struct sid_memo *m = &pol->sids;
-	uint32_t h = str_hash(con);
-	size_t j;
-
-	if ((m->n + 1) * 2 > m->cap)
-		sid_memo_grow(m);
-	for (j = h & (m->cap - 1); m->v[j].con != NULL;
-	     j = (j + 1) & (m->cap - 1))
-		if (m->v[j].hash == h && strcmp(m->v[j].con, con) == 0) {
-			*sid = m->v[j].sid;
-			return 0;
-		}
-	if (sepol_context_to_sid(con, strlen(con) + 1, sid) < 0)
-		return -1;
-	m->v[j].con = xstrdup(con);
-	m->v[j].hash = h;
-	m->v[j].sid = *sid;
-	m->n++;
-	return 0;
-}
-
-/* Free the policydb; libsepol's services must not see it afterwards. */
-static void
-drop(struct rv_policy *pol)
-{
-	sid_memo_free(&pol->sids);
-	free(pol->conds.rules);
-	free(pol->conds.first);
-	free(pol->conds.sbits);
-	free(pol->conds.tbits);
-	memset(&pol->conds, 0, sizeof(pol->conds));
-	if (pol->services) {
-		sepol_set_policydb(NULL);
-		sepol_set_sidtab(NULL);
-		sepol_sidtab_destroy(&pol->sidtab);
-		pol->services = 0;
-	}
-	if (pol->db != NULL)
-		sepol_policydb_free(pol->db);
-	pol->db = NULL;
-	pol->p = NULL;
 }
 
 void
@@ -247,155 +96,18 @@ rv_policy_free(struct rv_policy *pol)
 {
 	if (pol == NULL)
 		return;
-	drop(pol);
-	if (pol->h != NULL)
-		sepol_handle_destroy(pol->h);
-	free(pol->path);
+	free(pol->conds.rules);
+	free(pol->conds.first);
+	free(pol->conds.sbits);
+	free(pol->conds.tbits);
+	sepolicy_free(pol->sp);
 	free(pol);
 }
 
-const char *
-rv_policy_path(const struct rv_policy *pol)
+struct sepolicy *
+rv_policy_sepolicy(const struct rv_policy *pol)
 {
-	return pol->path;
-}
-
-uint16_t
-rv_policy_class(struct rv_policy *pol, const char *tclass)
-{
-	sepol_security_class_t c = 0;
-
-	(void)pol;
-	if (sepol_string_to_security_class(tclass, &c) < 0)
-		return 0;
-	return c;
-}
-
-uint32_t
-rv_policy_perm(struct rv_policy *pol, uint16_t cls, const char *perm)
-{
-	sepol_access_vector_t av = 0;
-
-	(void)pol;
-	if (sepol_string_to_av_perm(cls, perm, &av) < 0)
-		return 0;
-	return av;
-}
-
-int
-rv_policy_access(struct rv_policy *pol, const char *scon, const char *tcon,
-                 uint16_t cls, uint32_t perms, int want_cons,
-                 struct rv_access *acc)
-{
-	sepol_security_id_t ssid, tsid;
-	struct sepol_av_decision avd;
-	char *buf = NULL;
-	int rc;
-
-	memset(acc, 0, sizeof(*acc));
-	acc->requested = perms;
-	if (context_sid(pol, scon, &ssid) < 0)
-		return RV_ACC_BADSCON;
-	if (context_sid(pol, tcon, &tsid) < 0)
-		return RV_ACC_BADTCON;
-	if (want_cons)
-		rc = sepol_compute_av_reason_buffer(
-		    ssid, tsid, cls, perms, &avd, &acc->reason, &buf, 0);
-	else
-		rc = sepol_compute_av_reason(ssid, tsid, cls, perms, &avd,
-		                             &acc->reason);
-	if (rc < 0) {
-		free(buf);
-		return RV_ACC_BADCOMPUTE;
-	}
-	acc->allowed = avd.allowed;
-	acc->auditdeny = avd.auditdeny;
-	if (buf != NULL && (acc->reason & SEPOL_COMPUTEAV_CONS))
-		acc->constraint = buf;
-	else
-		free(buf);
-	return RV_ACC_OK;
-}
-
-/* The value of a type or attribute by name (aliases too), 0 if none. */
-static uint32_t
-type_value(struct rv_policy *pol, const char *name)
-{
-	hashtab_t h = pol->p->p_types.table;
-	hashtab_ptr_t cur;
-
-	if (h == NULL || h->size == 0)
-		return 0;
-	for (cur = h->htable[h->hash_value(h, name)]; cur != NULL;
-	     cur = cur->next)
-		if (h->keycmp(h, name, cur->key) == 0) {
-			type_datum_t *t = cur->datum;
-
-			return t->flavor == TYPE_ALIAS && t->primary
-			           ? t->primary
-			           : t->s.value;
-		}
-	return 0;
-}
-
-static int
-ebit(const ebitmap_t *e, unsigned int bit)
-{
-	const ebitmap_node_t *n;
-
-	for (n = e->node; n != NULL && n->startbit <= bit; n = n->next)
-		if (bit < n->startbit + MAPSIZE)
-			return (int)((n->map >> (bit - n->startbit)) & 1);
-	return 0;
-}
-
-int
-rv_policy_has_type(struct rv_policy *pol, const char *type)
-{
-	return type_value(pol, type) != 0;
-}
-
-int
-rv_policy_permissive(struct rv_policy *pol, const char *type)
-{
-	uint32_t v = type_value(pol, type);
-
-	return v != 0 && ebit(&pol->p->permissive_map, v);
-}
-
-/* Does type value t have attribute (or type) value a? */
-static int
-type_has(struct rv_policy *pol, uint32_t t, uint32_t a)
-{
-	if (t == a)
-		return 1;
-	if (t == 0 || t > pol->p->p_types.nprim ||
-	    pol->p->type_attr_map == NULL)
-		return 0;
-	return ebit(&pol->p->type_attr_map[t - 1], a - 1);
-}
-
-int
-rv_policy_has_attr(struct rv_policy *pol, const char *type, const char *attr)
-{
-	uint32_t t = type_value(pol, type), a = type_value(pol, attr);
-
-	return t != 0 && a != 0 && type_has(pol, t, a);
-}
-
-int
-rv_policy_type_count(struct rv_policy *pol, const char *name)
-{
-	uint32_t v = type_value(pol, name);
-	const type_datum_t *t;
-
-	if (v == 0 || v > pol->p->p_types.nprim)
-		return 0;
-	t = pol->p->type_val_to_struct[v - 1];
-	if (t == NULL || t->flavor != TYPE_ATTRIB ||
-	    pol->p->attr_type_map == NULL)
-		return 1;
-	return (int)ebitmap_cardinality(&pol->p->attr_type_map[v - 1]);
+	return pol->sp;
 }
 
 /* Evaluate a conditional expression, with boolean flip (1-based) negated. */
@@ -625,7 +337,8 @@ rv_policy_booleans(struct rv_policy *pol, const char *stype, const char *ttype,
                    uint16_t cls, uint32_t perms, uint32_t allowed,
                    const char **names, int *values, int max)
 {
-	uint32_t s = type_value(pol, stype), t = type_value(pol, ttype);
+	uint32_t s = sepolicy_type_value(pol->sp, stype),
+	         t = sepolicy_type_value(pol->sp, ttype);
 	struct bool_memo *m = &pol->memo;
 	int found = 0, i, j;
 
@@ -668,15 +381,9 @@ rv_policy_booleans(struct rv_policy *pol, const char *stype, const char *ttype,
 static int
 source_reach(struct rv_policy *pol, uint32_t v)
 {
-	const type_datum_t *t;
-
 	if (v == 0 || v > pol->p->p_types.nprim)
 		return 0;
-	t = pol->p->type_val_to_struct[v - 1];
-	if (t == NULL || t->flavor != TYPE_ATTRIB ||
-	    pol->p->attr_type_map == NULL)
-		return 1;
-	return (int)ebitmap_cardinality(&pol->p->attr_type_map[v - 1]);
+	return sepolicy_type_count(pol->sp, pol->p->p_type_val_to_name[v - 1]);
 }
 
 int
@@ -732,7 +439,7 @@ int
 rv_policy_port_types(struct rv_policy *pol, const char *scon, const char *tcon,
                      uint16_t cls, uint32_t perm, const char **names, int max)
 {
-	uint32_t attr = type_value(pol, "port_type"), i;
+	uint32_t attr = sepolicy_type_value(pol->sp, "port_type"), i;
 	int n = 0;
 
 	if (attr == 0)
@@ -740,27 +447,20 @@ rv_policy_port_types(struct rv_policy *pol, const char *scon, const char *tcon,
 	for (i = 1; i <= pol->p->p_types.nprim && n < max; i++) {
 		type_datum_t *td = pol->p->type_val_to_struct[i - 1];
 		const char *name = pol->p->p_type_val_to_name[i - 1];
-		struct rv_access acc;
+		struct sepolicy_access acc;
 		char *con;
 		int rc;
 
 		if (td == NULL || td->flavor != TYPE_TYPE || name == NULL ||
-		    !type_has(pol, i, attr) || generic_port(name))
+		    !sepolicy_value_is(pol->sp, i, attr) || generic_port(name))
 			continue;
 		con = rv_context_with_type(tcon, name);
-		rc = rv_policy_access(pol, scon, con, cls, perm, 0, &acc);
+		rc = sepolicy_access(pol->sp, scon, con, cls, perm, 0, &acc);
 		free(con);
-		if (rc == RV_ACC_OK && (acc.allowed & perm) == perm)
+		if (rc == SEPOLICY_ACC_OK && (acc.allowed & perm) == perm)
 			names[n++] = name;
 	}
 	return n;
-}
-
-/* The type of proto/port: lib/policydb_query's one lookup. */
-const char *
-rv_policy_port_label(struct rv_policy *pol, const char *proto, int port)
-{
-	return policydb_port_type(pol->p, proto, port);
 }
 
 static int
@@ -789,7 +489,7 @@ rv_policy_permissive_types(struct rv_policy *pol, const char **names, int max)
 	int n = 0;
 
 	for (i = 1; i <= pol->p->p_types.nprim && n < max; i++)
-		if (ebit(&pol->p->permissive_map, i) &&
+		if (ebitmap_get_bit(&pol->p->permissive_map, i) &&
 		    pol->p->p_type_val_to_name[i - 1] != NULL)
 			names[n++] = pol->p->p_type_val_to_name[i - 1];
 	return n;
@@ -802,13 +502,4 @@ rv_policy_boolean(struct rv_policy *pol, const char *name)
 	    hashtab_search(pol->p->p_bools.table, (hashtab_key_t)name);
 
 	return b == NULL ? -1 : b->state != 0;
-}
-
-void
-rv_policy_activate(struct rv_policy *pol)
-{
-	if (pol->services) {
-		sepol_set_policydb(pol->p);
-		sepol_set_sidtab(&pol->sidtab);
-	}
 }

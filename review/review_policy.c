@@ -107,7 +107,7 @@ rv_policy_free(struct rv_policy *pol)
 struct sepolicy *
 rv_policy_sepolicy(const struct rv_policy *pol)
 {
-	return pol->sp;
+	return pol != NULL ? pol->sp : NULL;
 }
 
 /* Evaluate a conditional expression, with boolean flip (1-based) negated. */

@@ -17,7 +17,7 @@ struct rv_policy;
 
 struct rv_policy *rv_policy_load(const char *path, struct why *why);
 void rv_policy_free(struct rv_policy *pol);
-/* The policy, for lib/sepolicy.h's questions. */
+/* The policy, for lib/sepolicy.h's questions; NULL for none. */
 struct sepolicy *rv_policy_sepolicy(const struct rv_policy *pol);
 
 /*

@@ -487,8 +487,29 @@ from_facts(const struct module_facts *f, struct fc_list *l)
 static struct {
 	struct selabel_handle *before, *after;
 	size_t root_len; /* ROOT's prefix, cut off for the lookups */
+	const char *stem; /* the literal start of the filecon's path */
+	size_t stem_len;
 	size_t count, seen;
 } walk;
+
+/*
+ * Only a path that starts with the stem can match the filecon; a
+ * directory on the way to the stem is walked through.  Walking the
+ * whole directory the stem ends in (/var/lib for a new
+ * /var/lib/NAME(/.*)?) looked up every file of the policy store: 49 of
+ * the 55 s an install of examples/full took in a scratch root.
+ */
+static int
+on_stem(const char *p, int flag)
+{
+	size_t len = strlen(p);
+
+	if (strncmp(p, walk.stem, walk.stem_len) == 0)
+		return 1;
+	return flag == FTW_D && len < walk.stem_len &&
+	       strncmp(walk.stem, p, len) == 0 &&
+	       (walk.stem[len] == '/' || strcmp(p, "/") == 0);
+}
 
 static int
 count_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
@@ -496,19 +517,20 @@ count_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 	const char *p = path + walk.root_len;
 	char *was, *will;
 
-	(void)flag;
 	(void)ftw;
-	if (++walk.seen > RELABEL_WALK_MAX)
-		return 1;
 	if (*p == '\0')
 		p = "/";
+	if (!on_stem(p, flag))
+		return flag == FTW_D ? FTW_SKIP_SUBTREE : FTW_CONTINUE;
+	if (++walk.seen > RELABEL_WALK_MAX)
+		return FTW_STOP;
 	was = type_at(walk.before, p, st->st_mode);
 	will = type_at(walk.after, p, st->st_mode);
 	if (strcmp(was, will) != 0)
 		walk.count++;
 	free(was);
 	free(will);
-	return 0;
+	return FTW_CONTINUE;
 }
 
 /*
@@ -535,10 +557,13 @@ count_relabel(const struct selroot *sr, const char *filecon,
 	walk.before = before;
 	walk.after = after;
 	walk.root_len = strlen(sr->root);
+	walk.stem = one.v[0].re;
+	walk.stem_len = stem;
 	walk.count = walk.seen = 0;
 	/* Never the whole of ROOT: an entry that far up names no tree. */
 	if (strlen(dir) > strlen(sr->root) + 1 && lstat(dir, &st) == 0)
-		nftw(dir, count_entry, 16, FTW_PHYS | FTW_MOUNT);
+		nftw(dir, count_entry, 16,
+		     FTW_PHYS | FTW_MOUNT | FTW_ACTIONRETVAL);
 	free(dir);
 	fc_list_free(&one);
 	return walk.count;

@@ -101,6 +101,11 @@ if cmp -s <(semodule -p "$root_one" -l) <(semodule -p "$root_naive" -l) &&
 	same=yes
 fi
 say "both stores end with the same modules and port labels: $same"
-say "ratio naive / one transaction: $(awk -v a="$naive" -v b="$txn" \
-	'BEGIN { printf "%.2f", a / b }')x"
-[ "$same" = yes ]
+ratio=$(awk -v a="$naive" -v b="$txn" 'BEGIN { printf "%.2f", a / b }')
+# One transaction holds what the naive sequence does in several, plus the
+# checks before it (impact, ports): it may not cost more than the naive
+# sequence, give or take the noise of a loaded machine.
+say "ratio naive / one transaction: ${ratio}x (target: at least 0.8x)"
+[ "$same" = yes ] || die "the two stores differ"
+awk -v r="$ratio" 'BEGIN { exit !(r >= 0.8) }' ||
+	die "one transaction is slower than the naive sequence"

@@ -75,6 +75,20 @@ is(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
+/*
+ * The prefix of Postfix's domains, postfix_NAME_t: the naming rule of
+ * refpolicy's Postfix domain templates (and of a spec's [daemon NAME]),
+ * which recipe_socket() reads the daemon's name from, so not a map's.
+ */
+#define POSTFIX_DOMAIN_PREFIX "postfix_"
+
+static int
+is_postfix_domain(const char *type)
+{
+	return strncmp(type, POSTFIX_DOMAIN_PREFIX,
+	               strlen(POSTFIX_DOMAIN_PREFIX)) == 0;
+}
+
 static const char *
 abs_path(const struct rv_group *g)
 {
@@ -289,11 +303,11 @@ recipe_socket(struct rv_table *t, const struct rv_group *g,
 	int conn = is(g->tclass, "unix_stream_socket") &&
 	           rv_group_has_perm(g, "connectto");
 
-	if (strncmp(g->stype, "postfix_", 8) != 0 || path == NULL ||
+	if (!is_postfix_domain(g->stype) || path == NULL ||
 	    (!conn &&
 	     !(is(g->tclass, "sock_file") && rv_group_has_perm(g, "write"))))
 		return NULL;
-	client = g->stype + 8;
+	client = g->stype + strlen(POSTFIX_DOMAIN_PREFIX);
 	snprintf(daemon, sizeof(daemon), "%.*s", (int)(strlen(client) - 2),
 	         client);
 	rv_recipe_socket_name(path, name, sizeof(name));
@@ -313,7 +327,7 @@ recipe_postlog(struct rv_table *t, const struct rv_group *g)
 	const char *path = abs_path(g);
 	size_t n;
 
-	if (strncmp(g->stype, "postfix_", 8) != 0 ||
+	if (!is_postfix_domain(g->stype) ||
 	    !is(g->tclass, "unix_dgram_socket") ||
 	    !rv_group_has_perm(g, "sendto") || path == NULL ||
 	    (n = strlen(path)) < 8 || strcmp(path + n - 8, "/postlog") != 0)
@@ -382,7 +396,7 @@ recipe_queue(struct rv_table *t, const struct rv_group *g)
 	const char *path = abs_path(g), *ex = g->paths.n ? g->paths.v[0] : NULL;
 	const char *s;
 
-	if (strncmp(g->stype, "postfix_", 8) != 0 || mail_type(g->ttype) ||
+	if (!is_postfix_domain(g->stype) || mail_type(g->ttype) ||
 	    !policy_file_has("type-roles", "moved-queue", g->ttype) ||
 	    (!is(g->tclass, "dir") && !is(g->tclass, "file")) || ex == NULL ||
 	    !queue_dir_name(ex))

@@ -11,6 +11,7 @@
 
 #include "atomic_file.h"
 #include "emit_ctx.h"
+#include "policy_file.h"
 #include "policy_text.h"
 #include "read_file.h"
 #include "xalloc.h"
@@ -128,9 +129,9 @@ ctx_own_type(struct emit_ctx *c, const char *path, mode_t mode)
 		/* Postfix's configuration and data types: the ones the
 		 * policy gives /etc/postfix and /var/lib/postfix */
 		if (within(path, in->config_directory.path))
-			return xstrdup("postfix_etc_t");
+			return xstrdup(policy_type("config"));
 		if (within(path, in->data_directory.path))
-			return xstrdup("postfix_data_t");
+			return xstrdup(policy_type("data"));
 	}
 	return NULL;
 }

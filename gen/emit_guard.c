@@ -31,6 +31,7 @@
 #include <sys/stat.h>
 
 #include "emit_ctx.h"
+#include "policy_file.h"
 #include "read_file.h"
 #include "xalloc.h"
 
@@ -82,7 +83,8 @@ ctx_protected_type(struct emit_ctx *c, const char *type)
 	pos = c->guard_map;
 	while ((name = guard_next(c, "file-without", &pos)) != NULL)
 		if (policyinfo_type_is(c->pi, name, name) &&
-		    policyinfo_type_is(c->pi, type, "file_type") &&
+		    policyinfo_type_is(c->pi, type,
+		                       policy_type("file-types")) &&
 		    !policyinfo_type_is(c->pi, type, name))
 			return 1;
 	return 0;

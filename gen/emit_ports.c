@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "emit_ctx.h"
+#include "policy_file.h"
 #include "ports.h"
 
 /* Refuse a port the section retypes although the master binds it. */
@@ -26,26 +27,26 @@ check_needed(struct emit_ctx *c, const struct spec_port *p)
 	int port, rc = 0;
 
 	const char *class = ctx_str(c, "%s_socket", p->proto);
+	/* The master's domain binds every inet service.  A section retyping
+	 * the port to a type the master may not bind is not for a Postfix
+	 * service; the installer's port rules decide it. */
+	const char *master = policy_daemon_domain("master");
 
-	/* postfix_master_t: the master's domain binds every inet service.
-	 * A section retyping the port to a type the master may not bind is
-	 * not for a Postfix service; the installer's port rules decide it. */
-	if (!policyinfo_allows(c->pi, "postfix_master_t", p->type, class,
-	                       "name_bind"))
+	if (!policyinfo_allows(c->pi, master, p->type, class, "name_bind"))
 		return 0;
 	for (port = p->low; port <= p->high && rc == 0; port++) {
 		char *type = policyinfo_port_type(c->pi, p->proto, port);
 
 		if (strcmp(type, p->type) != 0 && !port_type_is_generic(type) &&
-		    policyinfo_allows(c->pi, "postfix_master_t", type, class,
-		                      "name_bind"))
+		    policyinfo_allows(c->pi, master, type, class, "name_bind"))
 			rc = ctx_fail(c, p->at,
 			              "[port %s] %s/%d: the policy types it "
-			              "%s, which postfix_master_t may already "
+			              "%s, which %s may already "
 			              "bind; drop the section (retyping the "
 			              "port would take it from the domains "
 			              "that use %s)",
-			              p->name, p->proto, port, type, type);
+			              p->name, p->proto, port, type, master,
+			              type);
 		free(type);
 	}
 	return rc;

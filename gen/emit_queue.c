@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "emit_ctx.h"
+#include "policy_file.h"
 
 /* The type the policy gives path as a file of the given mode, "" if none. */
 static const char *
@@ -155,10 +156,10 @@ emit_queue_dir(struct emit_ctx *c, const struct spec_instance *in,
 	    emit_queue_subs(c, &v, top) < 0 ||
 	    ctx_guard(c, &claim, fc_start) < 0)
 		return -1;
-	/* Every Postfix domain works in the queue; master is a member of
-	 * postfix_domain whose accesses tell whether the path is reachable. */
-	return ctx_search(c, "postfix_domain", "postfix_master_t", q->path,
-	                  q->at);
+	/* Every Postfix domain works in the queue; master's is one of them
+	 * whose accesses tell whether the path is reachable. */
+	return ctx_search(c, policy_type("postfix-domains"),
+	                  policy_daemon_domain("master"), q->path, q->at);
 }
 
 static int
@@ -181,8 +182,8 @@ emit_tree(struct emit_ctx *c, const struct spec_instance *in,
 	    ctx_label(c, "tree.fc", &v, &claim) < 0)
 		return -1;
 	/* as for the queue: master stands for every Postfix domain */
-	return ctx_search(c, "postfix_domain", "postfix_master_t", p->path,
-	                  p->at);
+	return ctx_search(c, policy_type("postfix-domains"),
+	                  policy_daemon_domain("master"), p->path, p->at);
 }
 
 int
@@ -205,11 +206,11 @@ emit_instances(struct emit_ctx *c)
 		    emit_tree(
 		        c, in, &in->config_directory,
 		        ctx_str(c, "[instance %s] config_directory", in->name),
-		        "postfix_etc_t") < 0 ||
+		        policy_type("config")) < 0 ||
 		    emit_tree(
 		        c, in, &in->data_directory,
 		        ctx_str(c, "[instance %s] data_directory", in->name),
-		        "postfix_data_t") < 0)
+		        policy_type("data")) < 0)
 			return -1;
 	}
 	return 0;

@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 
 #include "emit_ctx.h"
+#include "policy_file.h"
 #include "ports.h"
 
 /* server =, or the new domain command = makes (a milter's by
@@ -127,8 +128,8 @@ emit_queue_entry(struct emit_ctx *c, const struct spec_socket *k,
 		free(stock);
 	}
 	/* master (the master's domain) looks at every socket directory */
-	if (policyinfo_allows(c->pi, "postfix_master_t", type, "dir",
-	                      "getattr"))
+	if (policyinfo_allows(c->pi, policy_daemon_domain("master"), type,
+	                      "dir", "getattr"))
 		return 0;
 	ctx_vars(c, &v, k->endpoint.at);
 	fragment_set(&v, "WHAT",

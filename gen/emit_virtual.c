@@ -4,6 +4,7 @@
  * Dovecot reads); only the way there may need a rule.
  */
 #include "emit_ctx.h"
+#include "policy_file.h"
 
 int
 emit_virtual(struct emit_ctx *c)
@@ -21,13 +22,13 @@ emit_virtual(struct emit_ctx *c)
 	                             .at = vb->mailbox_base.at};
 	ctx_vars(c, &v, vb->mailbox_base.at);
 	fragment_set(&v, "WHAT", "[virtual] mailbox_base");
-	/* mail_spool_t: the type virtual(8) delivers into (virtual.te) */
-	fragment_set(&v, "TYPE", "mail_spool_t");
+	/* the type virtual(8) delivers into (virtual.te) */
+	fragment_set(&v, "TYPE", policy_type("mail-spool"));
 	if (ctx_path_vars(c, &v, vb->mailbox_base.path, vb->mailbox_base.at) <
 	        0 ||
 	    ctx_te(c, "virtual.te", &v) < 0 ||
 	    ctx_label(c, "tree.fc", &v, &claim) < 0)
 		return -1;
-	return ctx_search(c, "postfix_virtual_t", NULL, vb->mailbox_base.path,
-	                  vb->mailbox_base.at);
+	return ctx_search(c, policy_daemon_domain("virtual"), NULL,
+	                  vb->mailbox_base.path, vb->mailbox_base.at);
 }

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "devel_headers.h"
+#include "policy_file.h"
 #include "policyinfo.h"
 #include "sepolicy.h"
 #include "xalloc.h"
@@ -123,9 +124,9 @@ policyinfo_allowed_domains(struct policyinfo *pi, const char *target,
                            const char ***out)
 {
 	const policydb_t *p = sepolicy_db(pi->policy);
-	/* refpolicy and Fedora give every process type the attribute
-	 * "domain"; the kernel has no other notion of one. */
-	uint32_t domain = sepolicy_type_value(pi->policy, "domain"), i;
+	uint32_t domain =
+	    sepolicy_type_value(pi->policy, policy_type("domains"));
+	uint32_t i;
 	size_t n = 0;
 
 	*out = NULL;
@@ -151,7 +152,7 @@ policyinfo_port_type(struct policyinfo *pi, const char *proto, int port)
 	/* Only a policy without the "port" initial SID, which the kernel
 	 * would not load, leaves a tcp port without a type; refpolicy's
 	 * name for it keeps the callers' comparisons simple. */
-	return xstrdup(type != NULL ? type : "port_t");
+	return xstrdup(type != NULL ? type : policy_type("unlabeled-port"));
 }
 
 int

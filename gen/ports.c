@@ -128,16 +128,17 @@ static int
 check_port_type(const struct sepolicy *sp, const struct spec_port *p,
                 struct why *why)
 {
+	const char *port_types = policy_type("port-types");
+
 	if (!sepolicy_has_type(sp, p->type))
 		return why_at(why, p->at.file, p->at.line,
 		              "type %s is not defined in the policy", p->type);
-	/* refpolicy and Fedora mark every port type with the attribute
-	 * "port_type"; a policy without it cannot say, and is not asked. */
-	if (sepolicy_has_attribute(sp, "port_type") &&
-	    !sepolicy_type_is(sp, p->type, "port_type"))
+	/* A policy without the attribute cannot say, and is not asked. */
+	if (sepolicy_has_attribute(sp, port_types) &&
+	    !sepolicy_type_is(sp, p->type, port_types))
 		return why_at(why, p->at.file, p->at.line,
-		              "%s is not a port type (no port_type attribute)",
-		              p->type);
+		              "%s is not a port type (no %s attribute)",
+		              p->type, port_types);
 	return 0;
 }
 

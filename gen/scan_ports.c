@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "policy_file.h"
 #include "ports.h"
 #include "scan_ctx.h"
 #include "xalloc.h"
@@ -41,18 +42,20 @@ smtp_port(struct scan_ctx *sc, const struct pfconf_service *s, int port)
 {
 	char *type = policyinfo_port_type(sc->pi, "tcp", port);
 	char *where = scan_service_where(sc, s), key[32], name[48];
+	/* the master's domain binds every inet service; the SMTP
+	 * services' port type is the one a [port] section proposes */
+	const char *master = policy_daemon_domain("master");
+	const char *smtp_port = policy_type("smtp-port");
 	struct scan_section *sec;
 	int created;
 
-	/* postfix_master_t binds every inet service; smtp_port_t is the
-	 * SMTP services' type, the one a [port] section proposes */
-	if (policyinfo_allows(sc->pi, "postfix_master_t", type, "tcp_socket",
+	if (policyinfo_allows(sc->pi, master, type, "tcp_socket",
 	                      "name_bind")) {
-		if (strcmp(type, "smtp_port_t") != 0)
+		if (strcmp(type, smtp_port) != 0)
 			scan_info(sc->model,
-			          "%s: tcp/%d is %s, which postfix_master_t "
+			          "%s: tcp/%d is %s, which %s "
 			          "may already bind: no [port] needed",
-			          where, port, type);
+			          where, port, type, master);
 		free(type);
 		free(where);
 		return;
@@ -63,7 +66,7 @@ smtp_port(struct scan_ctx *sc, const struct pfconf_service *s, int port)
 	scan_comment(sec, "from %s", where);
 	if (created) {
 		scan_set(sec, "port", "%s", key);
-		scan_set(sec, "type", "smtp_port_t");
+		scan_set(sec, "type", "%s", smtp_port);
 		if (port_type_is_generic(type)) {
 			scan_comment(sec,
 			             "the policy leaves tcp/%d generic (%s)",

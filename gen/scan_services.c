@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "policy_file.h"
 #include "scan_ctx.h"
 #include "xalloc.h"
 
@@ -109,10 +110,11 @@ helper_program(struct scan_ctx *sc, const struct pfconf_service *s,
 	else
 		scan_note(sc->model,
 		          "%s: pipe(8) runs %s as %s (labelled %s) inside "
-		          "postfix_pipe_t; the spec has no section for pipe(8) "
+		          "%s; the spec has no section for pipe(8) "
 		          "programs",
 		          where, prog, user ? user : "?",
-		          *type ? type : "nothing");
+		          *type ? type : "nothing",
+		          policy_daemon_domain("pipe"));
 	free(dom);
 	free(type);
 	free(where);

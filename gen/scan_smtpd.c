@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "policy_file.h"
 #include "scan_endpoint.h"
 #include "xalloc.h"
 
@@ -86,12 +87,12 @@ scan_sasl(struct scan_ctx *sc, const struct pfconf_service *s, struct why *why)
 	char *enable = scan_param(sc, s, "smtpd_sasl_auth_enable", why);
 	char *type = enable ? scan_param(sc, s, "smtpd_sasl_type", why) : NULL;
 	char *path = type ? scan_param(sc, s, "smtpd_sasl_path", why) : NULL;
-	/* smtpd_sasl_type = dovecot: Dovecot's auth server, dovecot_t in
-	 * both policies (helpers.map) */
+	/* smtpd_sasl_type = dovecot: Dovecot's auth server, in Dovecot's
+	 * domain */
 	struct scan_use u = {0,
 	                     "smtpd",
 	                     "dovecot_auth",
-	                     "dovecot_t",
+	                     policy_type("dovecot"),
 	                     "smtpd_sasl_type = dovecot",
 	                     1,
 	                     NULL,

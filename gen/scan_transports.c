@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "policy_file.h"
 #include "scan_endpoint.h"
 #include "xalloc.h"
 
@@ -75,15 +76,15 @@ transport(struct scan_ctx *sc, const struct pfconf_service *from,
 			    scan_is_daemon(t, "lmtp") ? "lmtp" : "smtp_relay";
 		if (strstr(bare, "dovecot") ||
 		    (scan_is_daemon(t, "lmtp") && strstr(name, "dovecot"))) {
-			/* Dovecot's and amavisd's domains (helpers.map),
-			 * named by the transport itself */
-			u.fallback = "dovecot_t";
+			/* Dovecot's and amavisd's domains, named by the
+			 * transport itself */
+			u.fallback = policy_type("dovecot");
 			u.fallback_why = "the socket is Dovecot's";
 			u.hint = "dovecot_lmtp";
 			u.strong_hint = 1;
 		} else if (strstr(name, "amavis")) {
 			/* amavisd listens on more than its typed port */
-			u.fallback = "amavis_t";
+			u.fallback = policy_type("amavis");
 			u.fallback_why = "the transport is amavis's";
 			u.hint = "amavis";
 		}

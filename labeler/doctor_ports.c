@@ -39,8 +39,8 @@ port_of(const char *name)
 }
 
 /*
- * The type of tcp/port, "port_t" when unlabeled: the kernel's initial
- * SID for ports, which no policy file records per port.
+ * The type of tcp/port, the unlabeled port type when no port record
+ * names it: the policy's initial SID for ports.
  */
 static const char *
 port_type(struct doctor *d, int port)
@@ -48,7 +48,7 @@ port_type(struct doctor *d, int port)
 	const char *t =
 	    sepolicy_port_type(rv_policy_sepolicy(d->pol), "tcp", port);
 
-	return t != NULL ? t : "port_t";
+	return t != NULL ? t : policy_type("unlabeled-port");
 }
 
 /* Whether domain may perm (name_bind, name_connect) tcp/port. */
@@ -64,15 +64,20 @@ static int
 usable_types(struct doctor *d, const char *domain, const char *perm,
              const char *prefer, const char **names)
 {
-	uint16_t cls = sepolicy_class(rv_policy_sepolicy(d->pol), "tcp_socket");
+	struct sepolicy *sp = rv_policy_sepolicy(d->pol);
+	uint16_t cls = sepolicy_class(sp, "tcp_socket");
+	/* Roles stay here, types come from policy/: object_r is the role
+	 * the kernel and libsepol fix for every object, system_r the
+	 * daemons' role in refpolicy and Fedora's policy (the access check
+	 * needs a valid context; type enforcement decides the answer). */
 	char *scon = doctor_context(d, "system_r", domain);
-	/* tcon lends only user, role and level: port_t, the type every
-	 * policy has for ports */
-	char *tcon = doctor_context(d, "object_r", "port_t");
-	int n = rv_policy_port_types(
-	        d->pol, scon, tcon, cls,
-	        sepolicy_perm(rv_policy_sepolicy(d->pol), cls, perm), names,
-	        MAX_TYPES),
+	/* tcon lends only user, role and level: the unlabeled port type,
+	 * the one every policy has for ports */
+	char *tcon =
+	    doctor_context(d, "object_r", policy_type("unlabeled-port"));
+	int n = rv_policy_port_types(d->pol, scon, tcon, cls,
+	                             sepolicy_perm(sp, cls, perm), names,
+	                             MAX_TYPES),
 	    i;
 
 	for (i = 1; i < n; i++)
@@ -126,6 +131,7 @@ port_finding(struct doctor *d, const char *who, const char *domain,
 static void
 inet_services(struct doctor *d, int *checked)
 {
+	const char *master = policy_daemon_domain("master");
 	size_t i;
 
 	for (i = 0; i < d->conf.master.count; i++) {
@@ -141,13 +147,12 @@ inet_services(struct doctor *d, int *checked)
 			doctor_fact(d, DOCTOR_PART, "port",
 			            "%s: service \"%s\" has no TCP port here",
 			            where, s->field[PF_SERVICE]);
-		/* postfix_master_t: the master's domain binds every inet
-		 * service; smtp_port_t, the SMTP services' type, is the
-		 * one to propose first */
-		else if (!may(d, "postfix_master_t", "name_bind", port))
-			port_finding(d, s->field[PF_COMMAND],
-			             "postfix_master_t", "name_bind", port,
-			             "smtp_port_t", where);
+		/* the master's domain binds every inet service; the SMTP
+		 * services' port type is the one to propose first */
+		else if (!may(d, master, "name_bind", port))
+			port_finding(d, s->field[PF_COMMAND], master,
+			             "name_bind", port,
+			             policy_type("smtp-port"), where);
 		else
 			(*checked)++;
 		free(where);

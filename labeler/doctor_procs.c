@@ -54,9 +54,11 @@ ends_with(const char *s, const char *suffix)
 
 /*
  * An entry point type of a mail domain: NAME_exec_t of a domain NAME_t
- * doctor_mail_domain() knows.  postfix_exec_t, named here, is the type
- * of the helpers that run in postfix_master_t with no domain of their
- * own (postfix-daemons.map): it names no postfix_t to enter.
+ * doctor_mail_domain() knows.  "_exec_t" stays here: it is the naming
+ * rule of refpolicy's domain templates (and Fedora's), which a policy
+ * file would only restate.  The helpers' type (postfix_exec_t), of the
+ * programs that run in the master's domain with no domain of their own
+ * (postfix-daemons.map), names no postfix_t to enter.
  */
 static int
 mail_entry_point(const struct doctor *d, const char *type)
@@ -65,7 +67,8 @@ mail_entry_point(const struct doctor *d, const char *type)
 	char *domain;
 	int rc;
 
-	if (!ends_with(type, "_exec_t") || strcmp(type, "postfix_exec_t") == 0)
+	if (!ends_with(type, "_exec_t") ||
+	    strcmp(type, policy_type("helper-exec")) == 0)
 		return 0;
 	domain = xasprintf("%.*s_t", (int)(n - 7), type);
 	rc = doctor_mail_domain(d, domain);
@@ -135,11 +138,11 @@ one(struct procs *ps, const char *pid)
 		fc_type = type_of(fc_con);
 	if (lgetfilecon_raw(exe, &cur_con) > 0)
 		cur_type = type_of(cur_con);
-	/* The master's own program (postfix_master_exec_t) runs in the
-	 * master's domain (postfix_master_t): it entered it. */
+	/* The master's own program runs in the master's domain: it
+	 * entered it. */
 	if (fc_type != NULL && mail_entry_point(ps->d, fc_type) &&
-	    (strcmp(domain, "postfix_master_t") != 0 ||
-	     strcmp(fc_type, "postfix_master_exec_t") != 0)) {
+	    (strcmp(domain, policy_daemon_domain("master")) != 0 ||
+	     strcmp(fc_type, policy_type("master-exec")) != 0)) {
 		const char *fix[] = {"restorecon", "-v", exe, NULL};
 
 		f = doctor_finding(ps->d, DOCTOR_PART, DOCTOR_ERROR, "process",
@@ -157,14 +160,14 @@ one(struct procs *ps, const char *pid)
 			doctor_fix_note(f, "then restart the service that "
 			                   "runs it");
 		}
-	} else if (strcmp(domain, "postfix_master_t") == 0 && /* the master's */
+	} else if (strcmp(domain, policy_daemon_domain("master")) == 0 &&
 	           !under(exe, ps->daemon_dir) &&
 	           !under(exe, ps->command_dir) && !system_program(cur_type)) {
 		f = doctor_finding(ps->d, DOCTOR_PART, DOCTOR_ERROR, "process",
-		                   "%s (pid %s) runs as postfix_master_t: "
+		                   "%s (pid %s) runs as %s: "
 		                   "master(8) runs it without a domain of its "
 		                   "own",
-		                   exe, pid);
+		                   exe, pid, domain);
 		doctor_evidence(f, "/proc/%s/attr/current: %s", pid, con);
 		doctor_evidence(f, "%s is %s", exe,
 		                cur_con ? cur_con : "(no label)");

@@ -145,6 +145,8 @@ doctor_mail_domain(const struct doctor *d, const char *type)
 {
 	size_t i, n;
 
+	/* postfix_NAME_t: the naming rule of refpolicy's Postfix domain
+	 * templates and of a spec's [daemon NAME], not a list to keep */
 	if (strncmp(type, "postfix_", 8) == 0 ||
 	    (d->daemons_map && map_names(d->daemons_map, 1, type)) ||
 	    (d->servers_map && map_names(d->servers_map, 0, type)))

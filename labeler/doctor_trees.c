@@ -25,6 +25,7 @@
 #include "label_policy.h"
 #include "label_walk.h"
 #include "opt_threads.h"
+#include "policy_file.h"
 #include "xalloc.h"
 
 #define EXAMPLES 5
@@ -32,24 +33,25 @@
 /* A tree a main.cf parameter names, and who must write to it. */
 struct tree_kind {
 	const char *param;
-	const char *domain; /* NULL: labels only */
+	const char *writer; /* the daemon (postfix-daemons.map); NULL:
+	                       labels only */
 	const char *tclass, *perms;
 	const char *section; /* the pfsel spec section that fixes it */
 	mode_t mode;         /* S_IFDIR or S_IFREG */
 };
 
-/* The domains that write each tree: the master's (postfix_master_t,
- * also postlogd(8)'s) and virtual(8)'s, the one [virtual] is for. */
+/* The daemons that write each tree: master (whose domain postlogd(8)
+ * shares) and virtual(8), the one [virtual] is for. */
 static const struct tree_kind kinds[] = {
-    {"queue_directory", "postfix_master_t", "dir", "write add_name",
+    {"queue_directory", "master", "dir", "write add_name",
      "[queue] (queue_directory)", S_IFDIR},
-    {"data_directory", "postfix_master_t", "dir", "write add_name",
+    {"data_directory", "master", "dir", "write add_name",
      "[queue] (data_directory)", S_IFDIR},
     {"config_directory", NULL, NULL, NULL, NULL, S_IFDIR},
     {"daemon_directory", NULL, NULL, NULL, NULL, S_IFDIR},
-    {"maillog_file", "postfix_master_t", "file", "append", "[log]", S_IFREG},
-    {"virtual_mailbox_base", "postfix_virtual_t", "dir", "write add_name",
-     "[virtual]", S_IFDIR},
+    {"maillog_file", "master", "file", "append", "[log]", S_IFREG},
+    {"virtual_mailbox_base", "virtual", "dir", "write add_name", "[virtual]",
+     S_IFDIR},
 };
 
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
@@ -217,11 +219,11 @@ check_type(struct walker *w, const struct tree_kind *k, const char *path)
 {
 	struct doctor *d = w->d;
 	char *con = NULL, *type;
-	const char *t;
+	const char *t, *domain;
 	size_t n;
 	struct doctor_finding *f;
 
-	if (k->domain == NULL || d->pol == NULL ||
+	if (k->writer == NULL || d->pol == NULL ||
 	    selabel_lookup_raw(w->o.handle, &con, path, k->mode) < 0)
 		return;
 	if (label_ctx_type(con, &t, &n) < 0) {
@@ -229,14 +231,15 @@ check_type(struct walker *w, const struct tree_kind *k, const char *path)
 		return;
 	}
 	type = xstrndup(t, n);
-	if (!doctor_allowed(d, k->domain, type, k->tclass, k->perms)) {
+	domain = policy_daemon_domain(k->writer);
+	if (!doctor_allowed(d, domain, type, k->tclass, k->perms)) {
 		f = doctor_finding(d, DOCTOR_PART, DOCTOR_ERROR, "tree",
 		                   "%s %s: the file contexts give it %s, to "
 		                   "which %s may not %s",
-		                   k->param, path, type, k->domain, k->perms);
+		                   k->param, path, type, domain, k->perms);
 		doctor_evidence(f, "file contexts: %s %s", path, con);
-		doctor_evidence(f, "policy: %s may not { %s } on %s:%s",
-		                k->domain, k->perms, type, k->tclass);
+		doctor_evidence(f, "policy: %s may not { %s } on %s:%s", domain,
+		                k->perms, type, k->tclass);
 		doctor_fix_note(f,
 		                "a %s section in the pfsel spec "
 		                "(\"pfsel-gen scan\" writes it from "

@@ -10,6 +10,7 @@
 
 #include "datadir.h"
 #include "msg.h"
+#include "policy_text.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -138,4 +139,65 @@ policy_file_field(const char *name, const char *kind, const char *value, int n)
 			v = NULL;
 	}
 	return v != NULL ? xstrndup(v, strcspn(v, " \t\n")) : NULL;
+}
+
+/*
+ * The names policy_type() and policy_daemon_domain() have looked up,
+ * kept for the life of the process so that callers use them as the
+ * string constants they replace.  There are a dozen or so.
+ */
+struct named {
+	struct named *next;
+	const char *file;
+	char *key, *name;
+};
+static struct named *named;
+static pthread_mutex_t named_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/*
+ * The name (a kind, "type") the line for key (what key is, "role") of
+ * the policy/ file gives; fatal if none.
+ */
+static const char *
+named_in(const char *file, const char *what, const char *key, const char *kind)
+{
+	struct named *n;
+	struct why why;
+	char *name;
+
+	/* Taken before cache_lock (in cached()), never after it. */
+	pthread_mutex_lock(&named_lock);
+	for (n = named; n != NULL; n = n->next)
+		if (strcmp(n->file, file) == 0 && strcmp(n->key, key) == 0)
+			break;
+	if (n == NULL) {
+		if ((name = policy_file_field(file, NULL, key, 1)) == NULL)
+			fatalx("%s/policy/%s: no line gives the %s \"%s\" a "
+			       "%s (pfsel's policy/ is incomplete)",
+			       pfsel_datadir(), file, what, key, kind);
+		if (policy_text_check(POLICY_TEXT_WORD, name, &why) < 0)
+			fatalx("%s/policy/%s: the %s of the %s \"%s\": %s",
+			       pfsel_datadir(), file, kind, what, key,
+			       why.text);
+		n = xmalloc(sizeof(*n));
+		n->file = file;
+		n->key = xstrdup(key);
+		n->name = name;
+		n->next = named;
+		named = n;
+	}
+	pthread_mutex_unlock(&named_lock);
+	return n->name;
+}
+
+const char *
+policy_type(const char *role)
+{
+	return named_in("named-types", "role", role, "type");
+}
+
+const char *
+policy_daemon_domain(const char *daemon)
+{
+	return named_in("postfix-daemons.map", "daemon", daemon, "domain");
 }

@@ -2,7 +2,8 @@
  * policy_file - read pfsel's policy/ data files (policy/README).
  *
  * Used by pfsel-gen (fragments, maps, label-guard) and by pfsel-label
- * review (label-guard), so that both read one copy of what pfsel knows.
+ * (label-guard, type-roles, the types named by role), so that both read
+ * one copy of what pfsel knows.
  */
 #ifndef PFSEL_POLICY_FILE_H
 #define PFSEL_POLICY_FILE_H
@@ -36,5 +37,20 @@ int policy_file_has(const char *name, const char *kind, const char *value);
  */
 char *policy_file_field(const char *name, const char *kind, const char *value,
                         int n);
+
+/*
+ * The type (or attribute) policy/named-types gives role ("mail-spool":
+ * mail_spool_t), for code that needs the one type playing a part: C
+ * names the part, policy/ the type.  Read as policy_file_has(), kept for
+ * the process (do not free it).  A role the map lacks, or a type that is
+ * not a name, is a broken install: fatal, naming the map and the role.
+ */
+const char *policy_type(const char *role);
+
+/*
+ * The domain policy/postfix-daemons.map gives a Postfix daemon
+ * ("master": postfix_master_t); fatal as policy_type() when it has none.
+ */
+const char *policy_daemon_domain(const char *daemon);
 
 #endif

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "spec_validate.h"
+#include "policy_file.h"
 #include "xalloc.h"
 
 static int
@@ -92,11 +93,11 @@ check_sockets(struct spec *s, struct why *why)
 			              k->endpoint.at.line,
 			              "port_type = only applies to inet "
 			              "sockets");
-		/* milter_port_t: the policy's type for milter ports,
-		 * pfsel-spec(5)'s default */
+		/* the policy's type for milter ports, pfsel-spec(5)'s
+		 * default */
 		if (k->is_milter && k->port_type == NULL &&
 		    k->endpoint.kind == ENDPOINT_INET)
-			k->port_type = xstrdup("milter_port_t");
+			k->port_type = xstrdup(policy_type("milter-port"));
 	}
 	return 0;
 }

@@ -412,7 +412,7 @@ system_program(void *arg, const char *exe)
 	const char *base = strrchr(exe, '/'), *ty;
 	char *con = NULL, *type, *dir;
 	size_t tl;
-	int sys;
+	int sys, entry_point;
 
 	maps_read(ctx);
 	if (ctx->guard == NULL || ctx->generic == NULL || base == NULL ||
@@ -426,11 +426,13 @@ system_program(void *arg, const char *exe)
 	}
 	type = xstrndup(ty, tl);
 	freecon(con);
+	entry_point =
+	    sepolicy_type_is(ctx->sp, type, policy_type("entry-points")) > 0;
 	if (!policy_file_lists(ctx->generic, NULL, type)) {
-		sys = sepolicy_type_is(ctx->sp, type, "exec_type") > 0;
+		sys = entry_point;
 	} else {
 		dir = xstrndup(exe, (size_t)(base - exe));
-		sys = sepolicy_type_is(ctx->sp, type, "exec_type") > 0 &&
+		sys = entry_point &&
 		      policy_file_lists(ctx->guard, "program-dir", dir);
 		free(dir);
 	}
@@ -501,8 +503,10 @@ check_program(struct rv_diag_ctx *ctx, struct rv_table *t,
 	/* master(8) runs every Postfix program: one that did not leave its
 	 * domain is the case seen (other domains' helpers may be meant
 	 * to run in their caller's domain without a transition) */
-	if (ctx->fc == NULL || strcmp(g->stype, "postfix_master_t") != 0)
+	if (ctx->fc == NULL ||
+	    strcmp(g->stype, policy_daemon_domain("master")) != 0)
 		return 0;
+	/* NAME_t's own program is NAME_exec_t: refpolicy's naming rule */
 	own = xasprintf("%.*s_exec_t", (int)(sl - 2), g->stype);
 	for (i = 0; i < g->exes.n; i++) {
 		if (g->exes.v[i][0] != '/' ||
@@ -517,7 +521,8 @@ check_program(struct rv_diag_ctx *ctx, struct rv_table *t,
 		freecon(con);
 		con = NULL;
 		other = strcmp(type, own) != 0 && !generic_type(ctx, type) &&
-		        sepolicy_type_is(ctx->sp, type, "exec_type") > 0;
+		        sepolicy_type_is(ctx->sp, type,
+		                         policy_type("entry-points")) > 0;
 		if (other) {
 			d->fc_path = g->exes.v[i];
 			d->fc_type = rv_intern(t, type, tl);

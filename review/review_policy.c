@@ -439,7 +439,8 @@ int
 rv_policy_port_types(struct rv_policy *pol, const char *scon, const char *tcon,
                      uint16_t cls, uint32_t perm, const char **names, int max)
 {
-	uint32_t attr = sepolicy_type_value(pol->sp, "port_type"), i;
+	uint32_t attr = sepolicy_type_value(pol->sp, policy_type("port-types")),
+	         i;
 	int n = 0;
 
 	if (attr == 0)

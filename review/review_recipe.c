@@ -75,6 +75,20 @@ is(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
+/*
+ * The prefix of Postfix's domains, postfix_NAME_t: the naming rule of
+ * refpolicy's Postfix domain templates (and of a spec's [daemon NAME]),
+ * which recipe_socket() reads the daemon's name from, so not a map's.
+ */
+#define POSTFIX_DOMAIN_PREFIX "postfix_"
+
+static int
+is_postfix_domain(const char *type)
+{
+	return strncmp(type, POSTFIX_DOMAIN_PREFIX,
+	               strlen(POSTFIX_DOMAIN_PREFIX)) == 0;
+}
+
 static const char *
 abs_path(const struct rv_group *g)
 {
@@ -132,9 +146,9 @@ recipe_log(struct rv_table *t, const struct rv_group *g)
 	int i, postlog = 0;
 
 	/* maillog_file may be anywhere (/srv/logs/maillog): the file's
-	 * type says it is a log.  postfix_master_t: the master's domain,
-	 * which writes the log itself or runs postlogd(8) in it. */
-	if (!is(g->stype, "postfix_master_t") ||
+	 * type says it is a log.  The master's domain writes the log
+	 * itself or runs postlogd(8) in it. */
+	if (!is(g->stype, policy_daemon_domain("master")) ||
 	    !policy_file_has("type-roles", "log", g->ttype) ||
 	    (!is(g->tclass, "file") && !is(g->tclass, "dir")) || path == NULL ||
 	    path[0] != '/')
@@ -167,8 +181,9 @@ recipe_virtual(struct rv_table *t, const struct rv_group *g)
 	char *base;
 	size_t n;
 
-	/* postfix_virtual_t: virtual(8)'s domain, the one [virtual] is for */
-	if (!is(g->stype, "postfix_virtual_t") || mail_type(g->ttype) ||
+	/* virtual(8)'s domain, the one [virtual] is for */
+	if (!is(g->stype, policy_daemon_domain("virtual")) ||
+	    mail_type(g->ttype) ||
 	    (!is(g->tclass, "file") && !is(g->tclass, "dir")))
 		return NULL;
 	if (path == NULL) {
@@ -288,11 +303,11 @@ recipe_socket(struct rv_table *t, const struct rv_group *g,
 	int conn = is(g->tclass, "unix_stream_socket") &&
 	           rv_group_has_perm(g, "connectto");
 
-	if (strncmp(g->stype, "postfix_", 8) != 0 || path == NULL ||
+	if (!is_postfix_domain(g->stype) || path == NULL ||
 	    (!conn &&
 	     !(is(g->tclass, "sock_file") && rv_group_has_perm(g, "write"))))
 		return NULL;
-	client = g->stype + 8;
+	client = g->stype + strlen(POSTFIX_DOMAIN_PREFIX);
 	snprintf(daemon, sizeof(daemon), "%.*s", (int)(strlen(client) - 2),
 	         client);
 	rv_recipe_socket_name(path, name, sizeof(name));
@@ -312,7 +327,7 @@ recipe_postlog(struct rv_table *t, const struct rv_group *g)
 	const char *path = abs_path(g);
 	size_t n;
 
-	if (strncmp(g->stype, "postfix_", 8) != 0 ||
+	if (!is_postfix_domain(g->stype) ||
 	    !is(g->tclass, "unix_dgram_socket") ||
 	    !rv_group_has_perm(g, "sendto") || path == NULL ||
 	    (n = strlen(path)) < 8 || strcmp(path + n - 8, "/postlog") != 0)
@@ -381,7 +396,7 @@ recipe_queue(struct rv_table *t, const struct rv_group *g)
 	const char *path = abs_path(g), *ex = g->paths.n ? g->paths.v[0] : NULL;
 	const char *s;
 
-	if (strncmp(g->stype, "postfix_", 8) != 0 || mail_type(g->ttype) ||
+	if (!is_postfix_domain(g->stype) || mail_type(g->ttype) ||
 	    !policy_file_has("type-roles", "moved-queue", g->ttype) ||
 	    (!is(g->tclass, "dir") && !is(g->tclass, "file")) || ex == NULL ||
 	    !queue_dir_name(ex))
@@ -440,9 +455,9 @@ recipe_daemon(struct rv_table *t, const struct rv_group *g,
 	char name[40];
 	int i;
 
-	/* postfix_master_t: the master's domain, which its children keep
-	 * unless their file is an entry point */
-	if (!is(g->stype, "postfix_master_t"))
+	/* the master's domain, which its children keep unless their file
+	 * is an entry point */
+	if (!is(g->stype, policy_daemon_domain("master")))
 		return NULL;
 	for (i = 0; i < g->exes.n && exe == NULL; i++) {
 		b = strrchr(g->exes.v[i], '/');
@@ -462,22 +477,22 @@ recipe_daemon(struct rv_table *t, const struct rv_group *g,
 /*
  * master/smtpd binding a port the policy does not label: the domains of
  * master(8), which binds inet services, and of smtpd(8); the section
- * proposes smtp_port_t, the type the policy lets both bind.
+ * proposes the SMTP port type, the type the policy lets both bind.
  */
 static const char *
 recipe_port(struct rv_table *t, const struct rv_group *g)
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	if ((!is(g->stype, "postfix_master_t") &&
-	     !is(g->stype, "postfix_smtpd_t")) ||
+	if ((!is(g->stype, policy_daemon_domain("master")) &&
+	     !is(g->stype, policy_daemon_domain("smtpd"))) ||
 	    !rv_group_has_perm(g, "name_bind") || g->nports == 0 ||
 	    (!is(g->tclass, "tcp_socket") && !is(g->tclass, "udp_socket")) ||
 	    !policy_file_has("generic-port-types", NULL, g->ttype))
 		return NULL;
-	strbuf_addf(&sb,
-	            "[port smtpd_%d]\nport = %.3s/%d\ntype = smtp_port_t\n",
-	            g->ports[0], g->tclass, g->ports[0]);
+	strbuf_addf(&sb, "[port smtpd_%d]\nport = %.3s/%d\ntype = %s\n",
+	            g->ports[0], g->tclass, g->ports[0],
+	            policy_type("smtp-port"));
 	return finish(t, &sb);
 }
 

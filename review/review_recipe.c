@@ -206,17 +206,11 @@ recipe_virtual(struct rv_table *t, const struct rv_group *g)
 	return finish(t, &sb);
 }
 
+/* A socket path or type that names a milter (policy/type-roles). */
 static int
 looks_milter(const char *s)
 {
-	static const char *const w[] = {"milter", "dkim",    "dmarc", "spf",
-	                                "rspamd", "spamass", "clam",  "arc"};
-	size_t i;
-
-	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
-		if (strstr(s, w[i]) != NULL)
-			return 1;
-	return 0;
+	return policy_file_has("type-roles", "milter-name", s);
 }
 
 void
@@ -417,29 +411,6 @@ recipe_queue(struct rv_table *t, const struct rv_group *g)
 	return finish(t, &sb);
 }
 
-/* Postfix's own programs: in postfix_master_t they are not an extension. */
-static int
-postfix_program(const char *b)
-{
-	static const char *const p[] = {
-	    "anvil",      "bounce",   "cleanup",   "discard",
-	    "dnsblog",    "error",    "flush",     "lmtp",
-	    "local",      "pickup",   "pipe",      "postlogd",
-	    "postscreen", "proxymap", "qmgr",      "qmqpd",
-	    "scache",     "showq",    "smtp",      "smtpd",
-	    "spawn",      "tlsmgr",   "tlsproxy",  "trivial-rewrite",
-	    "verify",     "virtual",  "postsuper", "postqueue",
-	    "postdrop",   "postfix",  "postmap",   "postalias",
-	    "postconf",   "postlog",  "postmulti", "postcat",
-	    "postkick",   "postlock", "sendmail",  "find"};
-	size_t i;
-
-	for (i = 0; i < sizeof(p) / sizeof(p[0]); i++)
-		if (strcmp(b, p[i]) == 0)
-			return 1;
-	return 0;
-}
-
 /*
  * A program master(8) runs that stayed in postfix_master_t.  Its exe
  * comes from kernel records only (a USER_AVC's is the object manager's,
@@ -459,10 +430,12 @@ recipe_daemon(struct rv_table *t, const struct rv_group *g,
 	 * is an entry point */
 	if (!is(g->stype, policy_daemon_domain("master")))
 		return NULL;
+	/* Postfix's own programs and the shells and interpreters every
+	 * domain shares are never a [daemon] (policy/label-guard). */
 	for (i = 0; i < g->exes.n && exe == NULL; i++) {
 		b = strrchr(g->exes.v[i], '/');
 		if (g->exes.v[i][0] == '/' && b != NULL &&
-		    !is(b + 1, "master") && !postfix_program(b + 1) &&
+		    !policy_file_has("label-guard", "program", b + 1) &&
 		    !pc->is_system(pc->arg, g->exes.v[i]))
 			exe = g->exes.v[i];
 	}

@@ -47,17 +47,15 @@ rv_risk(const struct rv_group *g, uint64_t allowed)
 {
 	const char *t = g->ttype, *c = g->tclass;
 
-	/* The messages name the one type type-roles gives password-db
-	 * and config-all. */
 	if (role("unconfined", t) || role("unconfined", g->stype))
 		return "involves an unconfined type: this grants far more than "
 		       "the one access";
 	if (role("password-db", t))
 		return rv_risk_writes(g, allowed)
-		           ? "writes the password database (shadow_t)"
-		           : "reads password hashes (shadow_t)";
+		           ? "writes the password database"
+		           : "reads password hashes";
 	if (role("config-all", t) && rv_risk_writes(g, allowed))
-		return "writes to etc_t: every program's configuration";
+		return "writes every program's configuration";
 	if (role("key-material", t) &&
 	    (has(g, allowed, "read") || has(g, allowed, "open")))
 		return "reads private key material";

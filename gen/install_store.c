@@ -373,6 +373,7 @@ port_record(struct store *st, const struct port_rec *r, semanage_port_t **out)
 	semanage_port_t *port = NULL;
 	int rc = -1;
 
+	/* The user and role "semanage port -a" gives every port record. */
 	if (semanage_port_create(st->sh, &port) < 0 ||
 	    semanage_context_create(st->sh, &con) < 0 ||
 	    semanage_context_set_user(st->sh, con, "system_u") < 0 ||

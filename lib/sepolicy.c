@@ -395,6 +395,9 @@ sepolicy_allows(struct sepolicy *sp, const char *source, const char *target,
 	if ((cls = sepolicy_class(sp, tclass)) == 0 ||
 	    (av = sepolicy_perm(sp, cls, perm)) == 0)
 		return 0;
+	/* Roles only lend a valid context: object_r is fixed for every
+	 * object, system_r is the daemons' role in refpolicy and Fedora;
+	 * type enforcement decides the answer. */
 	sepolicy_context(sp, "system_r", source, scon, sizeof(scon));
 	sepolicy_context(sp, "object_r", target, tcon, sizeof(tcon));
 	if (sepolicy_access(sp, scon, tcon, cls, av, 0, &acc) !=

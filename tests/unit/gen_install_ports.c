@@ -4,17 +4,13 @@
  * refuses.  The policy facts come from fixtures here and, in
  * test_read_policy, from this machine's binary policy (read only).
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <cmocka.h>
 
 #include "../../gen/ports.h"
 #include "selroot.h"
+#include "unit_fixture.h"
 #include "xalloc.h"
 
 /* A spec holding only ports, as spec_load() would fill it. */

@@ -2,21 +2,14 @@
  * labeler_label_changed - unit tests of labeler/label_changed.c: the
  * trees an install or uninstall (a change of file contexts) can affect.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <cmocka.h>
 
 #include "label_changed.h"
+#include "unit_fixture.h"
 #include "xalloc.h"
 
-static char root[] = "/tmp/labeler_label_changed.XXXXXX";
+static char *root;
 static const char *dirs[] = {"/srv",       "/srv/mailqueue", "/srv/mailqueue2",
                              "/srv/other", "/var",           "/var/spool"};
 
@@ -26,29 +19,18 @@ setup(void **state)
 	size_t i;
 
 	(void)state;
-	assert_non_null(mkdtemp(root));
-	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
-		char *p = xasprintf("%s%s", root, dirs[i]);
-
-		assert_int_equal(mkdir(p, 0755), 0);
-		free(p);
-	}
+	root = unit_tmpdir("labeler_label_changed");
+	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++)
+		unit_mkdirs(root, dirs[i] + 1);
 	return 0;
 }
 
 static int
 teardown(void **state)
 {
-	size_t i = sizeof(dirs) / sizeof(dirs[0]);
-
 	(void)state;
-	while (i-- > 0) {
-		char *p = xasprintf("%s%s", root, dirs[i]);
-
-		rmdir(p);
-		free(p);
-	}
-	rmdir(root);
+	unit_rmtree(root);
+	free(root);
 	return 0;
 }
 

@@ -3,18 +3,15 @@
  * can match below a directory, the signatures that make two names
  * equivalent, and where the memo refuses to vouch.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <cmocka.h>
 
 #include "label_fc.h"
 #include "label_memo.h"
+#include "unit_fixture.h"
 #include "xalloc.h"
 
 static const char *fc_text =

@@ -3,17 +3,13 @@
  * the file contexts can give a tree, through which a hard link to a file
  * outside it is told apart.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <cmocka.h>
 
 #include "label_fc.h"
 #include "label_native.h"
+#include "unit_fixture.h"
 
 static const char *fc_text =
     "/.*\tu:r:default_t:s0\n"

@@ -3,20 +3,12 @@
  * restorecon's relabel rule, customizable types, and validation against
  * a real binary policy (the machine's, read only).
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <cmocka.h>
 
 #include "label_policy.h"
 #include "selroot.h"
-#include "xalloc.h"
+#include "unit_fixture.h"
 
 #define SPOOL "system_u:object_r:postfix_spool_t:s0"
 
@@ -85,23 +77,16 @@ test_target_type_only(void **state)
 static void
 test_customizable(void **state)
 {
-	char dir[] = "/tmp/labeler_label_policy.XXXXXX";
-	char *sub, *file;
+	char *dir = unit_tmpdir("labeler_label_policy");
 	struct why why;
-	FILE *fp;
 	char *t;
 
 	(void)state;
-	assert_non_null(mkdtemp(dir));
-	sub = xasprintf("%s/contexts", dir);
-	file = xasprintf("%s/customizable_types", sub);
-	assert_int_equal(mkdir(sub, 0700), 0);
+	unit_mkdirs(dir, "contexts");
 	assert_int_equal(label_customizable_load(dir, &why), 0); /* absent */
 	assert_int_equal(label_customizable("u:r:public_content_t:s0"), 0);
-	fp = fopen(file, "w");
-	assert_non_null(fp);
-	fputs("# comment\npublic_content_t\n  swapfile_t  \n", fp);
-	fclose(fp);
+	free(unit_write(dir, "contexts/customizable_types",
+	                "# comment\npublic_content_t\n  swapfile_t  \n"));
 	assert_int_equal(label_customizable_load(dir, &why), 0);
 	assert_int_equal(label_customizable("u:r:public_content_t:s0"), 1);
 	assert_int_equal(label_customizable("u:r:swapfile_t"), 1);
@@ -115,11 +100,8 @@ test_customizable(void **state)
 	free(t);
 	label_policy_unload();
 	assert_int_equal(label_customizable("u:r:public_content_t:s0"), 0);
-	unlink(file);
-	rmdir(sub);
-	rmdir(dir);
-	free(file);
-	free(sub);
+	unit_rmtree(dir);
+	free(dir);
 }
 
 /* Validation against the machine's binary policy (read only). */

@@ -4,14 +4,10 @@
  * NAME* prefixes, and generic-types' bare names), and reading a map
  * through PFSEL_DATADIR.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdlib.h>
-#include <cmocka.h>
 
 #include "policy_file.h"
+#include "unit_fixture.h"
 
 static void
 test_lists(void **state)
@@ -77,8 +73,7 @@ test_read(void **state)
 	char *text;
 
 	(void)state;
-	/* run from the top of the tree, unless told where it is */
-	setenv("PFSEL_DATADIR", ".", 0);
+	unit_tree_datadir();
 	text = policy_file_read("label-guard", &why);
 	assert_non_null(text);
 	assert_true(policy_file_lists(text, "program", "bash"));
@@ -91,7 +86,7 @@ static void
 test_has(void **state)
 {
 	(void)state;
-	setenv("PFSEL_DATADIR", ".", 0);
+	unit_tree_datadir();
 	assert_true(policy_file_has("generic-port-types", NULL, "port_t"));
 	assert_true(
 	    policy_file_has("generic-port-types", NULL, "ephemeral_port_t"));
@@ -112,7 +107,7 @@ test_field(void **state)
 	char *f;
 
 	(void)state;
-	setenv("PFSEL_DATADIR", ".", 0);
+	unit_tree_datadir();
 	f = policy_file_field("type-roles", "port-client", "relayhost", 1);
 	assert_string_equal(f, "smtp");
 	free(f);

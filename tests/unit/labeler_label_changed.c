@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "label_changed.h"
-#include "unit_fixture.h"
+#include "unit_label_fc.h"
 #include "xalloc.h"
 
 static char *root;
@@ -34,15 +34,6 @@ teardown(void **state)
 	return 0;
 }
 
-static void
-fc_of(struct label_fc *fc, const char *text)
-{
-	struct why why;
-
-	memset(fc, 0, sizeof(*fc));
-	assert_int_equal(label_fc_parse(fc, "fc", text, strlen(text), &why), 0);
-}
-
 /* The trees, root stripped, sorted and joined by spaces. */
 static char *
 trees(const char *before, const char *after)
@@ -51,8 +42,8 @@ trees(const char *before, const char *after)
 	char **paths = NULL, *acc = xstrdup("");
 	size_t n = 0, i, j;
 
-	fc_of(&a, before);
-	fc_of(&b, after);
+	unit_label_fc(&a, "fc", before);
+	unit_label_fc(&b, "fc", after);
 	label_changed_trees(&a, &b, root, &paths, &n);
 	for (i = 0; i < n; i++)
 		for (j = i + 1; j < n; j++)

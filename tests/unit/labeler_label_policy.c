@@ -8,7 +8,7 @@
 
 #include "label_policy.h"
 #include "selroot.h"
-#include "unit_fixture.h"
+#include "unit_label_fc.h"
 
 #define SPOOL "system_u:object_r:postfix_spool_t:s0"
 
@@ -109,7 +109,7 @@ static void
 test_check_against_policy(void **state)
 {
 	struct selroot sr;
-	struct label_fc fc = {0};
+	struct label_fc fc;
 	struct why why;
 	const char *good = "/a " SPOOL "\n/b <<none>>\n";
 	const char *bad = "/a " SPOOL "\n/b system_u:object_r:no_such_t:s0\n";
@@ -125,10 +125,10 @@ test_check_against_policy(void **state)
 	assert_int_equal(label_policy_check("system_u:object_r:nope_t:s0"), -1);
 	assert_int_equal(label_policy_check("system_u:sysadm_r:etc_t:s0"),
 	                 -1); /* role not authorized for the user */
-	assert_int_equal(label_fc_parse(&fc, "g", good, strlen(good), &why), 0);
+	unit_label_fc(&fc, "g", good);
 	assert_int_equal(label_policy_check_fc(&fc, &why), 0);
 	label_fc_free(&fc);
-	assert_int_equal(label_fc_parse(&fc, "b", bad, strlen(bad), &why), 0);
+	unit_label_fc(&fc, "b", bad);
 	assert_int_equal(label_policy_check_fc(&fc, &why), -1);
 	assert_non_null(strstr(why.text, "b:2: invalid context"));
 	label_fc_free(&fc);

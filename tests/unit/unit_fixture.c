@@ -19,9 +19,14 @@ char *
 unit_tmpdir(const char *prefix)
 {
 	char *dir = temp_name(prefix);
+	char msg[256];
 
-	if (mkdtemp(dir) == NULL)
-		fail_msg("mkdtemp %s: %s", dir, strerror(errno));
+	if (mkdtemp(dir) == NULL) {
+		snprintf(msg, sizeof(msg), "mkdtemp %s: %s", dir,
+		         strerror(errno));
+		free(dir);
+		fail_msg("%s", msg);
+	}
 	return dir;
 }
 
@@ -37,8 +42,11 @@ remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 void
 unit_rmtree(const char *dir)
 {
-	int rc = nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+	int rc;
 
+	if (dir == NULL) /* the setup failed before it made one */
+		return;
+	rc = nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
 	if (rc != 0)
 		fail_msg("removing %s: %s", dir, strerror(rc < 0 ? errno : rc));
 }

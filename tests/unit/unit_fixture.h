@@ -20,7 +20,8 @@
 /* A new directory $TMPDIR/PREFIX.XXXXXX (else /tmp); the caller frees
  * the name after unit_rmtree. */
 char *unit_tmpdir(const char *prefix);
-/* DIR and everything below it removed; symbolic links are not followed. */
+/* DIR and everything below it removed; symbolic links are not followed.
+ * NULL (a setup that failed before unit_tmpdir returned): nothing. */
 void unit_rmtree(const char *dir);
 /* DIR/REL and the directories above it, as mkdir -p. */
 void unit_mkdirs(const char *dir, const char *rel);

@@ -10,12 +10,9 @@ set -u
 PFSEL_BIN=$(cd "${1:-build}" && pwd)
 export PFSEL_BIN
 source "$PFSEL_TOP/tests/lib/testlib.sh"
+BENCH=install-unchanged
+source "$PFSEL_TOP/tests/lib/benchlib.sh"
 spec=${BENCH_SPEC:-$PFSEL_TOP/examples/full/spec.ini}
-
-now() { date +%s.%N; }
-secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
-say() { printf 'bench install-unchanged: %s\n' "$*"; }
-die() { say "FAILED: $*"; exit 1; }
 
 root=$(scratch_root) || die "scratch root"
 commit_num=$root/var/lib/selinux/$(selinux_type_of "$root")/active/commit_num

@@ -116,26 +116,33 @@ store_digest() { store_sum "$1" | sha256sum; }
 module_listed() { semodule -p "$1" -l | grep -qx "$2"; }
 
 # semanage_port_set ROOT PROTO:PORT[-HIGH]:TYPE...: local port records
-# set in one libsemanage transaction, as "semanage port -a/-m" sets one
-# (semanage(8) cannot work on another root).
-semanage_port_set() {
+# set in one libsemanage transaction, as "semanage port -a/-m" sets one;
+# semanage_port_del ROOT PROTO:PORT[-HIGH]...: deleted, as "semanage port
+# -d" (semanage(8) cannot work on another root).
+semanage_port_set() { semanage_ports set "$@"; }
+semanage_port_del() { semanage_ports del "$@"; }
+semanage_ports() { # set|del ROOT RECORD...
 	/usr/bin/python3 - "$@" <<'PY'
 import sys, semanage
-semanage.semanage_set_root(sys.argv[1])
+mode, root, records = sys.argv[1], sys.argv[2], sys.argv[3:]
+semanage.semanage_set_root(root)
 sh = semanage.semanage_handle_create()
 semanage.semanage_set_create_store(sh, 0)
 semanage.semanage_set_reload(sh, 0)
 semanage.semanage_msg_set_callback(sh, None, None)
 assert semanage.semanage_connect(sh) >= 0
 assert semanage.semanage_begin_transaction(sh) >= 0
-for arg in sys.argv[2:]:
-    proto, ports, typ = arg.split(":")
+for arg in records:
+    proto, ports, typ = (arg + ":").split(":")[:3]
     low, _, high = ports.partition("-")
     low, high = int(low), int(high or low)
     p = {"tcp": semanage.SEMANAGE_PROTO_TCP, "udp": semanage.SEMANAGE_PROTO_UDP,
          "dccp": semanage.SEMANAGE_PROTO_DCCP,
          "sctp": semanage.SEMANAGE_PROTO_SCTP}[proto]
     _, key = semanage.semanage_port_key_create(sh, low, high, p)
+    if mode == "del":
+        assert semanage.semanage_port_del_local(sh, key) >= 0
+        continue
     _, rec = semanage.semanage_port_create(sh)
     _, con = semanage.semanage_context_create(sh)
     semanage.semanage_context_set_user(sh, con, "system_u")

@@ -11,45 +11,9 @@ set -u
 PFSEL_BIN=$(cd "${1:-build}" && pwd)
 export PFSEL_BIN
 source "$PFSEL_TOP/tests/lib/testlib.sh"
+BENCH=install
+source "$PFSEL_TOP/tests/lib/benchlib.sh"
 spec=${BENCH_SPEC:-$PFSEL_TOP/examples/full/spec.ini}
-
-now() { date +%s.%N; }
-secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
-say() { printf 'bench install: %s\n' "$*"; }
-die() { say "FAILED: $*"; exit 1; }
-
-# One transaction per port label, like "semanage port -a" (or -m).
-naive_port() { # ROOT PROTO PORT-OR-RANGE TYPE
-	/usr/bin/python3 - "$@" <<'EOF'
-import sys, semanage
-root, proto, ports, typ = sys.argv[1:]
-low, _, high = ports.partition("-")
-low, high = int(low), int(high or low)
-semanage.semanage_set_root(root)
-sh = semanage.semanage_handle_create()
-semanage.semanage_set_create_store(sh, 0)
-semanage.semanage_set_reload(sh, 0)
-semanage.semanage_msg_set_callback(sh, None, None)
-p = {"tcp": semanage.SEMANAGE_PROTO_TCP, "udp": semanage.SEMANAGE_PROTO_UDP,
-     "dccp": semanage.SEMANAGE_PROTO_DCCP,
-     "sctp": semanage.SEMANAGE_PROTO_SCTP}[proto]
-assert semanage.semanage_connect(sh) >= 0
-assert semanage.semanage_begin_transaction(sh) >= 0
-_, key = semanage.semanage_port_key_create(sh, low, high, p)
-_, rec = semanage.semanage_port_create(sh)
-_, con = semanage.semanage_context_create(sh)
-semanage.semanage_context_set_user(sh, con, "system_u")
-semanage.semanage_context_set_role(sh, con, "object_r")
-semanage.semanage_context_set_type(sh, con, typ)
-if semanage.semanage_mls_enabled(sh) > 0:
-    semanage.semanage_context_set_mls(sh, con, "s0")
-semanage.semanage_port_set_proto(rec, p)
-semanage.semanage_port_set_range(rec, low, high)
-semanage.semanage_port_set_con(sh, rec, con)
-assert semanage.semanage_port_modify_local(sh, key, rec) >= 0
-assert semanage.semanage_commit(sh) >= 0
-EOF
-}
 
 ports_records() { # ROOT: the local port records, sorted
 	grep '^portcon' "$1/var/lib/selinux/default/active/ports.local" \
@@ -88,7 +52,8 @@ t6=$(now)
 while read -r _ proto low high type _; do
 	range=$low
 	[ "$low" = "$high" ] || range=$low-$high
-	naive_port "$root_naive" "$proto" "$range" "$type" ||
+	# one transaction per port label, as "semanage port -a" (or -m)
+	semanage_port_set "$root_naive" "$proto:$range:$type" ||
 		die "port transaction $proto/$range"
 done < <(grep '^port ' "$manifest")
 t7=$(now)

@@ -16,6 +16,8 @@
 #   PFSEL_BENCH_FILES (200000) and PFSEL_BENCH_BIG (800000) change sizes.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
+BENCH=30-label
+source "$top/tests/lib/benchlib.sh"
 build=${1:-build}
 case "$build" in /*) ;; *) build=$top/$build ;; esac
 label=$build/pfsel-label
@@ -36,19 +38,9 @@ python3 "$mktree" "$root" "$small" --all-wrong --max-size 0 >/dev/null
 entries=$("$work/floorwalk" "${trees[@]}")
 echo "bench 30-label: $entries entries (files and directories)"
 
-calc() { awk "BEGIN { print ($1) }"; }
-
-# On a shared machine the kernel's autogroup scheduler gives each session
-# one share of the CPUs however many threads it runs, so other tenants'
-# load hides thread scaling.  As root, each timed command runs in a
-# session of its own with a raised autogroup priority (the same for every
-# tool measured; PFSEL_BENCH_BOOST=0 turns this off).
-boost=()
-if [ "${PFSEL_BENCH_BOOST:-1}" = 1 ] && [ "$(id -u)" = 0 ] &&
-	[ -w /proc/self/autogroup ]; then
-	boost=(setsid -w sh -c 'echo -20 >/proc/$$/autogroup && exec "$@"' sh)
-	echo "bench 30-label: timed commands run boosted (autogroup nice -20)"
-fi
+# Thread scaling shows only with the autogroup boost (benchlib.sh).
+[ ${#boost[@]} = 0 ] ||
+	say "timed commands run boosted (autogroup nice -20)"
 
 # run NAME COMMAND...: wall seconds into $secs, peak KB into $peak.  CPU
 # seconds and the load average show when other work shared the machine.

@@ -23,6 +23,8 @@
 #   PFSEL_BENCH_PAIRS (5) changes the number of 1M pairs.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
+BENCH=review
+source "$top/tests/lib/benchlib.sh"
 build=${1:-$top/build}
 LABEL=$build/pfsel-label
 POLICY=$(ls /etc/selinux/default/policy/policy.* | sort -V | tail -1)
@@ -33,18 +35,6 @@ trap 'rm -rf "$tmp"' EXIT
 
 /usr/bin/python3 "$top/tests/bench/gen-avc-log.py" "$SRC" 100000 >"$tmp/100k.log"
 /usr/bin/python3 "$top/tests/bench/gen-avc-log.py" "$SRC" 1000000 >"$tmp/1m.log"
-
-# As in 30-label: each timed command runs in a session of its own with
-# a raised autogroup priority (the same for every tool measured), so
-# that other tenants' load does not take a core from one tool and not
-# the other.  PFSEL_BENCH_BOOST=0 turns this off.
-boost=()
-if [ "${PFSEL_BENCH_BOOST:-1}" = 1 ] && [ "$(id -u)" = 0 ] &&
-	[ -w /proc/self/autogroup ]; then
-	boost=(setsid -w sh -c 'echo -20 >/proc/$$/autogroup && exec "$@"' sh)
-fi
-
-calc() { awk "BEGIN { print ($1) }"; }
 
 # once WANT CMD... -> "wall cpu rss_kb" of one run; wall less the cost
 # of starting the wrappers ($overhead, measured below on true(1)).  CMD

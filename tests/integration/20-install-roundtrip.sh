@@ -9,50 +9,15 @@ source "$PFSEL_TOP/tests/lib/testlib.sh"
 
 root=$(scratch_root) || { not_ok "scratch root"; exit 1; }
 active=$root/var/lib/selinux/default/active
-policy() { ls "$root"/etc/selinux/default/policy/policy.* | tail -1; }
-host_sum() { md5sum /var/lib/selinux/default/active/policy.kern \
-	/etc/selinux/default/policy/policy.*; }
-host_before=$(host_sum)
-
-# semanage_port_add ROOT PROTO:PORT:TYPE...: one transaction, like
-# "semanage port -a" (semanage itself cannot work on another root).
-semanage_port_add() {
-	/usr/bin/python3 - "$@" <<'EOF'
-import sys, semanage
-semanage.semanage_set_root(sys.argv[1])
-sh = semanage.semanage_handle_create()
-semanage.semanage_set_create_store(sh, 0)
-semanage.semanage_set_reload(sh, 0)
-semanage.semanage_msg_set_callback(sh, None, None)
-assert semanage.semanage_connect(sh) >= 0
-assert semanage.semanage_begin_transaction(sh) >= 0
-for arg in sys.argv[2:]:
-    proto, port, typ = arg.split(":")
-    p = {"tcp": semanage.SEMANAGE_PROTO_TCP,
-         "udp": semanage.SEMANAGE_PROTO_UDP}[proto]
-    _, key = semanage.semanage_port_key_create(sh, int(port), int(port), p)
-    _, rec = semanage.semanage_port_create(sh)
-    _, con = semanage.semanage_context_create(sh)
-    semanage.semanage_context_set_user(sh, con, "system_u")
-    semanage.semanage_context_set_role(sh, con, "object_r")
-    semanage.semanage_context_set_type(sh, con, typ)
-    if semanage.semanage_mls_enabled(sh) > 0:
-        semanage.semanage_context_set_mls(sh, con, "s0")
-    semanage.semanage_port_set_proto(rec, p)
-    semanage.semanage_port_set_range(rec, int(port), int(port))
-    semanage.semanage_port_set_con(sh, rec, con)
-    assert semanage.semanage_port_modify_local(sh, key, rec) >= 0
-assert semanage.semanage_commit(sh) >= 0
-EOF
-}
+host_before=$(host_store_sum)
 
 check "store prepared with three local port labels" \
-	semanage_port_add "$root" tcp:2600:http_port_t tcp:2526:http_port_t \
+	semanage_port_set "$root" tcp:2600:http_port_t tcp:2526:http_port_t \
 	tcp:2700:http_port_t
 before=$(tmpdir)
 cp "$active/ports.local" "$before/ports.local"
 semodule -p "$root" -l >"$before/modules"
-seinfo "$(policy)" --portcon -x >"$before/portcon"
+seinfo "$(policy_of "$root")" --portcon -x >"$before/portcon"
 
 dir=$(tmpdir)
 cat >"$dir/a.ini" <<'EOF'
@@ -92,12 +57,11 @@ check "install reports the label it replaces" \
 	grep -q "tcp/10024: smtp_port_t replaces amavisd_recv_port_t" <<<"$out"
 check_eq "install without -o leaves no build directory" "" \
 	"$(ls -A "$buildtmp")"
-check "semodule -p lists the module" \
-	grep -qx "pfsel_rt" <(semodule -p "$root" -l)
+check "semodule -p lists the module" module_listed "$root" pfsel_rt
 # The label the kernel would use is the first match; seinfo lists all.
 check "policy labels tcp/2525 smtp_port_t" \
 	grep -q "portcon tcp 2525 system_u:object_r:smtp_port_t" \
-	<(seinfo "$(policy)" --portcon 2525 -x)
+	<(seinfo "$(policy_of "$root")" --portcon 2525 -x)
 check "tcp/10024 got a local smtp_port_t label (semanage port -m)" \
 	grep -qx "portcon tcp 10024 system_u:object_r:smtp_port_t:s0" \
 	"$active/ports.local"
@@ -140,7 +104,7 @@ check "module list byte-identical after the round trip" \
 check "ports.local byte-identical after the round trip" \
 	cmp -s "$before/ports.local" "$active/ports.local"
 check "binary policy port labels identical after the round trip" \
-	cmp -s "$before/portcon" <(seinfo "$(policy)" --portcon -x)
+	cmp -s "$before/portcon" <(seinfo "$(policy_of "$root")" --portcon -x)
 check "manifest removed" test ! -e "$manifest"
 
 out=$("$GEN" uninstall pfsel_rt --root "$root" 2>&1)
@@ -148,5 +112,5 @@ check_eq "second uninstall fails" 2 "$?"
 check "second uninstall says why" grep -q "not installed by pfsel-gen" \
 	<<<"$out"
 check_eq "the machine's own store did not change" "$host_before" \
-	"$(host_sum)"
+	"$(host_store_sum)"
 exit "$T_FAILED"

@@ -3,18 +3,16 @@
 # port the policy already types, without override) and a transaction
 # that fails half-way (the module does not link: another module already
 # has a conflicting named type transition) must both leave the scratch
-# store byte-identical: module list, ports.local, policy.kern,
-# file_contexts, the root's binary policy; and write no manifest.
+# store byte-identical (testlib's store_sum: every file of the store and
+# of the root's policy directory, the module list, ports.local,
+# policy.kern, file_contexts and the binary policy among them, but for
+# libsemanage's sandbox); and write no manifest.
 source "$PFSEL_TOP/tests/lib/testlib.sh"
 
 root=$(scratch_root) || { not_ok "scratch root"; exit 1; }
-active=$root/var/lib/selinux/default/active
-store_sum() {
-	semodule -p "$root" -l | md5sum
-	(cd "$active" && md5sum policy.kern file_contexts)
-	cat "$active/ports.local" 2>/dev/null | md5sum
-	md5sum "$root"/etc/selinux/default/policy/policy.*
-}
+# The store as committed: a failed commit leaves libsemanage's sandbox
+# (var/lib/selinux/TYPE/tmp) behind, which the next transaction removes.
+committed_sum() { store_sum "$root" | grep -v ' var/lib/selinux/[^/]*/tmp/'; }
 dir=$(tmpdir)
 quiet() { "$@" >/dev/null 2>&1; }
 
@@ -34,7 +32,7 @@ check "clash module compiles" \
 	pfsel_clash.pp
 check "clash module installs alone" \
 	quiet semodule -p "$root" -i "$dir/clash/pfsel_clash.pp"
-before=$(store_sum)
+before=$(committed_sum)
 
 # 1. Refused before the transaction: tcp/10024 is amavisd_recv_port_t.
 cat >"$dir/taken.ini" <<'EOF'
@@ -57,7 +55,7 @@ else
 	not_ok "typed port without override: says which spec line and why"
 	echo "  got: $err"
 fi
-check_eq "typed port refusal: store unchanged" "$before" "$(store_sum)"
+check_eq "typed port refusal: store unchanged" "$before" "$(committed_sum)"
 
 # 2. The module of this spec does not link; its port label (free, so
 # accepted) and the module go in one transaction, so neither lands.
@@ -78,9 +76,9 @@ check "module that does not link: the transaction failed" \
 	grep -q "transaction failed and changed nothing" <<<"$err"
 check "module that does not link: libsepol names the conflict" \
 	grep -qi "conflicting" <<<"$err"
-check_eq "failed transaction: store byte-identical" "$before" "$(store_sum)"
-check "failed transaction: module not listed" \
-	test -z "$(semodule -p "$root" -l | grep -x pfsel_fails)"
+check_eq "failed transaction: store byte-identical" "$before" "$(committed_sum)"
+check_fails "failed transaction: module not listed" \
+	module_listed "$root" pfsel_fails
 check "failed transaction: no manifest" \
 	test ! -e "$root/var/lib/pfsel/pfsel_fails.manifest"
 check "failed transaction: store not left locked" \

@@ -11,9 +11,7 @@ source "$PFSEL_TOP/tests/lib/testlib.sh"
 
 root=$(scratch_root) || { not_ok "scratch root"; exit 1; }
 active=$root/var/lib/selinux/default/active
-host_sum() { md5sum /var/lib/selinux/default/active/policy.kern \
-	/etc/selinux/default/policy/policy.*; }
-host_before=$(host_sum)
+host_before=$(host_store_sum)
 # The label of tcp/PORT as the kernel would choose it: libsepol orders
 # portcons narrowest range first, and the first match wins (seinfo
 # prints them sorted by protocol and range instead).
@@ -110,5 +108,5 @@ rm "$root/var/lib/pfsel/pfsel_x.manifest"
 uninstall pfsel_a >/dev/null
 back_as_before "a then b, b first"
 check_eq "the machine's own store did not change" "$host_before" \
-	"$(host_sum)"
+	"$(host_store_sum)"
 exit "$T_FAILED"

@@ -43,7 +43,7 @@ local_type() { # PORT: the type of the local record, empty when none
 # agree: "" when the store and ROOT/var/lib/pfsel agree, else what differs.
 agree() {
 	local listed=no
-	semodule -p "$root" -l | grep -qx postfix_ports && listed=yes
+	module_listed "$root" postfix_ports && listed=yes
 	if [ -e "$manifest" ]; then
 		[ $listed = yes ] || echo "manifest, but the module is not listed"
 		grep -qx "port tcp 10024 10024 smtp_port_t added" "$manifest" ||
@@ -143,8 +143,7 @@ check "some kills left a committed change to finish ($finished)" \
 # The last uninstall gives back every original port type.
 [ -e "$manifest" ] && out=$(uninstall 2>&1)
 check_eq "after the last uninstall: store and manifest agree" "" "$(agree)"
-check_fails "module no longer listed" \
-	grep -qx postfix_ports <(semodule -p "$root" -l)
+check_fails "module no longer listed" module_listed "$root" postfix_ports
 check_eq "tcp/10024 has the policy's type again" "$orig_10024" \
 	"$(port_type "$root" tcp 10024)"
 check_eq "tcp/2525 has the policy's type again" "$orig_2525" \

@@ -12,9 +12,6 @@ state=$root/var/lib/pfsel
 dir=$(tmpdir)
 spec=$PFSEL_TOP/examples/ports/spec.ini
 m=postfix_ports
-listed() { semodule -p "$root" -l | grep -qx $m; }
-store_sum() { semodule -p "$root" -l | md5sum
-	cat "$root/var/lib/selinux/default/active/ports.local" 2>/dev/null | md5sum; }
 tree_sum() { (cd "$1" && find . -printf '%p %y %s\n' | sort && find . -type f -exec md5sum {} + | sort) 2>/dev/null; }
 install() { timeout 120 "$GEN" install "$spec" -o "$dir/out" --root "$root" 2>&1; }
 uninstall() { timeout 120 "$GEN" uninstall $m --root "$root" 2>&1; }
@@ -24,7 +21,7 @@ uninstall() { timeout 120 "$GEN" uninstall $m --root "$root" 2>&1; }
 refused() {
 	local what=$1 want=$2 before out rc
 	shift 2
-	before=$(store_sum)
+	before=$(store_sum "$root")
 	out=$("$@")
 	rc=$?
 	check_eq "$what: refused (exit 2)" 2 "$rc"
@@ -35,7 +32,7 @@ refused() {
 		echo "  want: $want"
 		echo "  got:  $out"
 	fi
-	check_eq "$what: store unchanged" "$before" "$(store_sum)"
+	check_eq "$what: store unchanged" "$before" "$(store_sum "$root")"
 }
 
 # --- install, nothing installed yet ---
@@ -74,12 +71,12 @@ mkdir "$state/$m.manifest"
 refused "install, a directory in place of NAME.manifest" \
 	"$state/$m.manifest: is not a regular file" install
 rmdir "$state/$m.manifest"
-check_fails "after the refused installs: module not listed" listed
+check_fails "after the refused installs: module not listed" module_listed "$root" $m
 
 # --- uninstall of an installed module ---
 out=$(install)
 check_eq "install in a clean ROOT/var/lib/pfsel" 0 $?
-check "installed: module listed" listed
+check "installed: module listed" module_listed "$root" $m
 
 mv "$state" "$dir/real-state"
 ln -s "$dir/real-state" "$state"
@@ -113,9 +110,9 @@ refused "uninstall, NAME.before a symlink" \
 check "uninstall, NAME.before a symlink: target untouched" \
 	cmp -s "$dir/sum" <(tree_sum "$dir/real-before")
 rm "$state/$m.before"
-check "after the refused uninstalls: module still listed" listed
+check "after the refused uninstalls: module still listed" module_listed "$root" $m
 
 out=$(uninstall)
 check_eq "uninstall in a clean ROOT/var/lib/pfsel" 0 $?
-check_fails "uninstalled: module not listed" listed
+check_fails "uninstalled: module not listed" module_listed "$root" $m
 exit "$T_FAILED"

@@ -15,37 +15,33 @@ trap 'chattr -i "$state" 2>/dev/null; rm -rf "$T_TMP"' EXIT
 dir=$(tmpdir)
 m=postfix_ports
 spec=$PFSEL_TOP/examples/ports/spec.ini
-active=$root/var/lib/selinux/default/active
-listed() { semodule -p "$root" -l | grep -qx $m; }
-store_sum() { semodule -p "$root" -l | md5sum
-	cat "$active/ports.local" 2>/dev/null | md5sum; }
 
 mkdir -p "$state/$m.before"
 if ! chattr +i "$state" 2>/dev/null; then
 	echo "ok - SKIPPED: chattr +i does not work on $(df --output=fstype "$state" | tail -1)"
 	exit 0
 fi
-before=$(store_sum)
+before=$(store_sum "$root")
 out=$("$GEN" install "$spec" -o "$dir/out" --root "$root" 2>&1)
 check_eq "install with ROOT/var/lib/pfsel immutable: exit 2" 2 $?
 check "install: the error says nothing was changed" \
 	grep -q "nothing was changed" <<<"$out"
-check_eq "install: store unchanged" "$before" "$(store_sum)"
-check_fails "install: module not listed" listed
+check_eq "install: store unchanged" "$before" "$(store_sum "$root")"
+check_fails "install: module not listed" module_listed "$root" $m
 check "install: no manifest" test ! -e "$state/$m.manifest"
 chattr -i "$state"
 
 out=$("$GEN" install "$spec" -o "$dir/out" --root "$root" 2>&1)
 check_eq "install once the directory is writable" 0 $?
 chattr +i "$state"
-before=$(store_sum)
+before=$(store_sum "$root")
 out=$("$GEN" uninstall $m --root "$root" 2>&1)
 check_eq "uninstall with ROOT/var/lib/pfsel immutable: exit 2" 2 $?
-check_eq "uninstall: store unchanged" "$before" "$(store_sum)"
-check "uninstall: module still listed, as the manifest says" listed
+check_eq "uninstall: store unchanged" "$before" "$(store_sum "$root")"
+check "uninstall: module still listed, as the manifest says" module_listed "$root" $m
 check "uninstall: manifest still there" test -f "$state/$m.manifest"
 chattr -i "$state"
 out=$("$GEN" uninstall $m --root "$root" 2>&1)
 check_eq "uninstall once the directory is writable" 0 $?
-check_fails "uninstalled: module not listed" listed
+check_fails "uninstalled: module not listed" module_listed "$root" $m
 exit "$T_FAILED"

@@ -5,7 +5,7 @@
 # (enriched, node=, syslog, journal, dmesg, ausearch -i, CRLF, glued)
 # give the same groups.
 source "$PFSEL_TOP/tests/lib/testlib.sh"
-POLICY=$(ls /etc/selinux/default/policy/policy.* | sort -V | tail -1)
+POLICY=$(host_policy)
 PY=/usr/bin/python3 # the interpreter python3-audit (auparse) is built for
 
 stats() { # log -> "avc user_avc selinux_err"

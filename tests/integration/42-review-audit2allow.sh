@@ -6,7 +6,7 @@
 # as unknown to the policy.  --te output compiles with checkmodule and
 # semodule_package and holds exactly those rules.
 source "$PFSEL_TOP/tests/lib/testlib.sh"
-POLICY=$(ls /etc/selinux/default/policy/policy.* | sort -V | tail -1)
+POLICY=$(host_policy)
 PY=/usr/bin/python3
 
 for log in "$TESTDATA"/audit/*/*.log "$TESTDATA"/audit/*/*.txt; do

@@ -5,16 +5,14 @@
 # for a boolean, the boolean).  Cases the policy cannot express are
 # printed as "# skip" with the reason and not counted.
 source "$PFSEL_TOP/tests/lib/testlib.sh"
-POLICY=$(ls /etc/selinux/default/policy/policy.* | sort -V | tail -1)
+POLICY=$(host_policy)
 PY=/usr/bin/python3
 D=$TESTDATA/audit/setroubleshoot
 
 # fix LOG -> "FIX BOOLEANS... | REASON"
 fix_of() {
-	"$LABEL" review --json -p "$POLICY" "$1" 2>/dev/null | $PY -c '
-import json, sys
-g = json.load(sys.stdin)["groups"][0]
-print(g["fix"], " ".join(b["name"] for b in g["booleans"]), "|", g["reason"])'
+	review_group 'g["fix"], " ".join(b["name"] for b in g["booleans"]), "|", g["reason"]' \
+		-p "$POLICY" "$1"
 }
 
 # expect CASE CATEGORIES [BOOLEAN]: the fix is one of CATEGORIES, and a

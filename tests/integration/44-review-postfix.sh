@@ -6,7 +6,7 @@
 # policy labels and allows) are checked against sesearch/seinfo/
 # matchpathcon first, so a policy change shows up as such.
 source "$PFSEL_TOP/tests/lib/testlib.sh"
-POLICY=$(ls /etc/selinux/default/policy/policy.* | sort -V | tail -1)
+POLICY=$(host_policy)
 LOG=$TESTDATA/audit/postfix-extensions.log
 PY=/usr/bin/python3
 

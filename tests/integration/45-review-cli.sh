@@ -6,7 +6,7 @@
 # these run the ASan/UBSan build, so a leak or UB report (exit 23 or an
 # abort) fails the status checks.
 source "$PFSEL_TOP/tests/lib/testlib.sh"
-POLICY=$(ls /etc/selinux/default/policy/policy.* | sort -V | tail -1)
+POLICY=$(host_policy)
 D=$TESTDATA/audit
 PY=/usr/bin/python3
 
@@ -43,7 +43,7 @@ check_eq "\"-\" reads stdin" "$("$LABEL" review --json -p "$POLICY" "$f")" \
 	"$("$LABEL" review --json -p "$POLICY" - <"$f")"
 
 root=$(scratch_root)
-rpol=$(ls "$root"/etc/selinux/*/policy/policy.* | sort -V | tail -1)
+rpol=$(policy_of "$root")
 check "scratch root has a policy" test -f "$rpol"
 check_eq "-r ROOT answers like -p with that root's policy" \
 	"$("$LABEL" review --json -p "$rpol" "$f" | $PY -c 'import json,sys; d=json.load(sys.stdin); d.pop("policy"); print(json.dumps(d))')" \

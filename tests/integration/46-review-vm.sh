@@ -4,7 +4,7 @@
 # allow rule is proposed for them; the reasons still agree with
 # audit2why -p (41 covers every log in tests/data/audit, these too).
 source "$PFSEL_TOP/tests/lib/testlib.sh"
-POLICY=$(ls /etc/selinux/default/policy/policy.* | sort -V | tail -1)
+POLICY=$(host_policy)
 D=$TESTDATA/audit/vm
 
 # A section still to be filled in is written commented out ("# "), so

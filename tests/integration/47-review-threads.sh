@@ -7,7 +7,7 @@
 # several files and stdin, a thread done early taking the rest of the
 # other's piece, the policy loader joining the readers; -j is checked.
 source "$PFSEL_TOP/tests/lib/testlib.sh"
-POLICY=$(ls /etc/selinux/default/policy/policy.* | sort -V | tail -1)
+POLICY=$(host_policy)
 PY=/usr/bin/python3
 SRC=$TESTDATA/audit/selinux/python_sepolgen_tests_test_data_audit.log
 

@@ -11,7 +11,7 @@
 # into a scratch store, and sesearch finds every requested permission
 # allowed there.  Bad vector files are errors naming file:line.
 source "$PFSEL_TOP/tests/lib/testlib.sh"
-POLICY=$(ls /etc/selinux/default/policy/policy.* | sort -V | tail -1)
+POLICY=$(host_policy)
 PY=/usr/bin/python3
 D=$TESTDATA/audit
 IFINFO=$T_TMP/interface_info

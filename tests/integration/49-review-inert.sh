@@ -10,7 +10,7 @@
 # the path as one word (or be no command at all); JSON must be valid
 # UTF-8; --te must hold only policy statements and comments.
 source "$PFSEL_TOP/tests/lib/testlib.sh"
-POLICY=$(ls /etc/selinux/default/policy/policy.* | sort -V | tail -1)
+POLICY=$(host_policy)
 PY=/usr/bin/python3
 cd "$T_TMP" || exit 1
 

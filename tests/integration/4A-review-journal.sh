@@ -7,7 +7,7 @@
 # Oracle: the same real log in auditd's raw form (test 40 checks that
 # one against libauparse).
 source "$PFSEL_TOP/tests/lib/testlib.sh"
-POLICY=$(ls /etc/selinux/default/policy/policy.* | sort -V | tail -1)
+POLICY=$(host_policy)
 PY=/usr/bin/python3
 
 summary() { # log -> stats, then each group (no event data: the journal has none)

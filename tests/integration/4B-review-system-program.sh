@@ -59,7 +59,7 @@ run_on() { # label, pfsel-label review arguments that name the policy
 		emit_quiet "$d/s.spec" -o "$d/out" "${ROOTARG[@]}"
 }
 
-POLICY=$(ls /etc/selinux/default/policy/policy.* | sort -V | tail -1)
+POLICY=$(host_policy)
 ROOTARG=()
 run_on host -p "$POLICY"
 

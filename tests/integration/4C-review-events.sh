@@ -8,7 +8,7 @@
 # audit2why runs it, is the oracle); the man page's NOTES agree with
 # --interfaces.
 source "$PFSEL_TOP/tests/lib/testlib.sh"
-POLICY=$(ls /etc/selinux/default/policy/policy.* | sort -V | tail -1)
+POLICY=$(host_policy)
 PY=/usr/bin/python3
 
 avc() { # stamp:serial
@@ -68,8 +68,7 @@ check "the text says so" sh -c \
 	"'$LABEL' review -p '$POLICY' '$T_TMP/mls.log' | grep -q 'context: the type is in the policy'"
 sed 's/postfix_smtpd_t:s0 /pfsel_no_such_t:s0 /' <(avc 1700000001.100:9) >"$T_TMP/type.log"
 check_eq "an unknown type stays an unknown type" "badscon None" \
-	"$("$LABEL" review --json -p "$POLICY" "$T_TMP/type.log" 2>/dev/null |
-		$PY -c 'import json,sys; g=json.load(sys.stdin)["groups"][0]; print(g["reason"], g["bad_context"])')"
+	"$(review_group 'g["reason"], g["bad_context"]' -p "$POLICY" "$T_TMP/type.log")"
 
 # pfsel-label-review(1) NOTES against --interfaces
 man=$PFSEL_TOP/man/pfsel-label-review.1

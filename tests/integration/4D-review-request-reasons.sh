@@ -9,15 +9,11 @@
 # context: libsepol says the user is not defined); a group's permission list is not cut at 64.  Run on the
 # host's policy and on each Red Hat kit present.
 source "$PFSEL_TOP/tests/lib/testlib.sh"
-PY=/usr/bin/python3
 
 avc() { # serial perms user type class
 	echo "type=AVC msg=audit(1700000001.$1:$1): avc:  denied  { $2 } for  pid=9 comm=\"master\" name=\"d\" scontext=$3:system_r:postfix_master_t:s0 tcontext=system_u:object_r:$4:s0 tclass=$5 permissive=0"
 }
-group() { # log python-expression over the first group g
-	"$LABEL" review --json "${ARGS[@]}" "$1" 2>/dev/null |
-		$PY -c "import json,sys; g=json.load(sys.stdin)['groups'][0]; print($2)"
-}
+group() { review_group "$2" "${ARGS[@]}" "$1"; } # log expression over g
 
 run_on() {
 	local what=$1
@@ -59,7 +55,7 @@ run_on() {
 
 for target in $(policy_targets); do
 	if [ "$target" = host ]; then
-		POL=$(ls /etc/selinux/default/policy/policy.* | sort -V | tail -1)
+		POL=$(host_policy)
 		ARGS=(-p "$POL")
 	else
 		root=$(target_root "$target")

@@ -8,14 +8,13 @@
 # var_t is relabeled, postfix_etc_t being readable.  Run on the host's
 # policy and on each Red Hat kit present.
 source "$PFSEL_TOP/tests/lib/testlib.sh"
-PY=/usr/bin/python3
 
 avc() { # serial perms type class path
 	echo "type=AVC msg=audit(1700000002.$1:$1): avc:  denied  { $2 } for  pid=9 comm=\"master\" path=\"$5\" dev=\"vda1\" ino=5 scontext=system_u:system_r:postfix_master_t:s0 tcontext=system_u:object_r:$3:s0 tclass=$4 permissive=0"
 }
 fix_of() { # log
-	"$LABEL" review --json -r "$root" "$1" 2>/dev/null |
-		$PY -c 'import json,sys; g=json.load(sys.stdin)["groups"][0]; print(g["fix"], (g.get("file_context") or {}).get("type"))'
+	review_group 'g["fix"], (g.get("file_context") or {}).get("type")' \
+		-r "$root" "$1"
 }
 
 for target in $(policy_targets); do

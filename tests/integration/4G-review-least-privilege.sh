@@ -9,7 +9,6 @@
 # directory search alone is no fix at all, never write, add_name or
 # create.  Run on the host's policy and on each Red Hat kit present.
 source "$PFSEL_TOP/tests/lib/testlib.sh"
-PY=/usr/bin/python3
 
 avc() { # serial perms type class
 	echo "type=AVC msg=audit(1700000004.$1:$1): avc:  denied  { $2 } for  pid=9 comm=\"smtpd\" name=\"f\" scontext=system_u:system_r:postfix_master_t:s0 tcontext=system_u:object_r:$3:s0 tclass=$4 permissive=0"
@@ -17,10 +16,7 @@ avc() { # serial perms type class
 syscall() { # serial exe
 	echo "type=SYSCALL msg=audit(1700000004.$1:$1): arch=c000003e syscall=257 success=no exit=-13 items=1 ppid=1 pid=9 comm=\"smtpd\" exe=\"$2\" subj=system_u:system_r:postfix_master_t:s0 key=(null)"
 }
-group() { # log python-expression over the first group g
-	"$LABEL" review --json -r "$root" "$1" 2>/dev/null |
-		$PY -c "import json,sys; g=json.load(sys.stdin)['groups'][0]; print($2)"
-}
+group() { review_group "$2" -r "$root" "$1"; } # log expression over g
 
 for target in $(policy_targets); do
 	root=$(target_root "$target")

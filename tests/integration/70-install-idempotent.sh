@@ -12,7 +12,6 @@ root=$(scratch_root) || { not_ok "scratch root"; exit 1; }
 t=$(selinux_type_of "$root")
 state=$root/var/lib/pfsel
 commits() { od -An -tu4 -N4 "$root/var/lib/selinux/$t/active/commit_num" | tr -d ' '; }
-store_digest() { store_sum "$root" | sha256sum; }
 before_sum() { (cd "$state/pfsel_idem.before" && sha256sum *); }
 json_ok() { python3 -m json.tool >/dev/null; }
 json_field() { # FIELD: from JSON on stdin, as python prints it
@@ -40,14 +39,14 @@ out=$("$GEN" install "$dir/a.ini" --root "$root" 2>&1)
 check_eq "first install exits 0" 0 "$?"
 check "first install: module new" grep -q "module new" <<<"$out"
 
-sums=$(store_digest)
+sums=$(store_digest "$root")
 n=$(commits)
 bsum=$(before_sum)
 out=$("$GEN" install "$dir/a.ini" --root "$root" 2>&1)
 check_eq "second install exits 0" 0 "$?"
 check "second install says unchanged" grep -q "unchanged" <<<"$out"
 check_eq "second install: store files byte-identical" "$sums" \
-	"$(store_digest)"
+	"$(store_digest "$root")"
 check_eq "second install: no store commit" "$n" "$(commits)"
 check_eq "second install: NAME.before untouched" "$bsum" "$(before_sum)"
 
@@ -66,7 +65,7 @@ out=$("$GEN" install "$dir/a.ini" -o "$dir/out" --root "$root" 2>&1)
 check_eq "rebuilt install of the same spec exits 0" 0 "$?"
 check "rebuilt install of the same spec: unchanged" grep -q "unchanged" <<<"$out"
 check_eq "rebuilt install of the same spec: no store commit" "$n" "$(commits)"
-check_eq "rebuilt install: store files byte-identical" "$sums" "$(store_digest)"
+check_eq "rebuilt install: store files byte-identical" "$sums" "$(store_digest "$root")"
 check "the rebuilt module keeps the daemon's search rules" \
 	grep -q "search_dir_perms" "$dir/out/pfsel_idem.te"
 
@@ -83,7 +82,7 @@ check "plan: file context added, with the files it relabels" \
 json=$("$GEN" plan "$dir/b.ini" --root "$root" --json 2>/dev/null)
 check "plan --json is valid JSON" json_ok <<<"$json"
 check_eq "plan --json: changed true" True "$(json_field changed <<<"$json")"
-check_eq "plan wrote nothing" "$sums" "$(store_digest)"
+check_eq "plan wrote nothing" "$sums" "$(store_digest "$root")"
 check_eq "plan committed nothing" "$n" "$(commits)"
 
 json=$("$GEN" install "$dir/b.ini" --root "$root" --json 2>"$dir/err")

@@ -10,7 +10,6 @@ source "$PFSEL_TOP/tests/lib/testlib.sh"
 
 root=$(scratch_root) || { not_ok "scratch root"; exit 1; }
 t=$(selinux_type_of "$root")
-store_digest() { store_sum "$root" | sha256sum; }
 dir=$(tmpdir)
 
 cat >"$dir/queue.ini" <<'EOF2'
@@ -62,14 +61,14 @@ out=$("$GEN" install "$dir/a.ini" --root "$root" 2>&1)
 check_eq "module a labelling /var/log/shared installs" 0 "$?"
 check_eq "a: /var/log/shared type" postfix_alogd_log_t \
 	"$(fc_type "$root" /var/log/shared)"
-sums=$(store_digest)
+sums=$(store_digest "$root")
 out=$("$GEN" plan "$dir/b.ini" --root "$root" 2>&1)
 check_eq "plan of module b claiming the same tree exits 1" 1 "$?"
 check "plan lists the conflict with module a" \
 	grep -q "/var/log/shared(/\.\*)? (any): the module's .*postfix_blogd_log_t.* conflicts with .*postfix_alogd_log_t" <<<"$out"
 out=$("$GEN" install "$dir/b.ini" --root "$root" 2>&1)
 check_eq "install of module b exits 2" 2 "$?"
-check_eq "the store is unchanged" "$sums" "$(store_digest)"
+check_eq "the store is unchanged" "$sums" "$(store_digest "$root")"
 check_eq "/var/log/shared keeps module a's type" postfix_alogd_log_t \
 	"$(fc_type "$root" /var/log/shared)"
 # A port taken over (override = yes) names the domains that lose access:

@@ -60,19 +60,7 @@ check "the restore command runs" restore_from "$out"
 check "verify after it exits 0" "$GEN" verify --root "$root"
 
 # A removed port record (libsemanage, as semanage port -d would).
-/usr/bin/python3 - "$root" <<'PY'
-import sys, semanage
-semanage.semanage_set_root(sys.argv[1])
-sh = semanage.semanage_handle_create()
-semanage.semanage_set_create_store(sh, 0)
-semanage.semanage_set_reload(sh, 0)
-semanage.semanage_msg_set_callback(sh, None, None)
-assert semanage.semanage_connect(sh) >= 0
-assert semanage.semanage_begin_transaction(sh) >= 0
-_, key = semanage.semanage_port_key_create(sh, 2525, 2525, semanage.SEMANAGE_PROTO_TCP)
-assert semanage.semanage_port_del_local(sh, key) >= 0
-assert semanage.semanage_commit(sh) >= 0
-PY
+semanage_port_del "$root" tcp:2525
 out=$("$GEN" verify --root "$root" --json 2>"$T_TMP/verify.err")
 check_eq "verify --json: removed port: exit 1" 1 $?
 check_eq "verify --json: changed, the port named, install restores it" \

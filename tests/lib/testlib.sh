@@ -60,6 +60,15 @@ scratch_root() {
 selinux_type_of() { sed -n 's/^SELINUXTYPE=//p' "$1/etc/selinux/config" | tail -1; }
 policy_of() { ls "$1"/etc/selinux/"$(selinux_type_of "$1")"/policy/policy.* | sort -t. -k2 -n | tail -1; }
 fc_of() { echo "$1/etc/selinux/$(selinux_type_of "$1")/contexts/files/file_contexts"; }
+# The machine's own policy, read only: its binary policy (review -p),
+# and checksums of its store for a test to show at its end that it never
+# touched it.
+host_policy() { policy_of ""; }
+host_store_sum() {
+	local t
+	t=$(selinux_type_of "")
+	md5sum "/var/lib/selinux/$t/active/policy.kern" /etc/selinux/"$t"/policy/policy.*
+}
 
 # The policies a test runs against: "host" (a scratch copy of this
 # machine's) and every Red Hat family kit KIT.tar.zst in
@@ -99,6 +108,54 @@ store_sum() {
 	(cd "$1" && find "var/lib/selinux/$t" "etc/selinux/$t" -type f \
 		! -name '*.LOCK' ! -name commit_num -print0 |
 		LC_ALL=C sort -z | xargs -0 sha256sum)
+}
+# store_digest ROOT: store_sum in one line, for check_eq.
+store_digest() { store_sum "$1" | sha256sum; }
+
+# module_listed ROOT NAME: semodule lists module NAME in ROOT's store.
+module_listed() { semodule -p "$1" -l | grep -qx "$2"; }
+
+# semanage_port_set ROOT PROTO:PORT[-HIGH]:TYPE...: local port records
+# set in one libsemanage transaction, as "semanage port -a/-m" sets one;
+# semanage_port_del ROOT PROTO:PORT[-HIGH]...: deleted, as "semanage port
+# -d" (semanage(8) cannot work on another root).
+semanage_port_set() { semanage_ports set "$@"; }
+semanage_port_del() { semanage_ports del "$@"; }
+semanage_ports() { # set|del ROOT RECORD...
+	/usr/bin/python3 - "$@" <<'PY'
+import sys, semanage
+mode, root, records = sys.argv[1], sys.argv[2], sys.argv[3:]
+semanage.semanage_set_root(root)
+sh = semanage.semanage_handle_create()
+semanage.semanage_set_create_store(sh, 0)
+semanage.semanage_set_reload(sh, 0)
+semanage.semanage_msg_set_callback(sh, None, None)
+assert semanage.semanage_connect(sh) >= 0
+assert semanage.semanage_begin_transaction(sh) >= 0
+for arg in records:
+    proto, ports, typ = (arg + ":").split(":")[:3]
+    low, _, high = ports.partition("-")
+    low, high = int(low), int(high or low)
+    p = {"tcp": semanage.SEMANAGE_PROTO_TCP, "udp": semanage.SEMANAGE_PROTO_UDP,
+         "dccp": semanage.SEMANAGE_PROTO_DCCP,
+         "sctp": semanage.SEMANAGE_PROTO_SCTP}[proto]
+    _, key = semanage.semanage_port_key_create(sh, low, high, p)
+    if mode == "del":
+        assert semanage.semanage_port_del_local(sh, key) >= 0
+        continue
+    _, rec = semanage.semanage_port_create(sh)
+    _, con = semanage.semanage_context_create(sh)
+    semanage.semanage_context_set_user(sh, con, "system_u")
+    semanage.semanage_context_set_role(sh, con, "object_r")
+    semanage.semanage_context_set_type(sh, con, typ)
+    if semanage.semanage_mls_enabled(sh) > 0:
+        semanage.semanage_context_set_mls(sh, con, "s0")
+    semanage.semanage_port_set_proto(rec, p)
+    semanage.semanage_port_set_range(rec, low, high)
+    semanage.semanage_port_set_con(sh, rec, con)
+    assert semanage.semanage_port_modify_local(sh, key, rec) >= 0
+assert semanage.semanage_commit(sh) >= 0
+PY
 }
 
 # allowed ROOT SOURCE TARGET CLASS PERM: sesearch finds an allow rule
@@ -195,6 +252,15 @@ label_would() {
 
 # status COMMAND...: print COMMAND's exit status, its output discarded.
 status() { "$@" >/dev/null 2>&1; echo $?; }
+
+# review_group EXPR REVIEW-ARGUMENT...: print(EXPR), EXPR a Python
+# expression over g, the first group "pfsel-label review --json" gives.
+review_group() {
+	local expr=$1
+	shift
+	"$LABEL" review --json "$@" 2>/dev/null | /usr/bin/python3 -c \
+		"import json,sys; g=json.load(sys.stdin)['groups'][0]; print($expr)"
+}
 
 # no_controls FILE [ALLOWED]: FILE is valid UTF-8 without control bytes
 # but newline (and the bytes of ALLOWED): output safe for a terminal.

@@ -3,16 +3,12 @@
  * untrusted input (exact format, limits, file:line errors) and written
  * so that it reads back the same.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <cmocka.h>
 
 #include "bundle.h"
+#include "unit_fixture.h"
 
 #define GOOD                                                                \
 	"# pfsel bundle 1\n"                                                \

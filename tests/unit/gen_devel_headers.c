@@ -4,64 +4,32 @@
  * tree are found, at any depth and after leading blanks; other words,
  * other files and unterminated names are not.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <cmocka.h>
 
 #include "devel_headers.h"
-#include "xalloc.h"
-
-static void
-write_text(const char *path, const char *text)
-{
-	FILE *fp = fopen(path, "w");
-
-	assert_non_null(fp);
-	fputs(text, fp);
-	fclose(fp);
-}
+#include "unit_fixture.h"
 
 static void
 test_index(void **state)
 {
-	char dir[] = "/tmp/pfsel-devel.XXXXXX";
-	char *p;
+	char *dir = unit_tmpdir("pfsel-devel");
 	struct devel_headers *h;
 	struct why why;
 
 	(void)state;
-	assert_non_null(mkdtemp(dir));
-	p = xasprintf("%s/include", dir);
-	assert_int_equal(mkdir(p, 0755), 0);
-	free(p);
-	p = xasprintf("%s/include/contrib", dir);
-	assert_int_equal(mkdir(p, 0755), 0);
-	free(p);
-	p = xasprintf("%s/include/support", dir);
-	assert_int_equal(mkdir(p, 0755), 0);
-	free(p);
-	p = xasprintf("%s/include/contrib/dkim.if", dir);
-	write_text(p, "## <summary>dkim</summary>\n"
-	              "interface(`dkim_admin',`\n"
-	              "\tgen_require(`type dkim_t;')\n"
-	              "')\n"
-	              "  template(`dkim_template',`\n"
-	              "')\n"
-	              "interface(`dkim_broken\n");
-	free(p);
-	p = xasprintf("%s/include/support/misc.spt", dir);
-	write_text(p, "define(`stream_connect_pattern',`\n')\n");
-	free(p);
-	p = xasprintf("%s/include/contrib/dkim.te", dir);
-	write_text(p, "interface(`not_a_header',`')\n");
-	free(p);
+	free(unit_write(dir, "include/contrib/dkim.if",
+	                "## <summary>dkim</summary>\n"
+	                "interface(`dkim_admin',`\n"
+	                "\tgen_require(`type dkim_t;')\n"
+	                "')\n"
+	                "  template(`dkim_template',`\n"
+	                "')\n"
+	                "interface(`dkim_broken\n"));
+	free(unit_write(dir, "include/support/misc.spt",
+	                "define(`stream_connect_pattern',`\n')\n"));
+	free(unit_write(dir, "include/contrib/dkim.te",
+	                "interface(`not_a_header',`')\n"));
 
 	h = devel_headers_open(dir, &why);
 	assert_non_null(h);
@@ -73,10 +41,8 @@ test_index(void **state)
 	assert_false(devel_headers_defines(h, "not_a_header"));
 	assert_false(devel_headers_defines(h, "gen_require"));
 	devel_headers_close(h);
-
-	p = xasprintf("rm -rf %s", dir);
-	assert_int_equal(system(p), 0);
-	free(p);
+	unit_rmtree(dir);
+	free(dir);
 }
 
 static void

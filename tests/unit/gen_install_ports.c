@@ -4,17 +4,13 @@
  * refuses.  The policy facts come from fixtures here and, in
  * test_read_policy, from this machine's binary policy (read only).
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <cmocka.h>
 
 #include "../../gen/ports.h"
 #include "selroot.h"
+#include "unit_fixture.h"
 #include "xalloc.h"
 
 /* A spec holding only ports, as spec_load() would fill it. */
@@ -105,6 +101,16 @@ assert_op(const struct port_op *op, enum port_op_kind kind, const char *proto,
 		assert_null(op->rec.type);
 }
 
+/* The plan of installing the spec over the fixture, other modules'
+ * claims beside it. */
+static int
+plan_install(struct fixture *f, const struct port_claims *claims,
+             struct port_plan *plan, struct why *why)
+{
+	return ports_plan(&test_spec, NULL, claims, &f->policy, &f->local, plan,
+	                  why);
+}
+
 /* The manifest an install with this plan writes (borrows its records). */
 static struct manifest
 manifest_of(const char *module, const struct port_plan *plan)
@@ -125,15 +131,12 @@ test_free_port_is_added(void **state)
 	struct why why;
 
 	spec_port("tcp", 2525, 2525, "smtp_port_t", 0, 7);
-	assert_int_equal(ports_plan(&test_spec, NULL, NULL, &f->policy,
-	                            &f->local, &plan, &why),
-	                 0);
+	assert_int_equal(plan_install(f, NULL, &plan, &why), 0);
 	assert_int_equal(plan.nops, 1);
 	assert_op(&plan.ops[0], PORT_OP_SET, "tcp", 2525, 2525, "smtp_port_t");
 	assert_int_equal(plan.nrecords, 1);
 	assert_null(plan.records[0].old_type);
 	port_plan_free(&plan);
-	port_set_free(&f->policy);
 }
 
 static void
@@ -144,9 +147,7 @@ test_typed_port_needs_override(void **state)
 	struct why why;
 
 	spec_port("tcp", 10025, 10025, "smtp_port_t", 0, 12);
-	assert_int_equal(ports_plan(&test_spec, NULL, NULL, &f->policy,
-	                            &f->local, &plan, &why),
-	                 -1);
+	assert_int_equal(plan_install(f, NULL, &plan, &why), -1);
 	assert_string_equal(why.text,
 	                    "site.ini:12: tcp/10025 is already labeled "
 	                    "amavisd_send_port_t; set override = yes to "
@@ -156,9 +157,7 @@ test_typed_port_needs_override(void **state)
 	/* A range that only overlaps a typed range is refused too. */
 	spec_reset();
 	spec_port("tcp", 5980, 5990, "smtp_port_t", 0, 3);
-	assert_int_equal(ports_plan(&test_spec, NULL, NULL, &f->policy,
-	                            &f->local, &plan, &why),
-	                 -1);
+	assert_int_equal(plan_install(f, NULL, &plan, &why), -1);
 	assert_non_null(strstr(why.text, "site.ini:3: tcp/5980-5990 overlaps "
 	                                 "tcp/5900-5983, already labeled "
 	                                 "vnc_port_t"));
@@ -166,12 +165,9 @@ test_typed_port_needs_override(void **state)
 	/* Another protocol is another port. */
 	spec_reset();
 	spec_port("udp", 10025, 10025, "smtp_port_t", 0, 3);
-	assert_int_equal(ports_plan(&test_spec, NULL, NULL, &f->policy,
-	                            &f->local, &plan, &why),
-	                 0);
+	assert_int_equal(plan_install(f, NULL, &plan, &why), 0);
 	assert_int_equal(plan.nops, 1);
 	port_plan_free(&plan);
-	port_set_free(&f->policy);
 }
 
 static void
@@ -183,9 +179,7 @@ test_override_then_uninstall(void **state)
 	struct why why;
 
 	spec_port("tcp", 10025, 10025, "smtp_port_t", 1, 12);
-	assert_int_equal(ports_plan(&test_spec, NULL, NULL, &f->policy,
-	                            &f->local, &plan, &why),
-	                 0);
+	assert_int_equal(plan_install(f, NULL, &plan, &why), 0);
 	assert_int_equal(plan.nops, 1);
 	assert_op(&plan.ops[0], PORT_OP_SET, "tcp", 10025, 10025,
 	          "smtp_port_t");
@@ -213,7 +207,6 @@ test_override_then_uninstall(void **state)
 		port_plan_free(&un);
 	}
 	port_plan_free(&plan);
-	port_set_free(&f->policy);
 }
 
 /* A local record someone made before is restored, not deleted. */
@@ -228,15 +221,11 @@ test_existing_local_record_is_restored(void **state)
 
 	spec_port("tcp", 2526, 2526, "smtp_port_t", 0, 4);
 	port_set_add(&f->local, "tcp", 2526, 2526, "http_port_t");
-	assert_int_equal(ports_plan(&test_spec, NULL, NULL, &f->policy,
-	                            &f->local, &plan, &why),
-	                 -1);
+	assert_int_equal(plan_install(f, NULL, &plan, &why), -1);
 	assert_non_null(strstr(why.text, "already labeled http_port_t"));
 
 	spec_ports[0].override = 1;
-	assert_int_equal(ports_plan(&test_spec, NULL, NULL, &f->policy,
-	                            &f->local, &plan, &why),
-	                 0);
+	assert_int_equal(plan_install(f, NULL, &plan, &why), 0);
 	assert_int_equal(plan.nops, 1);
 	assert_op(&plan.ops[0], PORT_OP_SET, "tcp", 2526, 2526, "smtp_port_t");
 	assert_string_equal(plan.records[0].old_type, "http_port_t");
@@ -250,7 +239,6 @@ test_existing_local_record_is_restored(void **state)
 	port_plan_free(&un);
 	port_plan_free(&plan);
 	port_set_free(&after);
-	port_set_free(&f->policy);
 }
 
 /* Reinstall: ports dropped from the spec go, kept ones stay untouched. */
@@ -284,7 +272,6 @@ test_reinstall_computes_difference(void **state)
 	assert_int_equal(plan.records[0].low, 2525);
 	assert_null(plan.records[0].old_type);
 	port_plan_free(&plan);
-	port_set_free(&f->policy);
 }
 
 /*
@@ -308,9 +295,7 @@ test_shared_port_outlives_either_module(void **state)
 
 	port_set_add(&f->local, "tcp", 2525, 2525, "smtp_port_t"); /* a's */
 	spec_port("tcp", 2525, 2525, "smtp_port_t", 0, 7);
-	assert_int_equal(ports_plan(&test_spec, NULL, &only_a, &f->policy,
-	                            &f->local, &plan, &why),
-	                 0);
+	assert_int_equal(plan_install(f, &only_a, &plan, &why), 0);
 	assert_int_equal(plan.nops, 0);
 	assert_int_equal(plan.nrecords, 1);
 	assert_null(plan.records[0].old_type); /* the original: no record */
@@ -336,7 +321,6 @@ test_shared_port_outlives_either_module(void **state)
 	assert_int_equal(un.nops, 0);
 	port_plan_free(&un);
 	port_plan_free(&plan);
-	port_set_free(&f->policy);
 }
 
 /*
@@ -359,14 +343,10 @@ test_override_of_another_module_gives_it_back(void **state)
 
 	port_set_add(&f->local, "tcp", 2526, 2526, "smtp_port_t");
 	spec_port("tcp", 2526, 2526, "pop_port_t", 0, 3);
-	assert_int_equal(ports_plan(&test_spec, NULL, &only_a, &f->policy,
-	                            &f->local, &plan, &why),
-	                 -1);
+	assert_int_equal(plan_install(f, &only_a, &plan, &why), -1);
 	assert_non_null(strstr(why.text, "already labeled smtp_port_t"));
 	spec_ports[0].override = 1;
-	assert_int_equal(ports_plan(&test_spec, NULL, &only_a, &f->policy,
-	                            &f->local, &plan, &why),
-	                 0);
+	assert_int_equal(plan_install(f, &only_a, &plan, &why), 0);
 	assert_int_equal(plan.nops, 1);
 	assert_op(&plan.ops[0], PORT_OP_SET, "tcp", 2526, 2526, "pop_port_t");
 	assert_string_equal(plan.records[0].old_type, "http_port_t");
@@ -379,7 +359,6 @@ test_override_of_another_module_gives_it_back(void **state)
 	port_plan_free(&un);
 	port_plan_free(&plan);
 	port_set_free(&after);
-	port_set_free(&f->policy);
 }
 
 static void
@@ -390,9 +369,7 @@ test_already_right_is_a_no_op(void **state)
 	struct why why;
 
 	spec_port("tcp", 25, 25, "smtp_port_t", 0, 2);
-	assert_int_equal(ports_plan(&test_spec, NULL, NULL, &f->policy,
-	                            &f->local, &plan, &why),
-	                 0);
+	assert_int_equal(plan_install(f, NULL, &plan, &why), 0);
 	assert_int_equal(plan.nops, 0);
 	assert_int_equal(plan.nrecords, 0);
 	assert_int_equal(plan.nnotes, 1);
@@ -400,7 +377,6 @@ test_already_right_is_a_no_op(void **state)
 	                    "site.ini:2: tcp/25 is already "
 	                    "labeled smtp_port_t; nothing to do");
 	port_plan_free(&plan);
-	port_set_free(&f->policy);
 }
 
 static void
@@ -424,9 +400,7 @@ test_implicit_and_duplicate_ports(void **state)
 
 	spec_port("tcp", 10025, 10025, "milter_port_t", 0, 6);
 	spec_ports[0].implicit = 1;
-	assert_int_equal(ports_plan(&test_spec, NULL, NULL, &f->policy,
-	                            &f->local, &plan, &why),
-	                 -1);
+	assert_int_equal(plan_install(f, NULL, &plan, &why), -1);
 	assert_string_equal(why.text,
 	                    "site.ini:6: tcp/10025 is already labeled "
 	                    "amavisd_send_port_t; set port_type = "
@@ -436,13 +410,10 @@ test_implicit_and_duplicate_ports(void **state)
 	spec_port("tcp", 10025, 10025, "smtp_port_t", 1, 6);
 	spec_port("tcp", 10025, 10025, "smtp_port_t", 0, 9);
 	spec_ports[1].implicit = 1;
-	assert_int_equal(ports_plan(&test_spec, NULL, NULL, &f->policy,
-	                            &f->local, &plan, &why),
-	                 0);
+	assert_int_equal(plan_install(f, NULL, &plan, &why), 0);
 	assert_int_equal(plan.nops, 1);
 	assert_int_equal(plan.nrecords, 1);
 	port_plan_free(&plan);
-	port_set_free(&f->policy);
 }
 
 /* A local record of a generic type is nobody's port either. */
@@ -455,15 +426,12 @@ test_generic_local_record_is_free(void **state)
 
 	port_set_add(&f->local, "tcp", 2525, 2525, "unreserved_port_t");
 	spec_port("tcp", 2525, 2525, "smtp_port_t", 0, 3);
-	assert_int_equal(ports_plan(&test_spec, NULL, NULL, &f->policy,
-	                            &f->local, &plan, &why),
-	                 0);
+	assert_int_equal(plan_install(f, NULL, &plan, &why), 0);
 	assert_int_equal(plan.nops, 1);
 	assert_op(&plan.ops[0], PORT_OP_SET, "tcp", 2525, 2525, "smtp_port_t");
 	/* It replaced a local record: uninstall puts that back. */
 	assert_string_equal(plan.records[0].old_type, "unreserved_port_t");
 	port_plan_free(&plan);
-	port_set_free(&f->policy);
 }
 
 /* The machine's own binary policy, read only. */

@@ -5,20 +5,16 @@
  * file:line of each kind of error.  The integration test
  * 60-scan-postconf holds the same reader against the real postconf.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <cmocka.h>
 
 #include "pfconf_config.h"
 #include "pfconf_expand.h"
 #include "pfconf_lines.h"
 #include "pfconf_main.h"
 #include "pfconf_master.h"
+#include "unit_fixture.h"
 
 /* Load main.cf/master.cf text with the built-in defaults. */
 static int

@@ -5,18 +5,13 @@
  * chroot path rules, no_milters, remote and unknown servers written
  * commented out, site daemons and port labels.
  */
-#include <errno.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <cmocka.h>
 
 #include "scan.h"
 #include "scan_model.h"
+#include "unit_fixture.h"
 
 /* One policy for the whole run: libsepol keeps global state per load. */
 static struct policyinfo *policy;
@@ -27,10 +22,7 @@ open_policy(void **state)
 	struct why why;
 
 	(void)state;
-	/* scan reads policy/servers.map: this tree's, as tests/run.sh runs
-	 * the unit tests from the top of the tree */
-	if (setenv("PFSEL_DATADIR", ".", 0) < 0)
-		fail_msg("setenv: %s", strerror(errno));
+	unit_tree_datadir(); /* scan reads policy/servers.map */
 	if ((policy = policyinfo_open(NULL, &why)) == NULL)
 		fail_msg("policy: %s", why.text);
 	return 0;

@@ -3,16 +3,12 @@
  * records in every log format pfsel-label review accepts, and reading
  * their fields.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-#include <cmocka.h>
 
 #include "audit_record.h"
+#include "unit_fixture.h"
 
 static int
 recs(const char *line, struct audit_rec *r)

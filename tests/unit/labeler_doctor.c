@@ -5,17 +5,13 @@
  * (doctor_output.c): one line per evidence whatever a value holds, fix
  * commands as the shell reads them back, JSON that parses.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <cmocka.h>
 
 #include "doctor.h"
+#include "unit_fixture.h"
 #include "xalloc.h"
 
 static double

@@ -2,21 +2,14 @@
  * labeler_label_changed - unit tests of labeler/label_changed.c: the
  * trees an install or uninstall (a change of file contexts) can affect.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <cmocka.h>
 
 #include "label_changed.h"
+#include "unit_label_fc.h"
 #include "xalloc.h"
 
-static char root[] = "/tmp/labeler_label_changed.XXXXXX";
+static char *root;
 static const char *dirs[] = {"/srv",       "/srv/mailqueue", "/srv/mailqueue2",
                              "/srv/other", "/var",           "/var/spool"};
 
@@ -26,39 +19,19 @@ setup(void **state)
 	size_t i;
 
 	(void)state;
-	assert_non_null(mkdtemp(root));
-	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
-		char *p = xasprintf("%s%s", root, dirs[i]);
-
-		assert_int_equal(mkdir(p, 0755), 0);
-		free(p);
-	}
+	root = unit_tmpdir("labeler_label_changed");
+	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++)
+		unit_mkdirs(root, dirs[i] + 1);
 	return 0;
 }
 
 static int
 teardown(void **state)
 {
-	size_t i = sizeof(dirs) / sizeof(dirs[0]);
-
 	(void)state;
-	while (i-- > 0) {
-		char *p = xasprintf("%s%s", root, dirs[i]);
-
-		rmdir(p);
-		free(p);
-	}
-	rmdir(root);
+	unit_rmtree(root);
+	free(root);
 	return 0;
-}
-
-static void
-fc_of(struct label_fc *fc, const char *text)
-{
-	struct why why;
-
-	memset(fc, 0, sizeof(*fc));
-	assert_int_equal(label_fc_parse(fc, "fc", text, strlen(text), &why), 0);
 }
 
 /* The trees, root stripped, sorted and joined by spaces. */
@@ -69,8 +42,8 @@ trees(const char *before, const char *after)
 	char **paths = NULL, *acc = xstrdup("");
 	size_t n = 0, i, j;
 
-	fc_of(&a, before);
-	fc_of(&b, after);
+	unit_label_fc(&a, "fc", before);
+	unit_label_fc(&b, "fc", after);
 	label_changed_trees(&a, &b, root, &paths, &n);
 	for (i = 0; i < n; i++)
 		for (j = i + 1; j < n; j++)

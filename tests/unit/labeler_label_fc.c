@@ -3,18 +3,12 @@
  * file_contexts and .subs text the way libselinux does, and saying
  * file:line when a line is malformed.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
-#include <cmocka.h>
 
 #include "label_fc.h"
+#include "unit_fixture.h"
 #include "xalloc.h"
 
 static int
@@ -114,8 +108,10 @@ test_subs(void **state)
 static void
 test_load_companions(void **state)
 {
-	char dir[] = "/tmp/labeler_label_fc.XXXXXX";
-	const char *names[] = {"", ".local", ".subs_dist", ".homedirs"};
+	char *dir = unit_tmpdir("labeler_label_fc");
+	const char *names[] = {"file_contexts", "file_contexts.local",
+	                       "file_contexts.subs_dist",
+	                       "file_contexts.homedirs"};
 	const char *texts[] = {"/a x:y:a_t:s0\n", "/b x:y:b_t:s0\n", "/c /a\n",
 	                       "/home/u x:y:h_t:s0\n"};
 	struct label_fc fc;
@@ -124,19 +120,11 @@ test_load_companions(void **state)
 	size_t i;
 
 	(void)state;
-	assert_non_null(mkdtemp(dir));
 	base = xasprintf("%s/file_contexts", dir);
 	assert_int_equal(label_fc_load(&fc, base, &why), -1);
 	assert_non_null(strstr(why.text, "no such file"));
-	for (i = 0; i < 4; i++) {
-		char *p = xasprintf("%s%s", base, names[i]);
-		FILE *fp = fopen(p, "w");
-
-		assert_non_null(fp);
-		fputs(texts[i], fp);
-		fclose(fp);
-		free(p);
-	}
+	for (i = 0; i < 4; i++)
+		free(unit_write(dir, names[i], texts[i]));
 	assert_int_equal(label_fc_load(&fc, base, &why), 0);
 	assert_int_equal(fc.nspecs, 3);
 	assert_int_equal(fc.nsubs, 1);
@@ -144,13 +132,8 @@ test_load_companions(void **state)
 	assert_string_equal(fc.specs[2].regex, "/b");      /* .local */
 	assert_non_null(strstr(fc.specs[2].file, "file_contexts.local"));
 	label_fc_free(&fc);
-	for (i = 0; i < 4; i++) {
-		char *p = xasprintf("%s%s", base, names[i]);
-
-		unlink(p);
-		free(p);
-	}
-	rmdir(dir);
+	unit_rmtree(dir);
+	free(dir);
 	free(base);
 }
 

@@ -3,18 +3,15 @@
  * can match below a directory, the signatures that make two names
  * equivalent, and where the memo refuses to vouch.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <cmocka.h>
 
 #include "label_fc.h"
 #include "label_memo.h"
+#include "unit_label_fc.h"
 #include "xalloc.h"
 
 static const char *fc_text =
@@ -37,10 +34,8 @@ static int
 setup(void **state)
 {
 	struct fixture *f = xcalloc(1, sizeof(*f));
-	struct why why;
 
-	assert_int_equal(
-	    label_fc_parse(&f->fc, "fc", fc_text, strlen(fc_text), &why), 0);
+	unit_label_fc(&f->fc, "fc", fc_text);
 	f->m = label_memo_new(&f->fc, 1);
 	assert_non_null(f->m); /* PCRE2 comes with libselinux */
 	f->td = label_memo_thread_data(f->m);

@@ -3,17 +3,13 @@
  * the file contexts can give a tree, through which a hard link to a file
  * outside it is told apart.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <cmocka.h>
 
 #include "label_fc.h"
 #include "label_native.h"
+#include "unit_label_fc.h"
 
 static const char *fc_text =
     "/.*\tu:r:default_t:s0\n"
@@ -32,14 +28,11 @@ static void
 test_tree_types(void **state)
 {
 	struct label_fc fc;
-	struct why why;
 	struct label_native *nt;
 	const char *keys[] = {"/var/spool/postfix"};
 
 	(void)state;
-	memset(&fc, 0, sizeof(fc));
-	assert_int_equal(
-	    label_fc_parse(&fc, "fc", fc_text, strlen(fc_text), &why), 0);
+	unit_label_fc(&fc, "fc", fc_text);
 	nt = label_native_new(&fc, keys, 1);
 	assert_true(label_native_has(nt, "u:r:postfix_spool_t:s0"));
 	assert_true(label_native_has(nt, "u:r:maildrop_t:s0"));
@@ -65,9 +58,7 @@ test_subs_and_root(void **state)
 	const char *root[] = {""};
 
 	(void)state;
-	memset(&fc, 0, sizeof(fc));
-	assert_int_equal(
-	    label_fc_parse(&fc, "fc", fc_text, strlen(fc_text), &why), 0);
+	unit_label_fc(&fc, "fc", fc_text);
 	assert_int_equal(label_fc_parse_subs(&fc, "subs", subs_text,
 	                                     strlen(subs_text), &why),
 	                 0);

@@ -3,20 +3,12 @@
  * restorecon's relabel rule, customizable types, and validation against
  * a real binary policy (the machine's, read only).
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <cmocka.h>
 
 #include "label_policy.h"
 #include "selroot.h"
-#include "xalloc.h"
+#include "unit_label_fc.h"
 
 #define SPOOL "system_u:object_r:postfix_spool_t:s0"
 
@@ -85,23 +77,16 @@ test_target_type_only(void **state)
 static void
 test_customizable(void **state)
 {
-	char dir[] = "/tmp/labeler_label_policy.XXXXXX";
-	char *sub, *file;
+	char *dir = unit_tmpdir("labeler_label_policy");
 	struct why why;
-	FILE *fp;
 	char *t;
 
 	(void)state;
-	assert_non_null(mkdtemp(dir));
-	sub = xasprintf("%s/contexts", dir);
-	file = xasprintf("%s/customizable_types", sub);
-	assert_int_equal(mkdir(sub, 0700), 0);
+	unit_mkdirs(dir, "contexts");
 	assert_int_equal(label_customizable_load(dir, &why), 0); /* absent */
 	assert_int_equal(label_customizable("u:r:public_content_t:s0"), 0);
-	fp = fopen(file, "w");
-	assert_non_null(fp);
-	fputs("# comment\npublic_content_t\n  swapfile_t  \n", fp);
-	fclose(fp);
+	free(unit_write(dir, "contexts/customizable_types",
+	                "# comment\npublic_content_t\n  swapfile_t  \n"));
 	assert_int_equal(label_customizable_load(dir, &why), 0);
 	assert_int_equal(label_customizable("u:r:public_content_t:s0"), 1);
 	assert_int_equal(label_customizable("u:r:swapfile_t"), 1);
@@ -115,11 +100,8 @@ test_customizable(void **state)
 	free(t);
 	label_policy_unload();
 	assert_int_equal(label_customizable("u:r:public_content_t:s0"), 0);
-	unlink(file);
-	rmdir(sub);
-	rmdir(dir);
-	free(file);
-	free(sub);
+	unit_rmtree(dir);
+	free(dir);
 }
 
 /* Validation against the machine's binary policy (read only). */
@@ -127,7 +109,7 @@ static void
 test_check_against_policy(void **state)
 {
 	struct selroot sr;
-	struct label_fc fc = {0};
+	struct label_fc fc;
 	struct why why;
 	const char *good = "/a " SPOOL "\n/b <<none>>\n";
 	const char *bad = "/a " SPOOL "\n/b system_u:object_r:no_such_t:s0\n";
@@ -143,10 +125,10 @@ test_check_against_policy(void **state)
 	assert_int_equal(label_policy_check("system_u:object_r:nope_t:s0"), -1);
 	assert_int_equal(label_policy_check("system_u:sysadm_r:etc_t:s0"),
 	                 -1); /* role not authorized for the user */
-	assert_int_equal(label_fc_parse(&fc, "g", good, strlen(good), &why), 0);
+	unit_label_fc(&fc, "g", good);
 	assert_int_equal(label_policy_check_fc(&fc, &why), 0);
 	label_fc_free(&fc);
-	assert_int_equal(label_fc_parse(&fc, "b", bad, strlen(bad), &why), 0);
+	unit_label_fc(&fc, "b", bad);
 	assert_int_equal(label_policy_check_fc(&fc, &why), -1);
 	assert_non_null(strstr(why.text, "b:2: invalid context"));
 	label_fc_free(&fc);

@@ -3,16 +3,12 @@
  * setfiles-compatible lines and JSON for names no terminal should be
  * trusted with (the encodings themselves: lib_quote.c).
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <cmocka.h>
 
 #include "label_report.h"
+#include "unit_fixture.h"
 
 static void
 test_lines(void **state)

@@ -4,20 +4,16 @@
  * lookup exactly as libselinux's full handle on the machine's policy
  * does (aliases from .subs_dist included).
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <cmocka.h>
 
 #include <selinux/label.h>
 #include <selinux/selinux.h>
 
 #include "review_fc.h"
+#include "unit_fixture.h"
 
 static void
 test_prefix(void **state)

@@ -5,16 +5,12 @@
  * reads, malformed input counted and skipped, a log read in two pieces
  * and merged equal to the log read whole.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#include <cmocka.h>
 
 #include "review_group.h"
 #include "review_input.h"
+#include "unit_fixture.h"
 
 struct run {
 	struct rv_table *t;

@@ -2,35 +2,18 @@
  * lib_manifest - unit tests of lib/manifest.c: the record pfsel-gen
  * install writes and uninstall and pfsel-label read back.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <cmocka.h>
 
 #include "manifest.h"
 #include "read_file.h"
 #include "statedir.h"
+#include "unit_fixture.h"
 #include "xalloc.h"
 
-static char tmpdir[] = "/tmp/lib_manifest.XXXXXX";
-
-static char *
-write_tmp(const char *name, const char *text)
-{
-	char *path = xasprintf("%s/%s", tmpdir, name);
-	FILE *fp = fopen(path, "w");
-
-	assert_non_null(fp);
-	fputs(text, fp);
-	fclose(fp);
-	return path;
-}
+static char *tmpdir;
 
 static void
 test_round_trip(void **state)
@@ -81,10 +64,8 @@ test_exact_text(void **state)
 	                             "amavisd_send_port_t"};
 	char *trees[] = {"/srv/vmail"};
 	char *path = xasprintf("%s/exact.manifest", tmpdir);
-	char buf[512];
 	struct why why;
-	FILE *fp;
-	size_t n;
+	char *text;
 
 	(void)state;
 	m.module = "postfix_site";
@@ -93,16 +74,13 @@ test_exact_text(void **state)
 	m.trees = trees;
 	m.ntrees = 1;
 	assert_int_equal(manifest_save(path, &m, &why), 0);
-	fp = fopen(path, "r");
-	assert_non_null(fp);
-	n = fread(buf, 1, sizeof(buf) - 1, fp);
-	fclose(fp);
-	buf[n] = '\0';
-	assert_string_equal(buf, "# pfsel manifest 1\n"
-	                         "module postfix_site\n"
-	                         "port tcp 10025 10025 smtp_port_t modified "
-	                         "amavisd_send_port_t\n"
-	                         "tree /srv/vmail\n");
+	text = unit_read(path);
+	assert_string_equal(text, "# pfsel manifest 1\n"
+	                          "module postfix_site\n"
+	                          "port tcp 10025 10025 smtp_port_t modified "
+	                          "amavisd_send_port_t\n"
+	                          "tree /srv/vmail\n");
+	free(text);
 	free(path);
 }
 
@@ -154,7 +132,7 @@ test_bad_inputs(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		char *path = write_tmp("bad.manifest", cases[i].text);
+		char *path = unit_write(tmpdir, "bad.manifest", cases[i].text);
 		char *want = xasprintf("%s%s", path, cases[i].want);
 
 		assert_int_equal(manifest_load(path, &m, &why), -1);
@@ -179,7 +157,7 @@ test_digests(void **state)
 	    "checksum sha256:"
 	    "2222222222222222222222222222222222222222222222222222222222222222"
 	    "\n";
-	char *path = write_tmp("d.manifest", text);
+	char *path = unit_write(tmpdir, "d.manifest", text);
 	char *copy = xasprintf("%s.copy", path);
 	struct manifest m;
 	struct why why;
@@ -206,9 +184,10 @@ test_digests(void **state)
 static void
 test_comments_and_blank_lines(void **state)
 {
-	char *path = write_tmp("c.manifest", "# pfsel manifest 1\n"
-	                                     "\n# a comment\nmodule m1\n"
-	                                     "tree /a b\n");
+	char *path = unit_write(tmpdir, "c.manifest",
+	                        "# pfsel manifest 1\n"
+	                        "\n# a comment\nmodule m1\n"
+	                        "tree /a b\n");
 	struct manifest m;
 	struct why why;
 
@@ -292,18 +271,21 @@ test_intent(void **state)
 	manifest_free(&back);
 	free(path);
 
-	p = write_tmp("i1", "# pfsel manifest 1\nmodule site\n"
-	                    "key tcp 1 1 - x_t\n");
+	p = unit_write(tmpdir, "i1",
+	               "# pfsel manifest 1\nmodule site\n"
+	               "key tcp 1 1 - x_t\n");
 	assert_int_equal(manifest_load(p, &back, &why), -1);
 	assert_non_null(strstr(why.text, "before the intent record"));
 	free(p);
-	p = write_tmp("i2", "# pfsel manifest 1\nmodule site\n"
-	                    "intent install\nmodule-before absent\n");
+	p = unit_write(tmpdir, "i2",
+	               "# pfsel manifest 1\nmodule site\n"
+	               "intent install\nmodule-before absent\n");
 	assert_int_equal(manifest_load(p, &back, &why), -1);
 	assert_non_null(strstr(why.text, "without module states"));
 	free(p);
-	p = write_tmp("i3", "# pfsel manifest 1\nmodule site\n"
-	                    "intent install\nmodule-before sha256:12\n");
+	p = unit_write(tmpdir, "i3",
+	               "# pfsel manifest 1\nmodule site\n"
+	               "intent install\nmodule-before sha256:12\n");
 	assert_int_equal(manifest_load(p, &back, &why), -1);
 	assert_non_null(strstr(why.text, "bad module checksum"));
 	free(p);
@@ -323,24 +305,22 @@ test_load_others(void **state)
 
 	(void)state;
 	/* nothing installed yet: no directory */
-	assert_int_equal(mkdir(root, 0755), 0);
+	unit_mkdirs(tmpdir, "others");
 	assert_int_equal(statedir_open(&sd, root, 0, &why), 0);
 	assert_int_equal(manifest_load_others(NULL, "site", &list, &n, &why),
 	                 0);
 	assert_int_equal(n, 0);
 	assert_null(list);
 	dir = xasprintf("%s/var/lib/pfsel", root);
-	p = xasprintf("mkdir -p '%s/site.before'", dir);
-	assert_int_equal(system(p), 0);
-	free(p);
-	free(write_tmp("others/var/lib/pfsel/zeta.manifest",
-	               "# pfsel manifest 1\nmodule zeta\n"
-	               "port tcp 2525 2525 smtp_port_t added\n"));
-	free(write_tmp("others/var/lib/pfsel/alpha.manifest",
-	               "# pfsel manifest 1\nmodule alpha\n"));
-	free(write_tmp("others/var/lib/pfsel/site.manifest", "not read\n"));
-	free(write_tmp("others/var/lib/pfsel/Bad.manifest", "not read\n"));
-	free(write_tmp("others/var/lib/pfsel/notes.txt", "not read\n"));
+	unit_mkdirs(root, "var/lib/pfsel/site.before");
+	free(unit_write(dir, "zeta.manifest",
+	                "# pfsel manifest 1\nmodule zeta\n"
+	                "port tcp 2525 2525 smtp_port_t added\n"));
+	free(unit_write(dir, "alpha.manifest",
+	                "# pfsel manifest 1\nmodule alpha\n"));
+	free(unit_write(dir, "site.manifest", "not read\n"));
+	free(unit_write(dir, "Bad.manifest", "not read\n"));
+	free(unit_write(dir, "notes.txt", "not read\n"));
 	assert_int_equal(statedir_open(&sd, root, 0, &why), 1);
 	assert_int_equal(manifest_load_others(&sd, "site", &list, &n, &why), 0);
 	assert_int_equal(n, 2);
@@ -350,14 +330,14 @@ test_load_others(void **state)
 	assert_int_equal(list[1].ports[0].low, 2525);
 	manifest_list_free(list, n);
 
-	free(write_tmp("others/var/lib/pfsel/beta.manifest",
-	               "# pfsel manifest 1\nmodule alpha\n"));
+	free(unit_write(dir, "beta.manifest",
+	                "# pfsel manifest 1\nmodule alpha\n"));
 	assert_int_equal(manifest_load_others(&sd, "site", &list, &n, &why),
 	                 -1);
 	assert_non_null(strstr(why.text, "records module alpha, not beta"));
 	assert_null(list);
 	assert_int_equal(n, 0);
-	p = write_tmp("others/var/lib/pfsel/beta.manifest", head);
+	p = unit_write(dir, "beta.manifest", head);
 	assert_int_equal(manifest_load_others(&sd, "site", &list, &n, &why),
 	                 -1);
 	assert_non_null(strstr(why.text, "beta.manifest:2: last line has no "
@@ -372,19 +352,17 @@ static int
 setup(void **state)
 {
 	(void)state;
-	return mkdtemp(tmpdir) ? 0 : -1;
+	tmpdir = unit_tmpdir("lib_manifest");
+	return 0;
 }
 
 static int
 teardown(void **state)
 {
-	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
-	int rc;
-
 	(void)state;
-	rc = system(cmd);
-	free(cmd);
-	return rc == 0 ? 0 : -1;
+	unit_rmtree(tmpdir);
+	free(tmpdir);
+	return 0;
 }
 
 int

@@ -5,21 +5,17 @@
  * through PFSEL_DATADIR, and the types the code names by role: every
  * role and daemon a call site asks for has its line in policy/.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include <cmocka.h>
 
 #include "policy_file.h"
 #include "read_file.h"
 #include "strbuf.h"
+#include "unit_fixture.h"
 #include "xalloc.h"
 
 static void
@@ -86,8 +82,7 @@ test_read(void **state)
 	char *text;
 
 	(void)state;
-	/* run from the top of the tree, unless told where it is */
-	setenv("PFSEL_DATADIR", ".", 0);
+	unit_tree_datadir();
 	text = policy_file_read("label-guard", &why);
 	assert_non_null(text);
 	assert_true(policy_file_lists(text, "program", "bash"));
@@ -100,7 +95,7 @@ static void
 test_has(void **state)
 {
 	(void)state;
-	setenv("PFSEL_DATADIR", ".", 0);
+	unit_tree_datadir();
 	assert_true(policy_file_has("generic-port-types", NULL, "port_t"));
 	assert_true(
 	    policy_file_has("generic-port-types", NULL, "ephemeral_port_t"));
@@ -122,7 +117,7 @@ test_field(void **state)
 	char *f;
 
 	(void)state;
-	setenv("PFSEL_DATADIR", ".", 0);
+	unit_tree_datadir();
 	f = policy_file_field("type-roles", "port-client", "relayhost", 1);
 	assert_string_equal(f, "smtp");
 	free(f);
@@ -143,7 +138,7 @@ static void
 test_named(void **state)
 {
 	(void)state;
-	setenv("PFSEL_DATADIR", ".", 0);
+	unit_tree_datadir();
 	assert_string_equal(policy_type("smtp-port"), "smtp_port_t");
 	assert_string_equal(policy_type("master-exec"),
 	                    "postfix_master_exec_t");
@@ -214,7 +209,7 @@ test_named_complete(void **state)
 	size_t i;
 
 	(void)state;
-	setenv("PFSEL_DATADIR", ".", 0);
+	unit_tree_datadir();
 	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
 		calls_in(dirs[i], "policy_type", "named-types", &types);
 		calls_in(dirs[i], "policy_daemon_domain", "postfix-daemons.map",
@@ -252,7 +247,7 @@ test_named_missing(void **state)
 	pid_t pid;
 
 	(void)state;
-	setenv("PFSEL_DATADIR", ".", 0);
+	unit_tree_datadir();
 	assert_int_equal(pipe(fds), 0);
 	if ((pid = fork()) == 0) {
 		dup2(fds[1], STDERR_FILENO);

@@ -2,14 +2,10 @@
  * lib_policy_text - unit tests of lib/policy_text.c: the whitelist of
  * each shape, regex escaping and m4 quoting.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdlib.h>
-#include <cmocka.h>
 
 #include "policy_text.h"
+#include "unit_fixture.h"
 
 static void
 check_regex(const char *path, const char *want)

@@ -2,16 +2,12 @@
  * lib_quote - unit tests of lib/util/quote.c: the text, shell and JSON forms
  * of values no terminal, shell or JSON reader should be trusted with.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <cmocka.h>
 
 #include "quote.h"
+#include "unit_fixture.h"
 
 static struct strbuf out;
 

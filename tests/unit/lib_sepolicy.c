@@ -6,17 +6,12 @@
  * give, for a portcon, for a port no portcon covers, and for a
  * protocol the kernel does not label.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <cmocka.h>
 
 #include "selroot.h"
 #include "sepolicy.h"
+#include "unit_fixture.h"
 
 static struct sepolicy *sp;
 static char *policy_path;

@@ -2,14 +2,10 @@
  * lib_sha256 - unit tests of lib/sha256.c against the FIPS 180-4
  * examples and a message that crosses block boundaries in pieces.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <string.h>
-#include <cmocka.h>
 
 #include "sha256.h"
+#include "unit_fixture.h"
 
 static const char *
 digest(const char *data, size_t len, size_t piece)

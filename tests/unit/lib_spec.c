@@ -3,17 +3,13 @@
  * what a good spec turns into, and that each kind of bad value is
  * refused with its line.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <cmocka.h>
 
 #include "spec.h"
 #include "spec_check.h"
+#include "unit_fixture.h"
 
 static struct spec *
 parse(const char *text, struct why *why)

@@ -364,21 +364,16 @@ recipe_milter_keys(struct rv_table *t, const struct rv_group *g)
 	return finish(t, &sb);
 }
 
+/* A name Postfix gives a directory of its queue (policy/queue-subdirs),
+ * or the "spool" the queue itself often is. */
 static int
 queue_dir_name(const char *p)
 {
-	static const char *const q[] = {
-	    "active",  "bounce", "corrupt",  "defer",    "deferred",
-	    "flush",   "hold",   "incoming", "maildrop", "pid",
-	    "private", "public", "saved",    "trace",    "spool"};
 	const char *b = strrchr(p, '/');
-	size_t i;
 
 	b = b ? b + 1 : p;
-	for (i = 0; i < sizeof(q) / sizeof(q[0]); i++)
-		if (strcmp(b, q[i]) == 0)
-			return 1;
-	return 0;
+	return policy_file_has("queue-subdirs", NULL, b) ||
+	       strcmp(b, "spool") == 0;
 }
 
 /* Postfix working in a queue the policy does not label (moved

@@ -382,13 +382,17 @@ static const char *
 recipe_queue(struct rv_table *t, const struct rv_group *g)
 {
 	struct strbuf sb = STRBUF_INIT;
-	const char *path = abs_path(g), *ex = g->paths.n ? g->paths.v[0] : NULL;
-	const char *s;
+	const char *path = abs_path(g), *s;
+	int i, queue_name = 0;
 
+	/* Any name of the group will do: without a PATH record the names
+	 * are the last components only, the queue's own ("pfq") among its
+	 * subdirectories' ("defer"). */
+	for (i = 0; i < g->paths.n && !queue_name; i++)
+		queue_name = queue_dir_name(g->paths.v[i]);
 	if (!is_postfix_domain(g->stype) || mail_type(g->ttype) ||
 	    !policy_file_has("type-roles", "moved-queue", g->ttype) ||
-	    (!is(g->tclass, "dir") && !is(g->tclass, "file")) || ex == NULL ||
-	    !queue_dir_name(ex))
+	    (!is(g->tclass, "dir") && !is(g->tclass, "file")) || !queue_name)
 		return NULL;
 	if (path != NULL && (s = strrchr(path, '/')) != NULL && s > path &&
 	    !is(s + 1, "spool")) {

@@ -21,6 +21,9 @@ expect 03-maillog '^\[log\]'
 expect 04-vmail '^\[virtual\]'
 expect 05-ports '^\[port smtpd_[0-9]+\]'
 expect 06-queue '^\[queue\]'
+# The queue's own name and a subdirectory's in one group ("pfq defer"):
+# either names the moved queue.
+expect 07-combined '^\[queue\]'
 
 # (06-queue also holds the harness's own traffic.log write, a real allow.)
 for s in 02-opendkim 03-maillog 04-vmail; do

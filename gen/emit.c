@@ -282,8 +282,12 @@ ctx_client_domain(struct emit_ctx *c, const char *name)
 	size_t i;
 
 	for (i = 0; i < c->spec->ndaemons; i++)
-		if (strcmp(c->spec->daemons[i].name, name) == 0)
-			return ctx_str(c, "postfix_%s_t", name);
+		if (strcmp(c->spec->daemons[i].name, name) == 0) {
+			char domain[EMIT_DOMAIN_MAX];
+
+			emit_daemon_domain(name, domain);
+			return ctx_str(c, "%s", domain);
+		}
 	return ctx_map(c, c->daemon_map, name, 1);
 }
 

@@ -26,5 +26,9 @@ int emit_module(const struct spec *spec, struct policyinfo *pi,
 int emit_write(const struct spec *spec, const struct module_text *mt,
                const char *outdir, struct why *why);
 void module_text_free(struct module_text *mt);
+/* The domain a [daemon NAME] gets (policy/fragments/daemon.te's
+ * postfix_@NAME@_t), in buf. */
+#define EMIT_DOMAIN_MAX (SPEC_NAME_MAX + 16)
+void emit_daemon_domain(const char *name, char buf[EMIT_DOMAIN_MAX]);
 
 #endif

@@ -3,9 +3,11 @@
  * its own entered from postfix_master_t, with only the paths and sockets
  * the section names.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "emit.h"
 #include "emit_ctx.h"
 
 /* One kind of owned path: log, data or runtime. */
@@ -105,13 +107,15 @@ emit_daemon(struct emit_ctx *c, const struct spec_daemon *d)
 	    .replaces = &d->replaces,
 	    .at = d->command.at};
 	struct fragment_vars v;
+	char domain[EMIT_DOMAIN_MAX];
 
 	if (ctx_map(c, c->daemon_map, d->name, 1))
 		return ctx_fail(c, d->at,
 		                "[daemon %s] is a stock Postfix daemon; the "
 		                "policy already confines it",
 		                d->name);
-	if (ctx_new_type(c, ctx_str(c, "postfix_%s_t", d->name), d->at) < 0)
+	emit_daemon_domain(d->name, domain);
+	if (ctx_new_type(c, domain, d->at) < 0)
 		return -1;
 	ctx_vars(c, &v, d->at);
 	fragment_set(&v, "NAME", d->name);
@@ -139,4 +143,10 @@ emit_daemons(struct emit_ctx *c)
 		if (emit_daemon(c, &c->spec->daemons[i]) < 0)
 			return -1;
 	return 0;
+}
+
+void
+emit_daemon_domain(const char *name, char buf[EMIT_DOMAIN_MAX])
+{
+	snprintf(buf, EMIT_DOMAIN_MAX, "postfix_%s_t", name);
 }

@@ -15,6 +15,7 @@
 struct scan_ctx {
 	const struct pfconf *conf;
 	struct policyinfo *pi;
+	const char *module; /* the spec's [module] name */
 	struct scan_model *model;
 	char *queue_dir;   /* expanded, main.cf level */
 	char *daemon_dir;  /* expanded, main.cf level */

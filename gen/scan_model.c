@@ -78,7 +78,9 @@ scan_section(struct scan_model *m, enum scan_kind kind, const char *want,
 	s->key = key ? xstrdup(key) : NULL;
 	scan_ident(want, base);
 	memcpy(s->name, base, sizeof(base));
-	while (name_taken(m, s)) {
+	while (name_taken(m, s) ||
+	       (m->name_refused &&
+	        m->name_refused(m->refused_arg, kind, s->name))) {
 		char suffix[16];
 		size_t len = strlen(base);
 

@@ -43,6 +43,10 @@ struct scan_section {
 struct scan_model {
 	struct scan_section *items;
 	size_t count;
+	/* A name a new section of this kind may not take: the type emit
+	 * would make for it is the target policy's already (NULL: any). */
+	int (*name_refused)(void *arg, enum scan_kind kind, const char *name);
+	void *refused_arg;
 	struct strbuf notes; /* "# not handled: ..." lines */
 	struct strbuf info;  /* "# ..." lines about what needs nothing */
 };

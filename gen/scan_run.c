@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "emit.h"
 #include "fragment.h"
 #include "policy_file.h"
 #include "scan.h"
@@ -208,6 +209,24 @@ scan_instance(struct scan_ctx *parent, struct pfconf *inst)
 	free(sc.daemon_dir);
 }
 
+/*
+ * A [daemon NAME] whose domain the policy has already (Debian's
+ * postfix_policyd_t for a service named policyd) would be refused by
+ * emit; unless it is the type of this module, installed before.
+ */
+static int
+daemon_name_refused(void *arg, enum scan_kind kind, const char *name)
+{
+	const struct scan_ctx *sc = arg;
+	char domain[EMIT_DOMAIN_MAX];
+
+	if (kind != SCAN_DAEMON)
+		return 0;
+	emit_daemon_domain(name, domain);
+	return policyinfo_has_type(sc->pi, domain) &&
+	       !policyinfo_module_installed(sc->pi, sc->module);
+}
+
 int
 scan_run(const struct pfconf *conf, const struct scan_options *opt,
          struct policyinfo *pi, struct strbuf *out, struct why *why)
@@ -223,6 +242,9 @@ scan_run(const struct pfconf *conf, const struct scan_options *opt,
 	if (expand_all(conf, why) < 0)
 		return -1;
 	sc.pi = pi;
+	sc.module = opt->module;
+	model.name_refused = daemon_name_refused;
+	model.refused_arg = &sc;
 	if ((sc.servers_map = policy_file_read("servers.map", why)) == NULL ||
 	    (sc.daemons_map = policy_file_read("postfix-daemons.map", why)) ==
 	        NULL)

@@ -50,10 +50,52 @@ stray_override_word(const struct pfconf_service *s, const char **opt)
 	return NULL;
 }
 
-/* A site daemon: [daemon NAME] with its command. */
+/* The word after the argv= program (spawn(8)'s first argument), or
+ * NULL. */
+static const char *
+argv_first_arg(const struct pfconf_service *s)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < s->nargs; i++)
+		if (strncmp(s->args[i], "argv=", 5) == 0)
+			return s->args[i + 1];
+	return NULL;
+}
+
+/*
+ * A command = policy/label-guard keeps from every spec (an interpreter,
+ * a shell, Postfix's own program): emit would refuse the section, so it
+ * is written commented out with what to do instead.  A domain is
+ * entered through the file the kernel executes: a script run by its
+ * interpreter can have one only when it is run itself, by its #! line.
+ */
+static void
+refuse_shared_program(struct scan_section *sec, const char *path,
+                      const char *script)
+{
+	const char *base = strrchr(path, '/') + 1;
+
+	if (!policy_file_has("label-guard", "program", base))
+		return;
+	sec->disabled = 1;
+	scan_comment(sec,
+	             "%s is shared by every domain and never gets one "
+	             "(policy/label-guard)",
+	             path);
+	if (script != NULL && script[0] == '/')
+		scan_comment(sec,
+		             "run %s itself (executable, with its #! line) as "
+		             "argv=, then set command = to it",
+		             script);
+}
+
+/* A site daemon: [daemon NAME] with its command; script is spawn(8)'s
+ * first argument (NULL for other services). */
 static void
 add_daemon(struct scan_ctx *sc, const struct pfconf_service *s,
-           const char *name, const char *path, const char *why_daemon)
+           const char *name, const char *path, const char *script,
+           const char *why_daemon)
 {
 	char *where = scan_service_where(sc, s),
 	     *type = scan_file_type(sc, path);
@@ -71,8 +113,10 @@ add_daemon(struct scan_ctx *sc, const struct pfconf_service *s,
 	scan_comment(sec, "from %s", where);
 	scan_comment(sec, "%s (the policy labels %s %s)", why_daemon, path,
 	             *type ? type : "nothing");
-	if (created)
+	if (created) {
 		scan_set(sec, "command", "%s", path);
+		refuse_shared_program(sec, path, script);
+	}
 out:
 	free(dom);
 	free(type);
@@ -105,7 +149,7 @@ helper_program(struct scan_ctx *sc, const struct pfconf_service *s,
 		          "%s: spawn(8) runs %s; labelled %s, it runs in %s",
 		          where, prog, type, dom);
 	else if (strcmp(daemon, "spawn") == 0)
-		add_daemon(sc, s, s->field[PF_SERVICE], prog,
+		add_daemon(sc, s, s->field[PF_SERVICE], prog, argv_first_arg(s),
 		           "spawn(8) runs its argv= program for master(8)");
 	else
 		scan_note(sc->model,
@@ -150,10 +194,10 @@ scan_services(struct scan_ctx *sc, struct why *why)
 		                 strcmp(daemon, "pipe") == 0))
 			helper_program(sc, s, daemon);
 		else if (outside)
-			add_daemon(sc, s, daemon, path,
+			add_daemon(sc, s, daemon, path, NULL,
 			           "its command lies outside daemon_directory");
 		else if (!scan_is_stock_daemon(daemon))
-			add_daemon(sc, s, daemon, path,
+			add_daemon(sc, s, daemon, path, NULL,
 			           "not a stock Postfix daemon");
 		free(dir);
 		free(path);

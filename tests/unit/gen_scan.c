@@ -222,6 +222,34 @@ test_daemons_and_dirs(void **state)
 	free(s);
 }
 
+/*
+ * A spawn(8) service running an interpreter: the interpreter is every
+ * domain's, so the section is written commented out, naming the script
+ * to run instead.  A service whose name would make a domain the policy
+ * has (Debian's postfix_policyd_t) gets another name.
+ */
+static void
+test_spawn_shared_program_and_taken_name(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = scan("", "py unix - n n - 0 spawn user=nobody "
+	             "argv=/usr/bin/python3 /usr/local/lib/py/p.py\n"
+	             "policyd unix - n n - 0 spawn user=nobody "
+	             "argv=/usr/local/sbin/pd\n");
+	has(s, "# [daemon py]\n# command = /usr/bin/python3\n");
+	has(s, "# /usr/bin/python3 is shared by every domain");
+	has(s, "# run /usr/local/lib/py/p.py itself");
+	lacks(s, "\n[daemon py]");
+	if (policyinfo_has_type(policy, "postfix_policyd_t")) {
+		has(s, "\n[daemon policyd_2]\ncommand = /usr/local/sbin/pd\n");
+		lacks(s, "[daemon policyd]");
+	} else
+		has(s, "\n[daemon policyd]\ncommand = /usr/local/sbin/pd\n");
+	free(s);
+}
+
 int
 main(void)
 {
@@ -232,6 +260,7 @@ main(void)
 	    cmocka_unit_test(test_override_and_no_milters),
 	    cmocka_unit_test(test_unknown_and_remote),
 	    cmocka_unit_test(test_daemons_and_dirs),
+	    cmocka_unit_test(test_spawn_shared_program_and_taken_name),
 	};
 
 	return cmocka_run_group_tests(tests, open_policy, close_policy);

@@ -342,10 +342,12 @@ doctor_trees(struct doctor *d)
 	for (i = 0; i < NKINDS; i++)
 		if ((paths[i] = tree_path(d, kinds[i].param)) != NULL)
 			check_type(&w, &kinds[i], paths[i]);
-	if (label_policy_load(d->sr.binary_policy, &why) < 0) {
-		doctor_fact(d, DOCTOR_PART, "trees", "labels not checked: %s",
-		            why.text);
+	if (d->pol == NULL) {
+		doctor_fact(d, DOCTOR_PART, "trees",
+		            "labels not checked: no policy file could be read");
 	} else {
+		/* The policy doctor read once, not a second copy. */
+		label_policy_use(rv_policy_sepolicy(d->pol));
 		for (i = 0; i < NKINDS; i++)
 			if (paths[i] != NULL && exists(d, paths[i]))
 				check_labels(&w, kinds[i].param, paths[i]);

@@ -17,6 +17,7 @@
 
 static pthread_mutex_t check_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct sepolicy *policy;
+static int policy_owned; /* loaded here, not lent by label_policy_use */
 
 /* Contexts already checked, with their answer; a linear list suffices. */
 struct checked {
@@ -29,12 +30,29 @@ static size_t nchecked;
 static char **custom;
 static size_t ncustom;
 
+static void
+drop_policy(void)
+{
+	if (policy_owned)
+		sepolicy_free(policy);
+	policy = NULL;
+	policy_owned = 0;
+}
+
 int
 label_policy_load(const char *binary_policy, struct why *why)
 {
-	sepolicy_free(policy);
+	drop_policy();
 	policy = sepolicy_load(binary_policy, why);
+	policy_owned = 1;
 	return policy != NULL ? 0 : -1;
+}
+
+void
+label_policy_use(struct sepolicy *sp)
+{
+	drop_policy();
+	policy = sp;
 }
 
 void
@@ -42,8 +60,7 @@ label_policy_unload(void)
 {
 	size_t i;
 
-	sepolicy_free(policy);
-	policy = NULL;
+	drop_policy();
 	for (i = 0; i < nchecked; i++)
 		free(checked[i].ctx);
 	free(checked);

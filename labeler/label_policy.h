@@ -15,9 +15,12 @@
 #include <stddef.h>
 
 #include "label_fc.h"
+#include "sepolicy.h"
 #include "why.h"
 
 int label_policy_load(const char *binary_policy, struct why *why);
+/* Check against sp, already loaded (doctor's); the caller keeps it. */
+void label_policy_use(struct sepolicy *sp);
 void label_policy_unload(void);
 /* 0 when the policy accepts ctx; thread safe, answers are cached. */
 int label_policy_check(const char *ctx);
